@@ -1,0 +1,152 @@
+package org.trapline.models.bus;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * An address space of device regions, the part of a chipset that decodes an access and routes it.
+ * The bus, not the device, adapts the access width: an access wider than the device implements is
+ * split into little-endian pieces, a narrower one is widened and the wanted bytes extracted (the
+ * rule of QEMU's memory core, which is what a guest sees on the PC board). An access that is not
+ * wholly inside one region goes byte by byte. Bytes no device claims read as all ones (the bus
+ * floats high) and writes to them vanish; both are counted.
+ */
+public class AddressSpace {
+    private final String name;
+    private final long size;
+    private final int maxWidth;
+    private final TreeMap<Long, Region> regions = new TreeMap<>();
+    private long unclaimedReads;
+    private long unclaimedWrites;
+
+    protected AddressSpace(String name, long size, int maxWidth) {
+        this.name = name;
+        this.size = size;
+        this.maxWidth = maxWidth;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Maps a device; regions may not overlap (that is a board wiring error, not a guest access). */
+    public Region map(String regionName, long base, long length, int minAccess, int maxAccess, IoDevice device) {
+        Region region = new Region(regionName, base, length, minAccess, maxAccess, device);
+        if (base < 0 || (size > 0 && region.end() > size)) {
+            throw new IllegalArgumentException(regionName + " lies outside " + name);
+        }
+        Map.Entry<Long, Region> below = regions.floorEntry(region.end() - 1);
+        if (below != null && below.getValue().end() > base) {
+            throw new IllegalArgumentException(regionName + " overlaps " + below.getValue().name() + " in " + name);
+        }
+        regions.put(base, region);
+        onMapped(region);
+        return region;
+    }
+
+    /** Hook for subclasses that keep a faster index of the regions. */
+    protected void onMapped(Region region) {
+    }
+
+    public List<Region> regions() {
+        return new ArrayList<>(regions.values());
+    }
+
+    /** The region that claims {@code address}, or null. */
+    public Region regionAt(long address) {
+        Map.Entry<Long, Region> entry = regions.floorEntry(address);
+        return entry != null && entry.getValue().contains(address) ? entry.getValue() : null;
+    }
+
+    public long read(long address, int width) {
+        checkWidth(width);
+        Region region = regionAt(address);
+        if (region != null && address + width <= region.end()) {
+            return adjustedRead(region, address - region.base(), width);
+        }
+        long value = 0;
+        boolean claimed = false;
+        for (int i = 0; i < width; i++) {
+            Region byteRegion = regionAt(address + i);
+            long b = 0xff;
+            if (byteRegion != null) {
+                claimed = true;
+                b = adjustedRead(byteRegion, address + i - byteRegion.base(), 1);
+            }
+            value |= b << (8 * i);
+        }
+        if (!claimed) {
+            unclaimedReads++;
+        }
+        return value;
+    }
+
+    public void write(long address, int width, long value) {
+        checkWidth(width);
+        Region region = regionAt(address);
+        if (region != null && address + width <= region.end()) {
+            adjustedWrite(region, address - region.base(), width, value);
+            return;
+        }
+        boolean claimed = false;
+        for (int i = 0; i < width; i++) {
+            Region byteRegion = regionAt(address + i);
+            if (byteRegion != null) {
+                claimed = true;
+                adjustedWrite(byteRegion, address + i - byteRegion.base(), 1, (value >>> (8 * i)) & 0xff);
+            }
+        }
+        if (!claimed) {
+            unclaimedWrites++;
+        }
+    }
+
+    /** Accesses that no device claimed any byte of. */
+    public long unclaimedReads() {
+        return unclaimedReads;
+    }
+
+    public long unclaimedWrites() {
+        return unclaimedWrites;
+    }
+
+    private void checkWidth(int width) {
+        if (width != 1 && width != 2 && width != 4 && !(width == 8 && maxWidth == 8)) {
+            throw new IllegalArgumentException(name + " has no " + width + "-byte accesses");
+        }
+    }
+
+    private static long adjustedRead(Region region, long offset, int width) {
+        int piece = pieceSize(region, width);
+        if (piece == width) {
+            return region.device().read(offset, width) & mask(width);
+        }
+        long value = 0;
+        for (int done = 0; done < width; done += piece) {
+            value |= (region.device().read(offset + done, piece) & mask(piece)) << (8 * done);
+        }
+        return value & mask(width);
+    }
+
+    private static void adjustedWrite(Region region, long offset, int width, long value) {
+        int piece = pieceSize(region, width);
+        if (piece == width) {
+            region.device().write(offset, width, value & mask(width));
+            return;
+        }
+        for (int done = 0; done < width; done += piece) {
+            long part = (value >>> (8 * done)) & mask(Math.min(piece, width - done));
+            region.device().write(offset + done, piece, part);
+        }
+    }
+
+    private static int pieceSize(Region region, int width) {
+        return Math.max(region.minAccess(), Math.min(width, region.maxAccess()));
+    }
+
+    static long mask(int width) {
+        return width >= 8 ? -1L : (1L << (8 * width)) - 1;
+    }
+}

@@ -1,0 +1,26 @@
+package org.trapline.models.bus;
+
+/**
+ * The x86 I/O space: 65 536 ports, accesses of 1, 2 or 4 bytes (IN/OUT). Ports past 0xFFFF are
+ * never claimed.
+ */
+public final class PortIoBus extends AddressSpace {
+    public static final int PORTS = 0x10000;
+    private final Region[] byPort = new Region[PORTS];
+
+    public PortIoBus() {
+        super("I/O space", PORTS, 4);
+    }
+
+    @Override
+    protected void onMapped(Region region) {
+        for (long p = region.base(); p < region.end(); p++) {
+            byPort[(int) p] = region;
+        }
+    }
+
+    @Override
+    public Region regionAt(long address) {
+        return address >= 0 && address < PORTS ? byPort[(int) address] : null;
+    }
+}

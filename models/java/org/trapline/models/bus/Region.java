@@ -1,0 +1,24 @@
+package org.trapline.models.bus;
+
+/**
+ * A device mapped into an address space: [base, base+length), implemented for access sizes
+ * minAccess..maxAccess bytes (powers of two). The bus adapts every other size to that range.
+ */
+public record Region(String name, long base, long length, int minAccess, int maxAccess, IoDevice device) {
+    public Region {
+        if (length <= 0) {
+            throw new IllegalArgumentException(name + ": empty region");
+        }
+        if (Integer.bitCount(minAccess) != 1 || Integer.bitCount(maxAccess) != 1 || minAccess > maxAccess || maxAccess > 8) {
+            throw new IllegalArgumentException(name + ": access sizes " + minAccess + ".." + maxAccess);
+        }
+    }
+
+    public long end() {
+        return base + length;
+    }
+
+    public boolean contains(long address) {
+        return address >= base && address - base < length;
+    }
+}

@@ -1,0 +1,63 @@
+package org.trapline.models.irq;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One interrupt wire. It carries a level; the sinks on it see only level changes, so an edge is
+ * a change of level and driving the same level twice is no event.
+ */
+public final class IrqLine implements IrqSink {
+    private final String name;
+    private final List<IrqSink> sinks = new ArrayList<>(2);
+    private boolean level;
+
+    public IrqLine(String name) {
+        this.name = name;
+    }
+
+    public void connect(IrqSink sink) {
+        sinks.add(sink);
+        if (level) {
+            sink.setLevel(true);
+        }
+    }
+
+    @Override
+    public void setLevel(boolean high) {
+        if (high == level) {
+            return;
+        }
+        level = high;
+        for (int i = 0; i < sinks.size(); i++) {
+            sinks.get(i).setLevel(high);
+        }
+    }
+
+    public void raise() {
+        setLevel(true);
+    }
+
+    public void lower() {
+        setLevel(false);
+    }
+
+    /** A low-high-low pulse: one rising edge for edge-triggered inputs. */
+    public void pulse() {
+        setLevel(true);
+        setLevel(false);
+    }
+
+    public boolean level() {
+        return level;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String toString() {
+        return name + "=" + (level ? 1 : 0);
+    }
+}

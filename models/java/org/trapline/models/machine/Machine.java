@@ -1,0 +1,96 @@
+package org.trapline.models.machine;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.trapline.models.bus.MmioBus;
+import org.trapline.models.bus.PortIoBus;
+import org.trapline.models.clock.Scheduler;
+import org.trapline.models.clock.VirtualClock;
+import org.trapline.models.memory.GuestMemory;
+import org.trapline.models.pic.PicPair;
+
+/**
+ * One assembled board: its clock, buses, RAM, interrupt wiring and devices. Built by a
+ * {@link Profile}; driven by the harness through the buses, the GPIO inputs and the clock.
+ */
+public final class Machine {
+    private final Profile profile;
+    private final MachineConfig config;
+    private final VirtualClock clock;
+    private final Scheduler scheduler;
+    private final PortIoBus io;
+    private final MmioBus mmio;
+    private final GuestMemory ram;
+    private final PicPair pic;
+    private final Map<String, GpioInputs> gpio;
+    private final List<Inspectable> devices;
+
+    Machine(Profile profile, MachineConfig config, VirtualClock clock, Scheduler scheduler, PortIoBus io, MmioBus mmio,
+            GuestMemory ram, PicPair pic, Map<String, GpioInputs> gpio, List<Inspectable> devices) {
+        this.profile = profile;
+        this.config = config;
+        this.clock = clock;
+        this.scheduler = scheduler;
+        this.io = io;
+        this.mmio = mmio;
+        this.ram = ram;
+        this.pic = pic;
+        this.gpio = Collections.unmodifiableMap(new LinkedHashMap<>(gpio));
+        this.devices = List.copyOf(devices);
+    }
+
+    public Profile profile() {
+        return profile;
+    }
+
+    public Set<Quirk> quirks() {
+        return profile.quirks();
+    }
+
+    public MachineConfig config() {
+        return config;
+    }
+
+    public VirtualClock clock() {
+        return clock;
+    }
+
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    public PortIoBus io() {
+        return io;
+    }
+
+    public MmioBus mmio() {
+        return mmio;
+    }
+
+    public GuestMemory ram() {
+        return ram;
+    }
+
+    /** The interrupt controller the CPU's INTR pin and INTA cycle talk to. */
+    public PicPair pic() {
+        return pic;
+    }
+
+    /** The GPIO inputs of the object at a QEMU object path, or null when the board has none there. */
+    public GpioInputs gpio(String path) {
+        return gpio.get(path);
+    }
+
+    public Set<String> gpioPaths() {
+        return gpio.keySet();
+    }
+
+    /** Every device whose registers a report can show, in board order. */
+    public List<Inspectable> devices() {
+        return devices;
+    }
+}

@@ -1,0 +1,69 @@
+package org.trapline.models.machine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.trapline.models.bus.IoDevice;
+import org.trapline.models.bus.MmioBus;
+import org.trapline.models.bus.PortIoBus;
+import org.trapline.models.clock.Scheduler;
+import org.trapline.models.clock.VirtualClock;
+import org.trapline.models.memory.GuestMemory;
+import org.trapline.models.pci.PciHost;
+import org.trapline.models.pic.PicPair;
+
+/**
+ * Wires the PC board (i440FX host bridge, PIIX3 south bridge) the way QEMU 7.2's {@code -machine pc}
+ * does, so that QEMU's object paths reach the same pins: the master 8259A is
+ * {@code /machine/unattached/device[6]}, the slave {@code /machine/unattached/device[7]}.
+ */
+final class PcBoard {
+    static final String PIC_MASTER_PATH = "/machine/unattached/device[6]";
+    static final String PIC_SLAVE_PATH = "/machine/unattached/device[7]";
+
+    private PcBoard() {
+    }
+
+    static Machine assemble(Profile profile, MachineConfig config) {
+        Set<Quirk> quirks = profile.quirks();
+        VirtualClock clock = new VirtualClock();
+        Scheduler scheduler = new Scheduler(clock);
+        PortIoBus io = new PortIoBus();
+        MmioBus mmio = new MmioBus();
+        GuestMemory ram = new GuestMemory(config.ramBytes());
+        if (config.ramBytes() > 0) {
+            mmio.map("pc.ram", 0, config.ramBytes(), 1, 8, new RamDevice(ram));
+        }
+        List<Inspectable> devices = new ArrayList<>();
+        Map<String, GpioInputs> gpio = new LinkedHashMap<>();
+
+        PicPair pic = new PicPair(quirks);
+        pic.attach(io);
+        devices.addAll(pic.chips());
+        gpio.put(PIC_MASTER_PATH, new GpioInputs(PIC_MASTER_PATH, pic.masterInputs()));
+        gpio.put(PIC_SLAVE_PATH, new GpioInputs(PIC_SLAVE_PATH, pic.slaveInputs()));
+
+        PciHost pci = new PciHost(quirks);
+        pci.attach(io);
+        pci.populatePcBoard(config);
+        devices.addAll(pci.functions());
+
+        return new Machine(profile, config, clock, scheduler, io, mmio, ram, pic, gpio, devices);
+    }
+
+    /** RAM seen from the memory bus. */
+    private record RamDevice(GuestMemory ram) implements IoDevice {
+        @Override
+        public long read(long offset, int size) {
+            return ram.read(offset, size);
+        }
+
+        @Override
+        public void write(long offset, int size, long value) {
+            ram.write(offset, size, value);
+        }
+    }
+}

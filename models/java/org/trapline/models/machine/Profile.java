@@ -1,0 +1,68 @@
+package org.trapline.models.machine;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.trapline.models.pci.PciHost;
+import org.trapline.models.pic.PicPair;
+
+/**
+ * How a machine is assembled. {@code hardware}: every device as its datasheet says.
+ * {@code qemu-pc}: QEMU 7.2's {@code -machine pc} board, with each of QEMU's departures from the
+ * datasheets switched on as a named {@link Quirk}.
+ */
+public enum Profile {
+    HARDWARE("hardware"),
+    QEMU_PC("qemu-pc");
+
+    private final String id;
+
+    Profile(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static Optional<Profile> byId(String id) {
+        for (Profile p : values()) {
+            if (p.id.equals(id)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public static List<String> ids() {
+        List<String> ids = new ArrayList<>();
+        for (Profile p : values()) {
+            ids.add(p.id);
+        }
+        return ids;
+    }
+
+    /** The quirks this profile switches on, in ledger order. */
+    public Set<Quirk> quirks() {
+        if (this == HARDWARE) {
+            return Set.of();
+        }
+        Set<Quirk> all = new LinkedHashSet<>();
+        all.addAll(PicPair.qemuQuirks());
+        all.addAll(PciHost.qemuQuirks());
+        return Collections.unmodifiableSet(all);
+    }
+
+    public Machine build(MachineConfig config) {
+        return PcBoard.assemble(this, config);
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}
