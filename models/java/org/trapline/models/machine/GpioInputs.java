@@ -4,30 +4,32 @@ import org.trapline.models.irq.IrqSink;
 
 /**
  * A device's unnamed GPIO inputs as QEMU's object tree exposes them to qtest ({@code set_irq_in
- * PATH unnamed-gpio-in N LEVEL}, {@code irq_intercept_in PATH}). While intercepted, a level change
- * on pin N is reported to the interceptor instead of reaching the device, as qtest does.
+ * PATH unnamed-gpio-in N LEVEL}, {@code irq_intercept_in PATH}). While intercepted, a change of
+ * level on pin N is reported to the interceptor instead of reaching the device, as qtest does.
+ * qtest compares levels as integers, so driving 1 then 2 reports two raises; a device sees any
+ * non-zero level as high.
  */
 public final class GpioInputs {
     /** Receives the level changes of an intercepted device's pins. */
     @FunctionalInterface
     public interface Interceptor {
-        void edge(int pin, boolean high);
+        void edge(int pin, int level);
     }
 
     private final String path;
     private final IrqSink[] pins;
     private final IrqSink[] routed;
-    private final boolean[] reportedLevel;
+    private final int[] reportedLevel;
     private Interceptor interceptor;
 
     public GpioInputs(String path, IrqSink... pins) {
         this.path = path;
         this.pins = pins.clone();
-        this.reportedLevel = new boolean[pins.length];
+        this.reportedLevel = new int[pins.length];
         this.routed = new IrqSink[pins.length];
         for (int i = 0; i < pins.length; i++) {
             int n = i;
-            routed[i] = high -> route(n, high);
+            routed[i] = high -> route(n, high ? 1 : 0);
         }
     }
 
@@ -39,12 +41,12 @@ public final class GpioInputs {
         return pins.length;
     }
 
-    /** Drives pin {@code n}; false when the device has no such pin. */
-    public boolean set(int n, boolean high) {
+    /** Drives pin {@code n} to {@code level}; false when the device has no such pin. */
+    public boolean set(int n, int level) {
         if (n < 0 || n >= pins.length) {
             return false;
         }
-        pin(n).setLevel(high);
+        route(n, level);
         return true;
     }
 
@@ -53,12 +55,12 @@ public final class GpioInputs {
         return routed[n];
     }
 
-    private void route(int n, boolean high) {
+    private void route(int n, int level) {
         if (interceptor == null) {
-            pins[n].setLevel(high);
-        } else if (reportedLevel[n] != high) {
-            reportedLevel[n] = high;
-            interceptor.edge(n, high);
+            pins[n].setLevel(level != 0);
+        } else if (reportedLevel[n] != level) {
+            reportedLevel[n] = level;
+            interceptor.edge(n, level);
         }
     }
 
