@@ -20,6 +20,7 @@ public class AddressSpace {
     private final TreeMap<Long, Region> regions = new TreeMap<>();
     private long unclaimedReads;
     private long unclaimedWrites;
+    private int unclaimedByte = 0xff;
 
     protected AddressSpace(String name, long size, int maxWidth) {
         this.name = name;
@@ -46,6 +47,14 @@ public class AddressSpace {
         return region;
     }
 
+    /**
+     * What an unclaimed byte reads as: 0xFF on a real PC, whose undriven bus floats high (a PCI
+     * master abort returns all ones, PCI 3.0 §3.7.3.1); QEMU's unassigned memory reads 0.
+     */
+    public void setUnclaimedByte(int value) {
+        this.unclaimedByte = value & 0xff;
+    }
+
     /** Hook for subclasses that keep a faster index of the regions. */
     protected void onMapped(Region region) {
     }
@@ -70,7 +79,7 @@ public class AddressSpace {
         boolean claimed = false;
         for (int i = 0; i < width; i++) {
             Region byteRegion = regionAt(address + i);
-            long b = 0xff;
+            long b = unclaimedByte(address + i);
             if (byteRegion != null) {
                 claimed = true;
                 b = adjustedRead(byteRegion, address + i - byteRegion.base(), 1);
@@ -101,6 +110,11 @@ public class AddressSpace {
         if (!claimed) {
             unclaimedWrites++;
         }
+    }
+
+    /** The value of an unclaimed byte at {@code address}. */
+    protected int unclaimedByte(long address) {
+        return unclaimedByte;
     }
 
     /** Accesses that no device claimed any byte of. */

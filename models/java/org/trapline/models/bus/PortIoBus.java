@@ -1,12 +1,13 @@
 package org.trapline.models.bus;
 
 /**
- * The x86 I/O space: 65 536 ports, accesses of 1, 2 or 4 bytes (IN/OUT). Ports past 0xFFFF are
- * never claimed.
+ * The x86 I/O space: 65 536 ports, accesses of 1, 2 or 4 bytes (IN/OUT). Ports past 0xFFFF, which
+ * a word or dword access at the top of the space reaches, are never claimed.
  */
 public final class PortIoBus extends AddressSpace {
     public static final int PORTS = 0x10000;
     private final Region[] byPort = new Region[PORTS];
+    private int pastEndByte = 0xff;
 
     public PortIoBus() {
         super("I/O space", PORTS, 4);
@@ -17,6 +18,16 @@ public final class PortIoBus extends AddressSpace {
         for (long p = region.base(); p < region.end(); p++) {
             byPort[(int) p] = region;
         }
+    }
+
+    /** What the bytes of an access past port 0xFFFF read as (QEMU: 0, outside its I/O address space). */
+    public void setPastEndByte(int value) {
+        this.pastEndByte = value & 0xff;
+    }
+
+    @Override
+    protected int unclaimedByte(long address) {
+        return address >= PORTS ? pastEndByte : super.unclaimedByte(address);
     }
 
     @Override

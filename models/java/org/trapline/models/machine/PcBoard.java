@@ -33,6 +33,12 @@ final class PcBoard {
         Scheduler scheduler = new Scheduler(clock);
         PortIoBus io = new PortIoBus();
         MmioBus mmio = new MmioBus();
+        if (quirks.contains(BoardQuirks.UNASSIGNED_MEMORY_READS_ZERO)) {
+            mmio.setUnclaimedByte(0);
+        }
+        if (quirks.contains(BoardQuirks.IO_PAST_END_READS_ZERO)) {
+            io.setPastEndByte(0);
+        }
         GuestMemory ram = new GuestMemory(config.ramBytes());
         if (config.ramBytes() > 0) {
             mmio.map("pc.ram", 0, config.ramBytes(), 1, 8, new RamDevice(ram));

@@ -51,7 +51,7 @@ public enum Profile {
         if (this == HARDWARE) {
             return Set.of();
         }
-        Set<Quirk> all = new LinkedHashSet<>();
+        Set<Quirk> all = new LinkedHashSet<>(BoardQuirks.qemuQuirks());
         all.addAll(PicPair.qemuQuirks());
         all.addAll(PciHost.qemuQuirks());
         return Collections.unmodifiableSet(all);

@@ -1,0 +1,155 @@
+package org.trapline.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import org.trapline.models.machine.Profile;
+import org.trapline.runner.ReplayResult;
+import org.trapline.runner.Replayer;
+import org.trapline.target.MachineArgs;
+import org.trapline.target.ModelTarget;
+import org.trapline.trace.Trace;
+import org.trapline.trace.TraceFormatException;
+import org.trapline.trace.TraceParser;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code replay [--profile P] [--machine ARGS] [--stats] PATH...}: traces against the reference model. */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = {"Replays traces against the reference model and checks every expectation.",
+                "Folders are searched for *.trace and *.log files. Prints a line per trace, the first "
+                        + "divergence of each failing one, and closes with 'N passed, M failed'.",
+                "Exit status: 0 all match, 1 a divergence, 2 unusable input or arguments."})
+public final class ReplayCommand implements Callable<Integer> {
+    @Option(names = "--profile", paramLabel = "P",
+            description = "hardware or qemu-pc (default: the trace's @profile, else qemu-pc)")
+    String profile;
+
+    @Option(names = "--machine", paramLabel = "ARGS",
+            description = "QEMU machine arguments (default: the trace's @machine, else '" + MachineArgs.DEFAULT + "')")
+    String machine;
+
+    @Option(names = "--stats", description = "add a line 'throughput: R commands/s' (parsing and replay)")
+    boolean stats;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "trace files and folders")
+    List<Path> paths;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (profile != null && Profile.byId(profile).isEmpty()) {
+            err.println("trapline replay: unknown profile '" + profile + "' (known: " + String.join(", ", Profile.ids()) + ")");
+            return Main.UNUSABLE;
+        }
+        if (machine != null) {
+            try {
+                MachineArgs.parse(machine);
+            } catch (IllegalArgumentException e) {
+                err.println("trapline replay: --machine: " + e.getMessage());
+                return Main.UNUSABLE;
+            }
+        }
+        List<Path> files;
+        try {
+            files = TraceFiles.collect(paths);
+        } catch (TraceFormatException e) {
+            err.println("trapline replay: " + e.getMessage());
+            return Main.UNUSABLE;
+        }
+        int passed = 0;
+        int failed = 0;
+        int unusable = 0;
+        long commands = 0;
+        long nanos = 0;
+        for (Path file : files) {
+            long start = System.nanoTime();
+            try {
+                Trace trace = TraceParser.parse(file);
+                ReplayResult result = Replayer.replay(trace, target(trace));
+                nanos += System.nanoTime() - start;
+                commands += result.commandsRun();
+                if (result.passed()) {
+                    passed++;
+                    out.printf("PASS %s (%d commands, %d checks)%n", file, result.commandsRun(), result.checksMade());
+                } else {
+                    failed++;
+                    out.printf("FAIL %s%n", file);
+                    out.print(result.divergence().orElseThrow().report(profileOf(trace).id() + " model"));
+                }
+            } catch (TraceFormatException e) {
+                unusable++;
+                out.printf("ERROR %s%n", e.getMessage());
+            }
+        }
+        out.println(passed + " passed, " + failed + " failed" + (unusable > 0 ? ", " + unusable + " unusable" : ""));
+        if (stats) {
+            double seconds = nanos / 1e9;
+            out.printf("throughput: %.0f commands/s (%d commands in %.3f s)%n",
+                    seconds > 0 ? commands / seconds : 0.0, commands, seconds);
+        }
+        return unusable > 0 ? Main.UNUSABLE : failed > 0 ? Main.DIVERGED : Main.OK;
+    }
+
+    private Profile profileOf(Trace trace) throws TraceFormatException {
+        String id = profile != null ? profile : trace.profile().orElse(Profile.QEMU_PC.id());
+        return Profile.byId(id).orElseThrow(() -> new TraceFormatException(trace.file(), 0,
+                "@profile " + id + " is not a profile (known: " + String.join(", ", Profile.ids()) + ")"));
+    }
+
+    private ModelTarget target(Trace trace) throws TraceFormatException {
+        Profile p = profileOf(trace);
+        MachineArgs args;
+        try {
+            args = MachineArgs.parse(machine != null ? machine : trace.machineArgs().orElse(MachineArgs.DEFAULT));
+        } catch (IllegalArgumentException e) {
+            throw new TraceFormatException(trace.file(), 0, "@machine: " + e.getMessage());
+        }
+        // The datasheet's clock always runs; QEMU's answers clock commands only under -accel qtest.
+        return new ModelTarget(p, args.config(), p == Profile.HARDWARE || args.clockDriven());
+    }
+
+    /** Expands folders into the trace files under them, in a stable order. */
+    static final class TraceFiles {
+        private TraceFiles() {
+        }
+
+        static List<Path> collect(List<Path> paths) throws TraceFormatException {
+            List<Path> files = new ArrayList<>();
+            for (Path p : paths) {
+                if (Files.isDirectory(p)) {
+                    try (Stream<Path> walk = Files.walk(p)) {
+                        walk.filter(Files::isRegularFile)
+                                .filter(f -> f.toString().endsWith(".trace") || f.toString().endsWith(".log"))
+                                .sorted()
+                                .forEach(files::add);
+                    } catch (IOException e) {
+                        throw new TraceFormatException(p, 0, "cannot list the folder: " + e.getMessage());
+                    }
+                } else if (Files.isRegularFile(p)) {
+                    files.add(p);
+                } else {
+                    throw new TraceFormatException(p, 0, "no such file or folder");
+                }
+            }
+            if (files.isEmpty()) {
+                throw new TraceFormatException(paths.get(0), 0, "no *.trace or *.log files there");
+            }
+            return files;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.trapline.qtest;
+
+import java.util.Base64;
+
+/** The response lines of QEMU 7.2's qtest server, character for character. */
+public final class QtestReplies {
+    public static final String OK = "OK";
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private QtestReplies() {
+    }
+
+    /** {@code in*} answers: {@code OK 0x%04x}, so a byte read of 0x26 is {@code OK 0x0026}. */
+    public static String portValue(long value) {
+        int digits = Math.max(4, 16 - Long.numberOfLeadingZeros(value) / 4);
+        return hex(value, digits);
+    }
+
+    /** {@code read*} answers: {@code OK 0x%016x} whatever the width. */
+    public static String memoryValue(long value) {
+        return hex(value, 16);
+    }
+
+    /** {@code read ADDR SIZE}: the bytes in address order as hex. */
+    public static String hexBytes(byte[] data) {
+        StringBuilder sb = new StringBuilder(5 + data.length * 2).append("OK 0x");
+        for (byte b : data) {
+            sb.append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
+        }
+        return sb.toString();
+    }
+
+    public static String base64(byte[] data) {
+        return "OK " + Base64.getEncoder().encodeToString(data);
+    }
+
+    /** The clock commands answer with the virtual clock in nanoseconds, in decimal. */
+    public static String clock(long ns) {
+        return "OK " + ns;
+    }
+
+    public static String unknownCommand(String name) {
+        return "FAIL Unknown command '" + name + "'";
+    }
+
+    public static String irq(int pin, int level) {
+        return (level != 0 ? "IRQ raise " : "IRQ lower ") + pin;
+    }
+
+    private static String hex(long value, int digits) {
+        char[] out = new char[5 + digits];
+        out[0] = 'O';
+        out[1] = 'K';
+        out[2] = ' ';
+        out[3] = '0';
+        out[4] = 'x';
+        for (int i = 0; i < digits; i++) {
+            out[out.length - 1 - i] = HEX[(int) (value >>> (4 * i)) & 0xf];
+        }
+        return new String(out);
+    }
+
+    /** The number in an {@code OK 0x...} answer, or null when the answer carries none. */
+    public static Long valueOf(String response) {
+        if (!response.startsWith("OK 0x")) {
+            return null;
+        }
+        try {
+            return Long.parseUnsignedLong(response.substring(5), 16);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

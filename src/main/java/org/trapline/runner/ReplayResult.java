@@ -1,0 +1,12 @@
+package org.trapline.runner;
+
+import java.util.Optional;
+
+import org.trapline.trace.Trace;
+
+/** How one trace fared: the commands run, the checks made, and the first divergence if any. */
+public record ReplayResult(Trace trace, int commandsRun, long checksMade, Optional<Divergence> divergence) {
+    public boolean passed() {
+        return divergence.isEmpty();
+    }
+}

@@ -1,0 +1,233 @@
+package org.trapline.trace;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.trapline.qtest.QtestCommand;
+import org.trapline.qtest.QtestSyntaxException;
+
+/**
+ * Reads every trace form line by line, so that one file may mix them:
+ * <ul>
+ * <li>a qtest command script: one command per line;</li>
+ * <li>a raw QEMU {@code -qtest-log}: {@code [R +t] command}, {@code [S +t] response} or
+ *     {@code [S +t] IRQ raise N}, {@code [I +t] ...} (ignored), as QEMU writes it;</li>
+ * <li>the native form: {@code @machine}, {@code @profile} and {@code @provenance} header lines,
+ *     {@code #} comments, {@code COMMAND -> EXPECTED [& MASK] [; citation]} checks, and
+ *     {@code IRQ raise|lower N} lines for the edges expected in the previous command's window.</li>
+ * </ul>
+ */
+public final class TraceParser {
+    private final Path file;
+    private final List<Step> steps = new ArrayList<>();
+    private final List<String> provenance = new ArrayList<>();
+    private String machineArgs;
+    private String profile;
+    private boolean intercepts;
+    private boolean recordsResponses;
+
+    // The step being built: its parts stay open until the next command arrives.
+    private int pendingLine;
+    private QtestCommand pendingCommand;
+    private Expectation pendingExpect;
+    private String pendingCitation;
+    private List<String> pendingIrqs = new ArrayList<>();
+
+    private TraceParser(Path file) {
+        this.file = file;
+    }
+
+    public static Trace parse(Path file) throws TraceFormatException {
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return parse(file, reader);
+        } catch (NoSuchFileException e) {
+            throw new TraceFormatException(file, 0, "no such file");
+        } catch (CharacterCodingException e) {
+            throw new TraceFormatException(file, 0, "not a UTF-8 text file");
+        } catch (IOException e) {
+            throw new TraceFormatException(file, 0, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    public static Trace parse(Path file, BufferedReader reader) throws TraceFormatException, IOException {
+        TraceParser parser = new TraceParser(file);
+        String line;
+        int number = 0;
+        while ((line = reader.readLine()) != null) {
+            parser.line(++number, line);
+        }
+        return parser.finish();
+    }
+
+    private void line(int n, String raw) throws TraceFormatException {
+        String line = raw.strip();
+        if (line.isEmpty() || line.charAt(0) == '#') {
+            return;
+        }
+        char first = line.charAt(0);
+        if (first == '@') {
+            header(n, line);
+        } else if (first == '[') {
+            logLine(n, line);
+        } else if (line.startsWith("IRQ ")) {
+            irq(n, line);
+        } else {
+            nativeLine(n, line);
+        }
+    }
+
+    private void header(int n, String line) throws TraceFormatException {
+        if (pendingCommand != null || !steps.isEmpty()) {
+            throw error(n, "header line after the first command; put @ lines at the top");
+        }
+        int space = line.indexOf(' ');
+        String key = space < 0 ? line.substring(1) : line.substring(1, space);
+        String value = space < 0 ? "" : line.substring(space + 1).strip();
+        if (value.isEmpty()) {
+            throw error(n, "@" + key + " needs a value");
+        }
+        switch (key) {
+            case "machine" -> machineArgs = value;
+            case "profile" -> profile = value;
+            case "provenance" -> provenance.add(value);
+            default -> throw error(n, "unknown header @" + key + " (known: @machine, @profile, @provenance)");
+        }
+    }
+
+    /** A raw -qtest-log line: {@code [R +0.039671] outb 0x20 0x11}. */
+    private void logLine(int n, String line) throws TraceFormatException {
+        int close = line.indexOf(']');
+        if (close < 3 || line.charAt(2) != ' ' || "RSI".indexOf(line.charAt(1)) < 0) {
+            throw error(n, "not a -qtest-log line: expected [R +t], [S +t] or [I +t] at the start");
+        }
+        String body = close + 1 < line.length() ? line.substring(close + 1).strip() : "";
+        switch (line.charAt(1)) {
+            case 'R' -> command(n, body, null, null);
+            case 'S' -> {
+                if (body.startsWith("IRQ ")) {
+                    irq(n, body);
+                } else {
+                    response(n, body);
+                }
+            }
+            default -> { } // [I] OPENED / CLOSED: the connection, not the device
+        }
+    }
+
+    private void response(int n, String body) throws TraceFormatException {
+        if (pendingCommand == null) {
+            throw error(n, "a response with no command before it");
+        }
+        if (pendingExpect != null) {
+            throw error(n, "a second response to the command of line " + pendingLine);
+        }
+        if (body.isEmpty()) {
+            throw error(n, "an empty response");
+        }
+        pendingExpect = new Expectation.Exact(body);
+        recordsResponses = true;
+    }
+
+    private void irq(int n, String line) throws TraceFormatException {
+        String[] w = line.split(" ");
+        if (w.length != 3 || !(w[1].equals("raise") || w[1].equals("lower")) || !w[2].matches("[0-9]+")) {
+            throw error(n, "expected 'IRQ raise N' or 'IRQ lower N'");
+        }
+        if (pendingCommand == null) {
+            throw error(n, "an interrupt edge with no command before it");
+        }
+        pendingIrqs.add("IRQ " + w[1] + " " + Integer.parseInt(w[2]));
+        recordsResponses = true;
+    }
+
+    /** {@code COMMAND [-> EXPECTED [& MASK]] [; citation]}. */
+    private void nativeLine(int n, String line) throws TraceFormatException {
+        String citation = null;
+        int semicolon = line.indexOf(';');
+        if (semicolon >= 0) {
+            citation = line.substring(semicolon + 1).strip();
+            line = line.substring(0, semicolon).strip();
+        }
+        Expectation expect = null;
+        int arrow = line.indexOf("->");
+        if (arrow >= 0) {
+            expect = expectation(n, line.substring(arrow + 2).strip());
+            line = line.substring(0, arrow).strip();
+        } else if (citation != null && !citation.isEmpty()) {
+            throw error(n, "a citation with no check: write 'COMMAND -> EXPECTED ; citation'");
+        }
+        command(n, line, expect, citation == null || citation.isEmpty() ? null : citation);
+    }
+
+    private Expectation expectation(int n, String text) throws TraceFormatException {
+        if (text.isEmpty()) {
+            throw error(n, "nothing after '->'");
+        }
+        recordsResponses = true;
+        if (text.equals("FAIL")) {
+            return new Expectation.AnyFailure();
+        }
+        if (text.startsWith("OK") || text.startsWith("FAIL ")) {
+            return new Expectation.Exact(text);
+        }
+        int amp = text.indexOf('&');
+        String value = (amp < 0 ? text : text.substring(0, amp)).strip();
+        String mask = amp < 0 ? null : text.substring(amp + 1).strip();
+        try {
+            return new Expectation.Value(QtestCommand.number(value, "expected value"),
+                    mask == null ? Expectation.Value.ALL_BITS : QtestCommand.number(mask, "mask"));
+        } catch (QtestSyntaxException e) {
+            throw error(n, e.getMessage() + " (expected a number, 'OK ...' or 'FAIL')");
+        }
+    }
+
+    private void command(int n, String text, Expectation expect, String citation) throws TraceFormatException {
+        if (text.isEmpty()) {
+            throw error(n, "a check with no command");
+        }
+        QtestCommand command;
+        try {
+            command = QtestCommand.parse(text);
+        } catch (QtestSyntaxException e) {
+            throw error(n, e.getMessage());
+        }
+        flush();
+        if (command instanceof QtestCommand.IrqIntercept) {
+            intercepts = true;
+        }
+        pendingLine = n;
+        pendingCommand = command;
+        pendingExpect = expect;
+        pendingCitation = citation;
+    }
+
+    private void flush() {
+        if (pendingCommand != null) {
+            steps.add(new Step(pendingLine, pendingCommand, pendingExpect, pendingCitation,
+                    pendingIrqs.isEmpty() ? List.of() : pendingIrqs));
+            pendingIrqs = new ArrayList<>();
+            pendingCommand = null;
+        }
+    }
+
+    private Trace finish() throws TraceFormatException {
+        flush();
+        if (steps.isEmpty()) {
+            throw error(0, "no commands");
+        }
+        return new Trace(file, Optional.ofNullable(machineArgs), Optional.ofNullable(profile), provenance, steps,
+                intercepts && recordsResponses);
+    }
+
+    private TraceFormatException error(int line, String reason) {
+        return new TraceFormatException(file, line, reason);
+    }
+}
