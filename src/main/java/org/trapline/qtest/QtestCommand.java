@@ -171,7 +171,12 @@ public sealed interface QtestCommand {
 
     private static int signedInt(String word) throws QtestSyntaxException {
         boolean negative = word.startsWith("-");
-        long magnitude = number(negative ? word.substring(1) : word, "level");
+        long magnitude;
+        try {
+            magnitude = number(negative ? word.substring(1) : word, "level");
+        } catch (QtestSyntaxException e) {
+            throw new QtestSyntaxException("level '" + word + "' is not a number");
+        }
         long value = negative ? -magnitude : magnitude;
         if (magnitude < 0 || value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
             throw new QtestSyntaxException("level '" + word + "' is out of range");
