@@ -4,10 +4,10 @@ import org.trapline.models.irq.IrqSink;
 
 /**
  * A device's unnamed GPIO inputs as QEMU's object tree exposes them to qtest ({@code set_irq_in
- * PATH unnamed-gpio-in N LEVEL}, {@code irq_intercept_in PATH}). While intercepted, a change of
- * level on pin N is reported to the interceptor instead of reaching the device, as qtest does.
- * qtest compares levels as integers, so driving 1 then 2 reports two raises; a device sees any
- * non-zero level as high.
+ * PATH unnamed-gpio-in N LEVEL}, {@code irq_intercept_in PATH}). Once intercepted, every change of
+ * level on pin N is reported to the interceptor and still reaches the device, as QEMU 7.2's qtest
+ * does (its handler passes the level on to the input it replaced). qtest compares levels as
+ * integers, so driving 1 then 2 reports two raises; a device sees any non-zero level as high.
  */
 public final class GpioInputs {
     /** Receives the level changes of an intercepted device's pins. */
@@ -50,18 +50,17 @@ public final class GpioInputs {
         return true;
     }
 
-    /** What drives pin {@code n} now: the device, or the interceptor while one is installed. */
+    /** The wire into pin {@code n}: to the device, and to the interceptor once one is installed. */
     public IrqSink pin(int n) {
         return routed[n];
     }
 
     private void route(int n, int level) {
-        if (interceptor == null) {
-            pins[n].setLevel(level != 0);
-        } else if (reportedLevel[n] != level) {
+        if (interceptor != null && reportedLevel[n] != level) {
             reportedLevel[n] = level;
             interceptor.edge(n, level);
         }
+        pins[n].setLevel(level != 0);
     }
 
     public void intercept(Interceptor newInterceptor) {

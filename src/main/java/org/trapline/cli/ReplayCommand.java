@@ -10,10 +10,8 @@ import org.trapline.runner.ReplayResult;
 import org.trapline.runner.Replayer;
 import org.trapline.target.MachineArgs;
 import org.trapline.target.ModelTarget;
-import org.trapline.trace.Trace;
 import org.trapline.trace.TraceFiles;
 import org.trapline.trace.TraceFormatException;
-import org.trapline.trace.TraceParser;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -76,9 +74,7 @@ public final class ReplayCommand implements Callable<Integer> {
         for (Path file : files) {
             long start = System.nanoTime();
             try {
-                Trace trace = TraceParser.parse(file);
-                ModelTarget target = ModelTarget.forTrace(trace, profile, machine);
-                ReplayResult result = Replayer.replay(trace, target);
+                ReplayResult result = Replayer.replay(file, header -> ModelTarget.forTrace(header, profile, machine));
                 nanos += System.nanoTime() - start;
                 commands += result.commandsRun();
                 if (result.passed()) {
@@ -87,7 +83,7 @@ public final class ReplayCommand implements Callable<Integer> {
                 } else {
                     failed++;
                     out.printf("FAIL %s%n", file);
-                    out.print(result.divergence().orElseThrow().report(target.name()));
+                    out.print(result.divergence().orElseThrow().report(result.targetName()));
                 }
             } catch (TraceFormatException e) {
                 unusable++;

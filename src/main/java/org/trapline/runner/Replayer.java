@@ -1,5 +1,6 @@
 package org.trapline.runner;
 
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -12,68 +13,112 @@ import org.trapline.target.TargetException;
 import org.trapline.trace.Step;
 import org.trapline.trace.Trace;
 import org.trapline.trace.TraceFormatException;
+import org.trapline.trace.TraceHeader;
+import org.trapline.trace.TraceListener;
+import org.trapline.trace.TraceParser;
 
 /**
- * Replays a trace against one target and checks its expectations: each response, and once the
+ * Replays a trace against one target and checks its expectations: each response, and where the
  * trace intercepts interrupts, the exact edges of each command's window. Stops at the first
- * divergence, which it reports with the commands before it and the device state.
+ * divergence, which it reports with the commands before it and the device state. A trace read
+ * from a file streams through in constant memory, whatever its length.
  */
-public final class Replayer {
+public final class Replayer implements TraceListener {
     /** How many earlier commands a divergence report shows. */
     public static final int CONTEXT = 8;
 
-    private Replayer() {
+    /** Opens the target a trace asks for, once its header has been read. */
+    @FunctionalInterface
+    public interface TargetFactory {
+        Target open(TraceHeader header) throws TraceFormatException;
     }
 
-    /**
-     * @throws TraceFormatException when the target cannot take a command of the trace (named by line)
-     */
-    public static ReplayResult replay(Trace trace, Target target) throws TraceFormatException {
-        Deque<Step> recent = new ArrayDeque<>(CONTEXT + 1);
-        long checks = 0;
-        int run = 0;
-        for (Step step : trace.steps()) {
-            Reply reply;
-            try {
-                reply = target.send(step.command());
-            } catch (TargetException e) {
-                throw new TraceFormatException(trace.file(), step.line(), target.name() + ": " + e.getMessage());
-            }
-            run++;
-            if (step.expect() != null) {
-                checks++;
-                if (!step.expect().matches(reply.response())) {
-                    return failed(trace, target, step, recent, run, checks, "response",
-                            step.expect().describe(), reply.response());
-                }
-            }
-            if (trace.irqChecked()) {
-                checks++;
-                if (!step.irqEvents().equals(reply.irqEvents())) {
-                    return failed(trace, target, step, recent, run, checks, "interrupt edges",
-                            edges(step.irqEvents()), edges(reply.irqEvents()));
-                }
-            }
-            recent.addLast(step);
-            if (recent.size() > CONTEXT) {
-                recent.removeFirst();
+    private final TargetFactory factory;
+    private final Deque<Step> recent = new ArrayDeque<>(CONTEXT + 1);
+    private TraceHeader header;
+    private Target target;
+    private long checks;
+    private int run;
+    private Divergence divergence;
+
+    private Replayer(TargetFactory factory) {
+        this.factory = factory;
+    }
+
+    /** Streams the trace file through the target the factory opens for it; closes that target. */
+    public static ReplayResult replay(Path file, TargetFactory factory) throws TraceFormatException {
+        Replayer replayer = new Replayer(factory);
+        try {
+            TraceParser.read(file, replayer);
+        } finally {
+            if (replayer.target != null) {
+                replayer.target.close();
             }
         }
-        return new ReplayResult(trace, run, checks, Optional.empty());
+        return replayer.result();
+    }
+
+    /** Replays a trace already in memory against a target the caller owns. */
+    public static ReplayResult replay(Trace trace, Target target) throws TraceFormatException {
+        Replayer replayer = new Replayer(h -> target);
+        replayer.begin(trace.header());
+        for (Step step : trace.steps()) {
+            if (!replayer.step(step)) {
+                break;
+            }
+        }
+        return replayer.result();
+    }
+
+    @Override
+    public void begin(TraceHeader h) throws TraceFormatException {
+        header = h;
+        target = factory.open(h);
+    }
+
+    @Override
+    public boolean step(Step step) throws TraceFormatException {
+        Reply reply;
+        try {
+            reply = target.send(step.command());
+        } catch (TargetException e) {
+            throw new TraceFormatException(header.file(), step.line(), target.name() + ": " + e.getMessage());
+        }
+        run++;
+        if (step.expect() != null) {
+            checks++;
+            if (!step.expect().matches(reply.response())) {
+                return diverged(step, "response", step.expect().describe(), reply.response());
+            }
+        }
+        if (step.checkIrqs()) {
+            checks++;
+            if (!step.irqEvents().equals(reply.irqEvents())) {
+                return diverged(step, "interrupt edges", edges(step.irqEvents()), edges(reply.irqEvents()));
+            }
+        }
+        recent.addLast(step);
+        if (recent.size() > CONTEXT) {
+            recent.removeFirst();
+        }
+        return true;
+    }
+
+    private ReplayResult result() {
+        return new ReplayResult(header, target.name(), run, checks, Optional.ofNullable(divergence));
     }
 
     static String edges(List<String> events) {
         return events.isEmpty() ? "(none)" : String.join(", ", events);
     }
 
-    private static ReplayResult failed(Trace trace, Target target, Step step, Deque<Step> recent, int run, long checks,
-                                       String what, String expected, String actual) {
+    private boolean diverged(Step step, String what, String expected, String actual) {
         List<String> before = new ArrayList<>();
         for (Step s : recent) {
             before.add(s.line() + ": " + s.command().text());
         }
-        Divergence d = new Divergence(trace.file(), step.line(), step.command().text(), what, expected, actual,
+        divergence = new Divergence(header.file(), step.line(), step.command().text(), what, expected, actual,
                 step.citation(), before, target.describeState());
-        return new ReplayResult(trace, run, checks, Optional.of(d));
+        return false;
     }
 }

@@ -11,10 +11,12 @@ import org.trapline.qtest.QtestCommand;
  * @param command   the parsed qtest command
  * @param expect    the expected response, or null when the trace checks none
  * @param citation  the datasheet rule behind the check, or null
- * @param irqEvents the interrupt edges expected in the command's window, in order
- *                  ({@code IRQ raise 8}); checked exactly once the trace intercepts interrupts
+ * @param irqEvents the interrupt edges expected in the command's window, in order ({@code IRQ raise 8})
+ * @param checkIrqs whether the window's edges are checked: from the first {@code irq_intercept_*}
+ *                  on, once the trace has recorded a response or an edge (a bare script never is)
  */
-public record Step(int line, QtestCommand command, Expectation expect, String citation, List<String> irqEvents) {
+public record Step(int line, QtestCommand command, Expectation expect, String citation, List<String> irqEvents,
+                   boolean checkIrqs) {
     public Step {
         irqEvents = List.copyOf(irqEvents);
     }

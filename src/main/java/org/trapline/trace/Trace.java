@@ -4,19 +4,29 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-/**
- * A parsed trace: its header (machine arguments, profile, provenance) and its steps.
- *
- * @param irqChecked true when the trace intercepts interrupts, so every window's edges are checked
- */
-public record Trace(Path file, Optional<String> machineArgs, Optional<String> profile, List<String> provenance,
-                    List<Step> steps, boolean irqChecked) {
+/** A trace read whole: its header and its steps. */
+public record Trace(TraceHeader header, List<Step> steps) {
     public Trace {
-        provenance = List.copyOf(provenance);
         steps = List.copyOf(steps);
     }
 
-    /** The number of checks: expected responses plus windows whose edges are checked. */
+    public Path file() {
+        return header.file();
+    }
+
+    public Optional<String> machineArgs() {
+        return header.machineArgs();
+    }
+
+    public Optional<String> profile() {
+        return header.profile();
+    }
+
+    public List<String> provenance() {
+        return header.provenance();
+    }
+
+    /** The number of response checks. */
     public long checks() {
         return steps.stream().filter(s -> s.expect() != null).count();
     }

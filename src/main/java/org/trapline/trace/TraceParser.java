@@ -27,12 +27,15 @@ import org.trapline.qtest.QtestSyntaxException;
  */
 public final class TraceParser {
     private final Path file;
-    private final List<Step> steps = new ArrayList<>();
+    private final TraceListener listener;
     private final List<String> provenance = new ArrayList<>();
     private String machineArgs;
     private String profile;
     private boolean intercepts;
     private boolean recordsResponses;
+    private boolean begun;
+    private boolean stopped;
+    private int stepsSeen;
 
     // The step being built: its parts stay open until the next command arrives.
     private int pendingLine;
@@ -41,13 +44,28 @@ public final class TraceParser {
     private String pendingCitation;
     private List<String> pendingIrqs = new ArrayList<>();
 
-    private TraceParser(Path file) {
+    private TraceParser(Path file, TraceListener listener) {
         this.file = file;
+        this.listener = listener;
     }
 
+    /** Reads a whole trace into memory. */
     public static Trace parse(Path file) throws TraceFormatException {
+        Collector collector = new Collector();
+        read(file, collector);
+        return collector.trace();
+    }
+
+    public static Trace parse(Path file, BufferedReader reader) throws TraceFormatException, IOException {
+        Collector collector = new Collector();
+        read(file, reader, collector);
+        return collector.trace();
+    }
+
+    /** Streams a trace to a listener, step by step, in constant memory. */
+    public static void read(Path file, TraceListener listener) throws TraceFormatException {
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(file, reader);
+            read(file, reader, listener);
         } catch (NoSuchFileException e) {
             throw new TraceFormatException(file, 0, "no such file");
         } catch (CharacterCodingException e) {
@@ -57,14 +75,36 @@ public final class TraceParser {
         }
     }
 
-    public static Trace parse(Path file, BufferedReader reader) throws TraceFormatException, IOException {
-        TraceParser parser = new TraceParser(file);
+    public static void read(Path file, BufferedReader reader, TraceListener listener)
+            throws TraceFormatException, IOException {
+        TraceParser parser = new TraceParser(file, listener);
         String line;
         int number = 0;
-        while ((line = reader.readLine()) != null) {
+        while (!parser.stopped && (line = reader.readLine()) != null) {
             parser.line(++number, line);
         }
-        return parser.finish();
+        parser.finish();
+    }
+
+    /** Keeps every step: the whole trace in memory. */
+    private static final class Collector implements TraceListener {
+        private TraceHeader header;
+        private final List<Step> steps = new ArrayList<>();
+
+        @Override
+        public void begin(TraceHeader h) {
+            header = h;
+        }
+
+        @Override
+        public boolean step(Step step) {
+            steps.add(step);
+            return true;
+        }
+
+        Trace trace() {
+            return new Trace(header, steps);
+        }
     }
 
     private void line(int n, String raw) throws TraceFormatException {
@@ -85,7 +125,7 @@ public final class TraceParser {
     }
 
     private void header(int n, String line) throws TraceFormatException {
-        if (pendingCommand != null || !steps.isEmpty()) {
+        if (begun) {
             throw error(n, "header line after the first command; put @ lines at the top");
         }
         int space = line.indexOf(' ');
@@ -200,6 +240,10 @@ public final class TraceParser {
             throw error(n, e.getMessage());
         }
         flush();
+        if (!begun) {
+            begun = true;
+            listener.begin(new TraceHeader(file, Optional.ofNullable(machineArgs), Optional.ofNullable(profile), provenance));
+        }
         if (command instanceof QtestCommand.IrqIntercept) {
             intercepts = true;
         }
@@ -209,22 +253,26 @@ public final class TraceParser {
         pendingCitation = citation;
     }
 
-    private void flush() {
+    private void flush() throws TraceFormatException {
         if (pendingCommand != null) {
-            steps.add(new Step(pendingLine, pendingCommand, pendingExpect, pendingCitation,
-                    pendingIrqs.isEmpty() ? List.of() : pendingIrqs));
-            pendingIrqs = new ArrayList<>();
+            Step step = new Step(pendingLine, pendingCommand, pendingExpect, pendingCitation,
+                    pendingIrqs.isEmpty() ? List.of() : pendingIrqs, intercepts && recordsResponses);
+            if (!pendingIrqs.isEmpty()) {
+                pendingIrqs = new ArrayList<>();
+            }
             pendingCommand = null;
+            stepsSeen++;
+            stopped = !listener.step(step);
         }
     }
 
-    private Trace finish() throws TraceFormatException {
-        flush();
-        if (steps.isEmpty()) {
+    private void finish() throws TraceFormatException {
+        if (!stopped) {
+            flush();
+        }
+        if (stepsSeen == 0) {
             throw error(0, "no commands");
         }
-        return new Trace(file, Optional.ofNullable(machineArgs), Optional.ofNullable(profile), provenance, steps,
-                intercepts && recordsResponses);
     }
 
     private TraceFormatException error(int line, String reason) {

@@ -42,12 +42,10 @@ class TraceCorpusTest {
 
     private static Stream<DynamicTest> tracesUnder(Path root) throws Exception {
         return files(root).stream().map(file -> DynamicTest.dynamicTest(file.toString(), () -> {
-            Trace trace = TraceParser.parse(file);
-            ModelTarget target = ModelTarget.forTrace(trace, null, null);
-            ReplayResult result = Replayer.replay(trace, target);
+            ReplayResult result = Replayer.replay(file, header -> ModelTarget.forTrace(header, null, null));
             assertThat(result.checksMade()).as("%s checks something", file).isPositive();
             assertThat(result.divergence()).as("replay of %s", file)
-                    .withFailMessage(() -> result.divergence().map(d -> d.report(target.name())).orElse(""))
+                    .withFailMessage(() -> result.divergence().map(d -> d.report(result.targetName())).orElse(""))
                     .isEmpty();
         }));
     }

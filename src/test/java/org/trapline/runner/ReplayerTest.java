@@ -16,7 +16,7 @@ import org.trapline.trace.TraceParser;
 class ReplayerTest {
     private static ReplayResult replay(String text) throws Exception {
         Trace trace = TraceParser.parse(Path.of("r.trace"), new BufferedReader(new StringReader(text)));
-        return Replayer.replay(trace, ModelTarget.forTrace(trace, null, null));
+        return Replayer.replay(trace, ModelTarget.forTrace(trace.header(), null, null));
     }
 
     @Test

@@ -29,7 +29,7 @@ class TraceParserTest {
         assertThat(t.steps()).extracting(Step::line).containsExactly(3, 4);
         assertThat(t.steps()).allSatisfy(s -> assertThat(s.expect()).isNull());
         assertThat(t.checks()).isZero();
-        assertThat(t.irqChecked()).isFalse();
+        assertThat(t.steps()).noneMatch(Step::checkIrqs);
         assertThat(t.machineArgs()).isEmpty();
         assertThat(t.profile()).isEmpty();
     }
@@ -53,7 +53,7 @@ class TraceParserTest {
                 [I +0.044812] CLOSED
                 """);
         assertThat(t.steps()).hasSize(5);
-        assertThat(t.irqChecked()).isTrue();
+        assertThat(t.steps()).extracting(Step::checkIrqs).containsExactly(false, true, true, true, true);
         assertThat(t.steps().get(2).irqEvents()).containsExactly("IRQ raise 3");
         assertThat(t.steps().get(3).irqEvents()).containsExactly("IRQ lower 8");
         assertThat(t.steps().get(4).expect()).isEqualTo(new Expectation.Exact("OK 0x70008086"));
@@ -91,14 +91,14 @@ class TraceParserTest {
     @Test
     void nativeEdgeLinesBelongToThePreviousCommand() throws Exception {
         Trace t = parse("irq_intercept_in ioapic\nset_irq_in ioapic unnamed-gpio-in 8 1\nIRQ raise 8\ninb 0x20\n");
-        assertThat(t.irqChecked()).isTrue();
+        assertThat(t.steps()).extracting(Step::checkIrqs).containsExactly(false, true, true);
         assertThat(t.steps().get(1).irqEvents()).containsExactly("IRQ raise 8");
         assertThat(t.steps().get(2).irqEvents()).isEmpty();
     }
 
     @Test
     void aScriptThatInterceptsButExpectsNothingDoesNotCheckEdges() throws Exception {
-        assertThat(parse("irq_intercept_in ioapic\nset_irq_in ioapic unnamed-gpio-in 8 1\n").irqChecked()).isFalse();
+        assertThat(parse("irq_intercept_in ioapic\nset_irq_in ioapic unnamed-gpio-in 8 1\n").steps()).noneMatch(Step::checkIrqs);
     }
 
     @Test

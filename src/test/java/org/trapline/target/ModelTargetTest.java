@@ -1,0 +1,105 @@
+package org.trapline.target;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.trapline.models.machine.MachineConfig;
+import org.trapline.models.machine.Profile;
+
+class ModelTargetTest {
+    private final ModelTarget qemuPc = new ModelTarget(Profile.QEMU_PC, MachineConfig.defaults(), false);
+
+    @Test
+    void memoryCommandsReachRamAsQemuAnswersThem() throws Exception {
+        assertThat(qemuPc.send("write 0x1000 3 0x010203").response()).isEqualTo("OK");
+        assertThat(qemuPc.send("read 0x1000 4").response()).isEqualTo("OK 0x01020300");
+        assertThat(qemuPc.send("b64write 0x1000 2 AQI=").response()).isEqualTo("OK");
+        assertThat(qemuPc.send("readl 0x1000").response()).isEqualTo("OK 0x0000000000030201");
+        assertThat(qemuPc.send("memset 0x1000 2 0x55").response()).isEqualTo("OK");
+        assertThat(qemuPc.send("readl 0x1000").response()).isEqualTo("OK 0x0000000000035555");
+        assertThat(qemuPc.send("writeq 0x1000 0x1122334455667788").response()).isEqualTo("OK");
+        assertThat(qemuPc.send("readq 0x1000").response()).isEqualTo("OK 0x1122334455667788");
+        assertThat(qemuPc.send("readb 0x1007").response()).isEqualTo("OK 0x0000000000000011");
+        assertThat(qemuPc.send("b64read 0x1000 4").response()).isEqualTo("OK iHdmVQ==");
+        assertThat(qemuPc.send("writew 0x2000 0xbeef").response()).isEqualTo("OK");
+        assertThat(qemuPc.send("readw 0x2000").response()).isEqualTo("OK 0x000000000000beef");
+    }
+
+    @Test
+    void unassignedAddressesReadAsQemuReadsThemUnderQemuPcAndFloatHighOnHardware() throws Exception {
+        assertThat(qemuPc.send("readb 0x8000000").response()).isEqualTo("OK 0x0000000000000000");
+        assertThat(qemuPc.send("inb 0x80").response()).isEqualTo("OK 0x00ff");
+        assertThat(qemuPc.send("inw 0xffff").response()).isEqualTo("OK 0x00ff");
+        assertThat(qemuPc.send("inl 0xfffe").response()).isEqualTo("OK 0xffff");
+        ModelTarget hardware = new ModelTarget(Profile.HARDWARE, MachineConfig.defaults(), true);
+        assertThat(hardware.send("readb 0x8000000").response()).isEqualTo("OK 0x00000000000000ff");
+        assertThat(hardware.send("inw 0xffff").response()).isEqualTo("OK 0xffff");
+        assertThat(hardware.machine().mmio().unclaimedReads()).isEqualTo(1);
+    }
+
+    @Test
+    void portWritesToNothingAreAcceptedAndDropped() throws Exception {
+        assertThat(qemuPc.send("outb 0x80 0x12").response()).isEqualTo("OK");
+        assertThat(qemuPc.machine().io().unclaimedWrites()).isEqualTo(1);
+    }
+
+    @Test
+    void underAFrozenQemuTheClockCommandsAreUnknownAsQemuAnswers() throws Exception {
+        assertThat(qemuPc.send("clock_step 10").response()).isEqualTo("FAIL Unknown command 'clock_step'");
+        assertThat(qemuPc.send("clock_set 10").response()).isEqualTo("FAIL Unknown command 'clock_set'");
+        assertThat(qemuPc.machine().clock().nowNs()).isZero();
+    }
+
+    @Test
+    void underTheQtestAcceleratorTheClockMovesOnlyWhenTold() throws Exception {
+        ModelTarget clocked = new ModelTarget(Profile.QEMU_PC, MachineConfig.defaults(), true);
+        assertThat(clocked.send("clock_step 10").response()).isEqualTo("OK 10");
+        assertThat(clocked.send("clock_set 1000").response()).isEqualTo("OK 1000");
+        assertThat(clocked.send("clock_set 5").response()).isEqualTo("OK 1000");
+        assertThat(clocked.send("clock_step").response()).startsWith("OK ");
+    }
+
+    @Test
+    void interceptedInputsReportTheirEdgesInTheCommandsWindow() throws Exception {
+        assertThat(qemuPc.send("irq_intercept_in ioapic").response()).isEqualTo("OK");
+        Reply raise = qemuPc.send("set_irq_in ioapic unnamed-gpio-in 3 1");
+        assertThat(raise.response()).isEqualTo("OK");
+        assertThat(raise.irqEvents()).containsExactly("IRQ raise 3");
+        assertThat(qemuPc.send("set_irq_in ioapic unnamed-gpio-in 3 1").irqEvents()).isEmpty();
+        assertThat(qemuPc.send("set_irq_in ioapic unnamed-gpio-in 3 2").irqEvents()).containsExactly("IRQ raise 3");
+        assertThat(qemuPc.send("set_irq_in ioapic unnamed-gpio-in 23 0").irqEvents()).isEmpty();
+        assertThat(qemuPc.send("set_irq_in ioapic unnamed-gpio-in 3 0").irqEvents()).containsExactly("IRQ lower 3");
+        assertThat(qemuPc.send("irq_intercept_in ioapic").response()).isEqualTo("OK");
+        assertThat(qemuPc.send("irq_intercept_in /machine/unattached/device[6]").response())
+                .isEqualTo("FAIL IRQ intercept already enabled");
+    }
+
+    @Test
+    void unknownObjectsFailAsInQemu() throws Exception {
+        assertThat(qemuPc.send("set_irq_in /machine/unattached/device[99] unnamed-gpio-in 1 1").response())
+                .isEqualTo("FAIL Unknown device");
+        assertThat(qemuPc.send("irq_intercept_in /machine/unattached/device[99]").response())
+                .isEqualTo("FAIL Unknown device");
+        assertThat(qemuPc.send("endianness").response()).isEqualTo("OK little");
+    }
+
+    @Test
+    void whatWouldAbortQemuIsRefusedAsUnusable() {
+        assertThatThrownBy(() -> qemuPc.send("set_irq_in /machine/unattached/device[6] unnamed-gpio-in 9 1"))
+                .isInstanceOf(TargetException.class).hasMessage("/machine/unattached/device[6] has 8 inputs; there is no input 9");
+        assertThatThrownBy(() -> qemuPc.send("set_irq_in /machine/unattached/device[6] bogus 1 1"))
+                .isInstanceOf(TargetException.class).hasMessageContaining("no GPIO input group 'bogus'");
+        assertThatThrownBy(() -> qemuPc.send("irq_intercept_out /machine/unattached/device[6]"))
+                .isInstanceOf(TargetException.class).hasMessageContaining("irq_intercept_out is not modelled");
+        assertThatThrownBy(() -> qemuPc.send("inb 0x10000"))
+                .isInstanceOf(TargetException.class).hasMessage("port 0x10000 is past 0xffff");
+    }
+
+    @Test
+    void itNamesItselfAndShowsItsDevices() {
+        assertThat(qemuPc.name()).isEqualTo("model(qemu-pc)");
+        assertThat(qemuPc.describeState()).allSatisfy(line -> assertThat(line).contains(":"));
+        qemuPc.close();
+    }
+}
