@@ -1,0 +1,176 @@
+package org.trapline.target;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.trapline.models.bus.AddressSpace;
+import org.trapline.models.machine.GpioInputs;
+import org.trapline.models.machine.Inspectable;
+import org.trapline.models.machine.Machine;
+import org.trapline.models.machine.MachineConfig;
+import org.trapline.models.machine.Profile;
+import org.trapline.qtest.QtestCommand;
+import org.trapline.qtest.QtestReplies;
+import org.trapline.qtest.QtestSyntaxException;
+
+/**
+ * The reference model as a qtest server: it answers every command as QEMU 7.2's qtest server
+ * would answer it for the same board, from the {@link Machine} the profile builds.
+ */
+public final class ModelTarget implements Target {
+    private final Machine machine;
+    private final boolean clockCommands;
+    private final List<String> window = new ArrayList<>();
+    private GpioInputs intercepted;
+
+    /**
+     * @param clockCommands whether {@code clock_step}/{@code clock_set} work: they do under the
+     *                      qtest accelerator ({@code -accel qtest}); a QEMU started with {@code -S}
+     *                      answers them {@code FAIL Unknown command}
+     */
+    public ModelTarget(Profile profile, MachineConfig config, boolean clockCommands) {
+        this.machine = profile.build(config);
+        this.clockCommands = clockCommands;
+    }
+
+    public Machine machine() {
+        return machine;
+    }
+
+    @Override
+    public String name() {
+        return "model(" + machine.profile().id() + ")";
+    }
+
+    @Override
+    public Reply send(String line) throws TargetException {
+        try {
+            return send(QtestCommand.parse(line));
+        } catch (QtestSyntaxException e) {
+            throw new TargetException(e.getMessage());
+        }
+    }
+
+    /** Answers an already parsed command: the replay path, with no text to parse again. */
+    @Override
+    public Reply send(QtestCommand command) throws TargetException {
+        String response = answer(command);
+        if (window.isEmpty()) {
+            return Reply.of(response);
+        }
+        Reply reply = new Reply(response, window);
+        window.clear();
+        return reply;
+    }
+
+    private String answer(QtestCommand command) throws TargetException {
+        if (command instanceof QtestCommand.PortRead c) {
+            return QtestReplies.portValue(machine.io().read(c.port(), c.size()));
+        }
+        if (command instanceof QtestCommand.PortWrite c) {
+            machine.io().write(c.port(), c.size(), c.value());
+            return QtestReplies.OK;
+        }
+        if (command instanceof QtestCommand.MemRead c) {
+            return QtestReplies.memoryValue(machine.mmio().read(c.address(), c.size()));
+        }
+        if (command instanceof QtestCommand.MemWrite c) {
+            machine.mmio().write(c.address(), c.size(), c.value());
+            return QtestReplies.OK;
+        }
+        if (command instanceof QtestCommand.BulkRead c) {
+            byte[] data = new byte[c.length()];
+            for (int i = 0; i < data.length; i++) {
+                data[i] = (byte) machine.mmio().read(c.address() + i, 1);
+            }
+            return c.base64() ? QtestReplies.base64(data) : QtestReplies.hexBytes(data);
+        }
+        if (command instanceof QtestCommand.BulkWrite c) {
+            AddressSpace mmio = machine.mmio();
+            byte[] data = c.data();
+            for (int i = 0; i < data.length; i++) {
+                mmio.write(c.address() + i, 1, data[i] & 0xff);
+            }
+            return QtestReplies.OK;
+        }
+        if (command instanceof QtestCommand.Clock c) {
+            return clock(c);
+        }
+        if (command instanceof QtestCommand.SetIrqIn c) {
+            return setIrqIn(c);
+        }
+        if (command instanceof QtestCommand.IrqIntercept c) {
+            return intercept(c);
+        }
+        if (command instanceof QtestCommand.Endianness) {
+            return "OK little";
+        }
+        throw new TargetException("the model does not answer '" + command.text() + "'");
+    }
+
+    private String clock(QtestCommand.Clock c) {
+        if (!clockCommands) {
+            return QtestReplies.unknownCommand(c.absolute() ? "clock_set" : "clock_step");
+        }
+        var scheduler = machine.scheduler();
+        long now = scheduler.nowNs();
+        if (c.toNextDeadline()) {
+            scheduler.advanceToNextDeadline();
+        } else if (c.absolute()) {
+            scheduler.advanceTo(Math.max(now, c.ns()));
+        } else {
+            scheduler.advanceTo(now + c.ns());
+        }
+        return QtestReplies.clock(scheduler.nowNs());
+    }
+
+    private String setIrqIn(QtestCommand.SetIrqIn c) throws TargetException {
+        GpioInputs gpio = machine.gpio(c.path());
+        if (gpio == null) {
+            return "FAIL Unknown device";
+        }
+        if (!c.gpioName().equals("unnamed-gpio-in")) {
+            // QEMU aborts on an input group the device does not have.
+            throw new TargetException(c.path() + " has no GPIO input group '" + c.gpioName() + "'");
+        }
+        if (!gpio.set(c.pin(), c.level())) {
+            throw new TargetException(c.path() + " has " + gpio.count() + " inputs; there is no input " + c.pin());
+        }
+        return QtestReplies.OK;
+    }
+
+    private String intercept(QtestCommand.IrqIntercept c) throws TargetException {
+        GpioInputs gpio = machine.gpio(c.path());
+        if (gpio == null) {
+            return "FAIL Unknown device";
+        }
+        if (!c.inputs()) {
+            throw new TargetException("irq_intercept_out is not modelled yet (only irq_intercept_in)");
+        }
+        if (intercepted != null) {
+            return intercepted == gpio ? QtestReplies.OK : "FAIL IRQ intercept already enabled";
+        }
+        intercepted = gpio;
+        gpio.intercept((pin, level) -> window.add(QtestReplies.irq(pin, level)));
+        return QtestReplies.OK;
+    }
+
+    @Override
+    public List<String> describeState() {
+        List<String> lines = new ArrayList<>();
+        for (Inspectable device : machine.devices()) {
+            StringBuilder sb = new StringBuilder(device.deviceName()).append(':');
+            for (Map.Entry<String, String> reg : device.registers().entrySet()) {
+                sb.append(' ').append(reg.getKey()).append('=').append(reg.getValue());
+            }
+            lines.add(sb.toString());
+        }
+        return lines;
+    }
+
+    @Override
+    public void close() {
+        // Nothing to release: the model lives in this process.
+    }
+}
