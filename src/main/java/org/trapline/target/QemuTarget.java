@@ -126,7 +126,7 @@ public final class QemuTarget implements Target {
             stdin.write('\n');
             stdin.flush();
         } catch (IOException e) {
-            fail("cannot send '" + command + "' to QEMU (" + e.getMessage() + ")");
+            fail("QEMU " + exitStatus() + " before it could take '" + command + "' (" + e.getMessage() + ")");
         }
         List<String> irqs = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
