@@ -11,6 +11,7 @@ import org.trapline.models.bus.MmioBus;
 import org.trapline.models.bus.PortIoBus;
 import org.trapline.models.clock.Scheduler;
 import org.trapline.models.clock.VirtualClock;
+import org.trapline.models.irq.IrqLine;
 import org.trapline.models.memory.GuestMemory;
 import org.trapline.models.pci.PciHost;
 import org.trapline.models.pic.PicPair;
@@ -23,6 +24,11 @@ import org.trapline.models.pic.PicPair;
 final class PcBoard {
     static final String PIC_MASTER_PATH = "/machine/unattached/device[6]";
     static final String PIC_SLAVE_PATH = "/machine/unattached/device[7]";
+    /** QEMU resolves the partial path {@code ioapic} to the board's one IO-APIC. */
+    static final String IOAPIC_PATH = "ioapic";
+    static final String IOAPIC_FULL_PATH = "/machine/ioapic";
+    /** The 82093AA's redirection table has 24 entries, one per input pin (82093AA §3.2.4). */
+    static final int IOAPIC_PINS = 24;
 
     private PcBoard() {
     }
@@ -51,6 +57,16 @@ final class PcBoard {
         devices.addAll(pic.chips());
         gpio.put(PIC_MASTER_PATH, new GpioInputs(PIC_MASTER_PATH, pic.masterInputs()));
         gpio.put(PIC_SLAVE_PATH, new GpioInputs(PIC_SLAVE_PATH, pic.slaveInputs()));
+
+        // The IO-APIC's input pins, GSI 0-23: ISA IRQ n arrives as n, as on QEMU's board. The
+        // IO-APIC itself is not modelled yet; its pins are wires that qtest can drive and intercept.
+        IrqLine[] gsi = new IrqLine[IOAPIC_PINS];
+        for (int n = 0; n < IOAPIC_PINS; n++) {
+            gsi[n] = new IrqLine("gsi" + n);
+        }
+        GpioInputs ioapic = new GpioInputs(IOAPIC_FULL_PATH, gsi);
+        gpio.put(IOAPIC_PATH, ioapic);
+        gpio.put(IOAPIC_FULL_PATH, ioapic);
 
         PciHost pci = new PciHost(quirks);
         pci.attach(io);

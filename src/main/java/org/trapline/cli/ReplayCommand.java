@@ -1,13 +1,9 @@
 package org.trapline.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import org.trapline.models.machine.Profile;
 import org.trapline.runner.ReplayResult;
@@ -15,6 +11,7 @@ import org.trapline.runner.Replayer;
 import org.trapline.target.MachineArgs;
 import org.trapline.target.ModelTarget;
 import org.trapline.trace.Trace;
+import org.trapline.trace.TraceFiles;
 import org.trapline.trace.TraceFormatException;
 import org.trapline.trace.TraceParser;
 
@@ -80,7 +77,8 @@ public final class ReplayCommand implements Callable<Integer> {
             long start = System.nanoTime();
             try {
                 Trace trace = TraceParser.parse(file);
-                ReplayResult result = Replayer.replay(trace, target(trace));
+                ModelTarget target = ModelTarget.forTrace(trace, profile, machine);
+                ReplayResult result = Replayer.replay(trace, target);
                 nanos += System.nanoTime() - start;
                 commands += result.commandsRun();
                 if (result.passed()) {
@@ -89,7 +87,7 @@ public final class ReplayCommand implements Callable<Integer> {
                 } else {
                     failed++;
                     out.printf("FAIL %s%n", file);
-                    out.print(result.divergence().orElseThrow().report(profileOf(trace).id() + " model"));
+                    out.print(result.divergence().orElseThrow().report(target.name()));
                 }
             } catch (TraceFormatException e) {
                 unusable++;
@@ -103,53 +101,5 @@ public final class ReplayCommand implements Callable<Integer> {
                     seconds > 0 ? commands / seconds : 0.0, commands, seconds);
         }
         return unusable > 0 ? Main.UNUSABLE : failed > 0 ? Main.DIVERGED : Main.OK;
-    }
-
-    private Profile profileOf(Trace trace) throws TraceFormatException {
-        String id = profile != null ? profile : trace.profile().orElse(Profile.QEMU_PC.id());
-        return Profile.byId(id).orElseThrow(() -> new TraceFormatException(trace.file(), 0,
-                "@profile " + id + " is not a profile (known: " + String.join(", ", Profile.ids()) + ")"));
-    }
-
-    private ModelTarget target(Trace trace) throws TraceFormatException {
-        Profile p = profileOf(trace);
-        MachineArgs args;
-        try {
-            args = MachineArgs.parse(machine != null ? machine : trace.machineArgs().orElse(MachineArgs.DEFAULT));
-        } catch (IllegalArgumentException e) {
-            throw new TraceFormatException(trace.file(), 0, "@machine: " + e.getMessage());
-        }
-        // The datasheet's clock always runs; QEMU's answers clock commands only under -accel qtest.
-        return new ModelTarget(p, args.config(), p == Profile.HARDWARE || args.clockDriven());
-    }
-
-    /** Expands folders into the trace files under them, in a stable order. */
-    static final class TraceFiles {
-        private TraceFiles() {
-        }
-
-        static List<Path> collect(List<Path> paths) throws TraceFormatException {
-            List<Path> files = new ArrayList<>();
-            for (Path p : paths) {
-                if (Files.isDirectory(p)) {
-                    try (Stream<Path> walk = Files.walk(p)) {
-                        walk.filter(Files::isRegularFile)
-                                .filter(f -> f.toString().endsWith(".trace") || f.toString().endsWith(".log"))
-                                .sorted()
-                                .forEach(files::add);
-                    } catch (IOException e) {
-                        throw new TraceFormatException(p, 0, "cannot list the folder: " + e.getMessage());
-                    }
-                } else if (Files.isRegularFile(p)) {
-                    files.add(p);
-                } else {
-                    throw new TraceFormatException(p, 0, "no such file or folder");
-                }
-            }
-            if (files.isEmpty()) {
-                throw new TraceFormatException(paths.get(0), 0, "no *.trace or *.log files there");
-            }
-            return files;
-        }
     }
 }

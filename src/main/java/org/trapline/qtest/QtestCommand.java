@@ -44,11 +44,11 @@ public sealed interface QtestCommand {
     record Endianness(String text) implements QtestCommand { }
 
     static QtestCommand parse(String line) throws QtestSyntaxException {
-        String[] w = line.strip().split("[ \t]+");
-        if (w.length == 0 || w[0].isEmpty()) {
+        String[] w = words(line);
+        if (w.length == 0) {
             throw new QtestSyntaxException("empty command");
         }
-        String text = String.join(" ", w);
+        String text = isCanonical(line, w) ? line : String.join(" ", w);
         String name = w[0];
         switch (name) {
             case "outb", "outw", "outl" -> {
@@ -118,6 +118,38 @@ public sealed interface QtestCommand {
         }
     }
 
+    private static boolean isCanonical(String line, String[] w) {
+        int length = w.length - 1;
+        for (String word : w) {
+            length += word.length();
+        }
+        return length == line.length() && line.indexOf('\t') < 0;
+    }
+
+    /** Splits on runs of spaces and tabs; a hand loop, since replay parses millions of lines. */
+    private static String[] words(String line) {
+        String[] out = new String[6];
+        int count = 0;
+        int i = 0;
+        int n = line.length();
+        while (i < n) {
+            while (i < n && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+                i++;
+            }
+            int start = i;
+            while (i < n && line.charAt(i) != ' ' && line.charAt(i) != '\t') {
+                i++;
+            }
+            if (i > start) {
+                if (count == out.length) {
+                    out = java.util.Arrays.copyOf(out, count * 2);
+                }
+                out[count++] = line.substring(start, i);
+            }
+        }
+        return count == out.length ? out : java.util.Arrays.copyOf(out, count);
+    }
+
     private static void arity(String[] w, int words) throws QtestSyntaxException {
         if (w.length != words) {
             throw new QtestSyntaxException("'" + w[0] + "' takes " + (words - 1) + " argument" + (words == 2 ? "" : "s")
@@ -171,7 +203,12 @@ public sealed interface QtestCommand {
 
     private static int signedInt(String word) throws QtestSyntaxException {
         boolean negative = word.startsWith("-");
-        long magnitude = number(negative ? word.substring(1) : word, "level");
+        long magnitude;
+        try {
+            magnitude = number(negative ? word.substring(1) : word, "level");
+        } catch (QtestSyntaxException e) {
+            throw new QtestSyntaxException("level '" + word + "' is not a number");
+        }
         long value = negative ? -magnitude : magnitude;
         if (magnitude < 0 || value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
             throw new QtestSyntaxException("level '" + word + "' is out of range");

@@ -1,0 +1,99 @@
+package org.trapline.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.StringReader;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.trapline.target.ModelTarget;
+import org.trapline.trace.Trace;
+import org.trapline.trace.TraceFormatException;
+import org.trapline.trace.TraceParser;
+
+class ReplayerTest {
+    private static ReplayResult replay(String text) throws Exception {
+        Trace trace = TraceParser.parse(Path.of("r.trace"), new BufferedReader(new StringReader(text)));
+        return Replayer.replay(trace, ModelTarget.forTrace(trace, null, null));
+    }
+
+    @Test
+    void aTraceWhoseExpectationsHoldPassesAndCountsItsChecks() throws Exception {
+        ReplayResult r = replay("writel 0x1000 0x12345678\nreadl 0x1000 -> 0x12345678\nreadb 0x1001 -> 0x56 ; little-endian\n");
+        assertThat(r.passed()).isTrue();
+        assertThat(r.commandsRun()).isEqualTo(3);
+        assertThat(r.checksMade()).isEqualTo(2);
+    }
+
+    @Test
+    void theFirstDivergenceStopsTheReplayAndSaysWhereWhatAndWhy() throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            text.append("writeb 0x").append(Integer.toHexString(0x2000 + i)).append(" 0x").append(i).append('\n');
+        }
+        text.append("readb 0x2003 -> 0x04 & 0x0f ; the byte written last\nreadb 0x2004 -> 0x99\n");
+        ReplayResult r = replay(text.toString());
+        assertThat(r.passed()).isFalse();
+        assertThat(r.commandsRun()).isEqualTo(11);
+        Divergence d = r.divergence().orElseThrow();
+        assertThat(d.line()).isEqualTo(11);
+        assertThat(d.command()).isEqualTo("readb 0x2003");
+        assertThat(d.what()).isEqualTo("response");
+        assertThat(d.expected()).isEqualTo("OK 0x4 in the bits of mask 0xf");
+        assertThat(d.actual()).isEqualTo("OK 0x0000000000000003");
+        assertThat(d.citation()).isEqualTo("the byte written last");
+        assertThat(d.before()).hasSize(Replayer.CONTEXT).first().isEqualTo("3: writeb 0x2002 0x2");
+        assertThat(d.before()).last().isEqualTo("10: writeb 0x2009 0x9");
+        assertThat(d.report("model(qemu-pc)")).contains(
+                "first divergence at r.trace:11: readb 0x2003",
+                "response expected: OK 0x4 in the bits of mask 0xf",
+                "response actual:   OK 0x0000000000000003   (model(qemu-pc))",
+                "rule: the byte written last",
+                "commands before it:",
+                "10: writeb 0x2009 0x9");
+    }
+
+    @Test
+    void missingAndExtraInterruptEdgesAreDivergences() throws Exception {
+        ReplayResult missing = replay("""
+                [R +0.1] irq_intercept_in ioapic
+                [S +0.2] OK
+                [R +0.3] set_irq_in ioapic unnamed-gpio-in 8 1
+                [S +0.4] IRQ raise 8
+                [S +0.5] OK
+                [R +0.6] set_irq_in ioapic unnamed-gpio-in 8 1
+                [S +0.7] IRQ raise 8
+                [S +0.8] OK
+                """);
+        Divergence d = missing.divergence().orElseThrow();
+        assertThat(d.line()).isEqualTo(6);
+        assertThat(d.what()).isEqualTo("interrupt edges");
+        assertThat(d.expected()).isEqualTo("IRQ raise 8");
+        assertThat(d.actual()).isEqualTo("(none)");
+
+        ReplayResult extra = replay("irq_intercept_in ioapic -> OK\nset_irq_in ioapic unnamed-gpio-in 4 1 -> OK\n");
+        assertThat(extra.divergence().orElseThrow().actual()).isEqualTo("IRQ raise 4");
+        assertThat(replay("irq_intercept_in ioapic -> OK\nset_irq_in ioapic unnamed-gpio-in 4 1\nIRQ raise 4\n").passed()).isTrue();
+    }
+
+    @Test
+    void aCommandTheTargetCannotTakeIsUnusableInputNamedByLine() {
+        assertThatThrownBy(() -> replay("inb 0x20\nset_irq_in /machine/unattached/device[7] unnamed-gpio-in 8 1\n"))
+                .isInstanceOfSatisfying(TraceFormatException.class, e -> {
+                    assertThat(e.line()).isEqualTo(2);
+                    assertThat(e.reason()).isEqualTo("model(qemu-pc): /machine/unattached/device[7] has 8 inputs; there is no input 8");
+                });
+    }
+
+    @Test
+    void theTraceHeaderChoosesProfileAndMachine() throws Exception {
+        assertThat(replay("@profile hardware\nreadb 0x9000000 -> 0xff ; PCI 3.0 §3.7.3.1 master abort\n").passed()).isTrue();
+        assertThat(replay("@machine -machine pc -m 256M\nwriteb 0x9000000 0x5a\nreadb 0x9000000 -> 0x5a\n").passed()).isTrue();
+        assertThatThrownBy(() -> replay("@profile bochs\ninb 0x20\n")).isInstanceOf(TraceFormatException.class)
+                .hasMessage("r.trace: profile 'bochs' is not a profile (known: hardware, qemu-pc)");
+        assertThatThrownBy(() -> replay("@machine -machine q35\ninb 0x20\n")).isInstanceOf(TraceFormatException.class)
+                .hasMessageContaining("machine arguments: -machine q35");
+    }
+}
