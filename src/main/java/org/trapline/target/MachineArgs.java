@@ -64,7 +64,7 @@ public final class MachineArgs {
                     }
                 }
                 default -> throw new IllegalArgumentException("unsupported QEMU argument '" + option
-                        + "' (supported: -machine pc, -m, -rtc base=...,clock=vm, -accel qtest|tcg, -nodefaults, "
+                        + "' (supported: -machine pc, -m, -rtc base=...,clock=vm, -accel qtest or tcg, -nodefaults, "
                         + "-display none, -S)");
             }
         }
@@ -115,27 +115,22 @@ public final class MachineArgs {
         if (v.isEmpty()) {
             throw new IllegalArgumentException("-m needs a size");
         }
-        long unit = 1L << 20;
-        char suffix = Character.toUpperCase(v.charAt(v.length() - 1));
-        if (Character.isLetter(suffix)) {
-            unit = switch (suffix) {
-                case 'K' -> 1L << 10;
-                case 'M' -> 1L << 20;
-                case 'G' -> 1L << 30;
-                case 'T' -> 1L << 40;
-                default -> throw new IllegalArgumentException("-m " + value + ": unknown size suffix '" + suffix + "'");
-            };
-            v = v.substring(0, v.length() - 1);
-        }
-        try {
-            long n = Long.parseLong(v);
-            if (n <= 0 || n > (1L << 42) / unit) {
-                throw new IllegalArgumentException("-m " + value + ": out of range");
-            }
-            return n * unit;
-        } catch (NumberFormatException e) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]{1,15})([A-Za-z]?)").matcher(v);
+        if (!m.matches()) {
             throw new IllegalArgumentException("-m " + value + ": not a size");
         }
+        long unit = switch (m.group(2).toUpperCase(java.util.Locale.ROOT)) {
+            case "", "M" -> 1L << 20;
+            case "K" -> 1L << 10;
+            case "G" -> 1L << 30;
+            case "T" -> 1L << 40;
+            default -> throw new IllegalArgumentException("-m " + value + ": unknown size suffix '" + m.group(2) + "'");
+        };
+        long n = Long.parseLong(m.group(1));
+        if (n <= 0 || n > (1L << 42) / unit) {
+            throw new IllegalArgumentException("-m " + value + ": out of range");
+        }
+        return n * unit;
     }
 
     /** {@code base=2001-02-03T04:05:06,clock=vm}: the RTC's start in seconds since the epoch (UTC). */

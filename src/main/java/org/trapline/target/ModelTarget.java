@@ -13,6 +13,8 @@ import org.trapline.models.machine.Profile;
 import org.trapline.qtest.QtestCommand;
 import org.trapline.qtest.QtestReplies;
 import org.trapline.qtest.QtestSyntaxException;
+import org.trapline.trace.Trace;
+import org.trapline.trace.TraceFormatException;
 
 /**
  * The reference model as a qtest server: it answers every command as QEMU 7.2's qtest server
@@ -32,6 +34,26 @@ public final class ModelTarget implements Target {
     public ModelTarget(Profile profile, MachineConfig config, boolean clockCommands) {
         this.machine = profile.build(config);
         this.clockCommands = clockCommands;
+    }
+
+    /**
+     * The model a trace asks for: the profile and machine arguments given on the command line, else
+     * the trace's {@code @profile} and {@code @machine}, else qemu-pc and {@link MachineArgs#DEFAULT}.
+     */
+    public static ModelTarget forTrace(Trace trace, String profileOverride, String machineOverride)
+            throws TraceFormatException {
+        String id = profileOverride != null ? profileOverride : trace.profile().orElse(Profile.QEMU_PC.id());
+        Profile profile = Profile.byId(id).orElseThrow(() -> new TraceFormatException(trace.file(), 0,
+                "profile '" + id + "' is not a profile (known: " + String.join(", ", Profile.ids()) + ")"));
+        MachineArgs args;
+        try {
+            args = MachineArgs.parse(machineOverride != null ? machineOverride
+                    : trace.machineArgs().orElse(MachineArgs.DEFAULT));
+        } catch (IllegalArgumentException e) {
+            throw new TraceFormatException(trace.file(), 0, "machine arguments: " + e.getMessage());
+        }
+        // The datasheet's clock always runs; QEMU answers clock commands only under -accel qtest.
+        return new ModelTarget(profile, args.config(), profile == Profile.HARDWARE || args.clockDriven());
     }
 
     public Machine machine() {
