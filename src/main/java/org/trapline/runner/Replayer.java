@@ -1,9 +1,6 @@
 package org.trapline.runner;
 
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,7 +22,7 @@ import org.trapline.trace.TraceParser;
  */
 public final class Replayer implements TraceListener {
     /** How many earlier commands a divergence report shows. */
-    public static final int CONTEXT = 8;
+    public static final int CONTEXT = RecentCommands.CONTEXT;
 
     /** Opens the target a trace asks for, once its header has been read. */
     @FunctionalInterface
@@ -34,7 +31,7 @@ public final class Replayer implements TraceListener {
     }
 
     private final TargetFactory factory;
-    private final Deque<Step> recent = new ArrayDeque<>(CONTEXT + 1);
+    private final RecentCommands recent = new RecentCommands();
     private TraceHeader header;
     private Target target;
     private long checks;
@@ -97,10 +94,7 @@ public final class Replayer implements TraceListener {
                 return diverged(step, "interrupt edges", edges(step.irqEvents()), edges(reply.irqEvents()));
             }
         }
-        recent.addLast(step);
-        if (recent.size() > CONTEXT) {
-            recent.removeFirst();
-        }
+        recent.add(step);
         return true;
     }
 
@@ -113,12 +107,8 @@ public final class Replayer implements TraceListener {
     }
 
     private boolean diverged(Step step, String what, String expected, String actual) {
-        List<String> before = new ArrayList<>();
-        for (Step s : recent) {
-            before.add(s.line() + ": " + s.command().text());
-        }
         divergence = new Divergence(header.file(), step.line(), step.command().text(), what, expected, actual,
-                step.citation(), before, target.describeState());
+                step.citation(), recent.lines(), target.describeState());
         return false;
     }
 }
