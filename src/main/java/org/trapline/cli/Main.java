@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code trapline} command: replay, record, diff. */
 @Command(name = "trapline", mixinStandardHelpOptions = true, version = "trapline 0.1.0",
         description = "Checks device models against hardware, access by access.",
-        subcommands = {ReplayCommand.class, RecordCommand.class, DiffCommand.class})
+        subcommands = {ReplayCommand.class, RecordCommand.class, DiffCommand.class, QuirksCommand.class})
 public final class Main implements Runnable {
     /** Exit status: every trace matched. */
     public static final int OK = 0;
@@ -22,7 +22,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: replay, record or diff");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: replay, record, diff or quirks");
     }
 
     public static void main(String[] args) {
