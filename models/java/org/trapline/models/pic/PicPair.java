@@ -1,51 +1,128 @@
 package org.trapline.models.pic;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.trapline.models.bus.IoDevice;
 import org.trapline.models.bus.PortIoBus;
 import org.trapline.models.irq.IrqSink;
 import org.trapline.models.machine.Inspectable;
 import org.trapline.models.machine.Quirk;
 
 /**
- * STUB (to be written): the PC's cascaded 8259A pair — master at 0x20/0x21, slave at 0xA0/0xA1 on
- * the master's IR2 — and the ELCR registers at 0x4D0/0x4D1.
+ * The PC's cascaded 8259A pair: master at 0x20/0x21, slave at 0xA0/0xA1 with its INT wired to the
+ * master's IR2, and the PIIX3 ELCR1/ELCR2 at 0x4D0/0x4D1 (IRQ0-2, IRQ8 and IRQ13 cannot be level
+ * triggered, so those ELCR bits are reserved).
  */
 public final class PicPair {
+    static final int MASTER_ELCR_MASK = 0xf8;
+    static final int SLAVE_ELCR_MASK = 0xde;
+
+    private final Pic8259 master;
+    private final Pic8259 slave;
+    private final boolean qemuWidths;
+
     public PicPair(Set<Quirk> quirks) {
+        this.master = new Pic8259("pic-master", true, MASTER_ELCR_MASK, quirks);
+        this.slave = new Pic8259("pic-slave", false, SLAVE_ELCR_MASK, quirks);
+        this.qemuWidths = quirks.contains(PicQuirks.WIDE_ACCESS_REPEATS_PORT);
+        // The slave's INT drives master IR2 on every update, as a wire would be re-driven.
+        slave.onOutputChange(() -> master.setInput(Pic8259.CASCADE_IR, slave.interruptOutput()));
     }
 
     /** Maps 0x20-0x21, 0xA0-0xA1 and 0x4D0-0x4D1. */
     public void attach(PortIoBus io) {
+        IoDevice elcr1 = elcrPort(master);
+        IoDevice elcr2 = elcrPort(slave);
+        if (qemuWidths) {
+            // QEMU lets wide accesses run past the registers' ends; the spans cover where they run.
+            io.map("pic-master", 0x20, 4, 1, 4, new QemuPortDispatch(0x20, new QemuPortDispatch.Part(0, 2, master)));
+            io.map("pic-slave", 0xa0, 4, 1, 4, new QemuPortDispatch(0xa0, new QemuPortDispatch.Part(0, 2, slave)));
+            io.map("elcr", 0x4d0, 5, 1, 4, new QemuPortDispatch(0x4d0,
+                    new QemuPortDispatch.Part(0, 1, elcr1), new QemuPortDispatch.Part(1, 1, elcr2)));
+        } else {
+            io.map("pic-master", 0x20, 2, 1, 1, master);
+            io.map("pic-slave", 0xa0, 2, 1, 1, slave);
+            io.map("elcr1", 0x4d0, 1, 1, 1, elcr1);
+            io.map("elcr2", 0x4d1, 1, 1, 1, elcr2);
+        }
+    }
+
+    private static IoDevice elcrPort(Pic8259 chip) {
+        return new IoDevice() {
+            @Override
+            public long read(long offset, int size) {
+                return chip.elcr();
+            }
+
+            @Override
+            public void write(long offset, int size, long value) {
+                chip.writeElcr((int) value & 0xff);
+            }
+        };
     }
 
     /** The master chip's input pins IR0..IR7 (QEMU's /machine/unattached/device[6]). */
     public IrqSink[] masterInputs() {
-        return new IrqSink[8];
+        return master.inputs();
     }
 
     /** The slave chip's input pins IR0..IR7 (QEMU's /machine/unattached/device[7]). */
     public IrqSink[] slaveInputs() {
-        return new IrqSink[8];
+        return slave.inputs();
     }
 
     /** The INT output to the CPU. */
     public boolean interruptRequested() {
-        return false;
+        return master.interruptOutput();
     }
 
-    /** The CPU's interrupt-acknowledge cycle: returns the vector the pair puts on the bus. */
+    /**
+     * The CPU's interrupt-acknowledge cycle: returns the vector the pair puts on the bus. With no
+     * request left the master answers with its IR7 vector and sets no ISR bit; a slave with nothing
+     * to give answers with its own IR7 (IRQ15) while the master still marks its cascade level in
+     * service (231468 "Interrupt Sequence", "Cascade Mode").
+     */
     public int acknowledge() {
-        return 0;
+        int ir = master.pendingIr();
+        if (ir < 0) {
+            return master.vector(7);
+        }
+        if (!master.isCascadeInput(ir)) {
+            master.acknowledge(ir);
+            return master.vector(ir);
+        }
+        int vector;
+        if (slave.answersCascade(ir)) {
+            int slaveIr = slave.pendingIr();
+            if (slaveIr >= 0) {
+                slave.acknowledge(slaveIr);
+                vector = slave.vector(slaveIr);
+            } else {
+                vector = slave.vector(7);
+            }
+        } else {
+            vector = 0xff; // no slave answers that cascade address: the data bus floats high
+        }
+        master.acknowledge(ir);
+        return vector;
+    }
+
+    public Pic8259 master() {
+        return master;
+    }
+
+    public Pic8259 slave() {
+        return slave;
     }
 
     public List<Inspectable> chips() {
-        return List.of();
+        return new ArrayList<>(List.of(master, slave));
     }
 
     /** The departures from the 8259A datasheet that QEMU's i8259 shows. */
     public static List<Quirk> qemuQuirks() {
-        return List.of();
+        return PicQuirks.all();
     }
 }
