@@ -21,6 +21,7 @@ public class AddressSpace {
     private long unclaimedReads;
     private long unclaimedWrites;
     private int unclaimedByte = 0xff;
+    private boolean qemuSplitting;
 
     protected AddressSpace(String name, long size, int maxWidth) {
         this.name = name;
@@ -55,6 +56,14 @@ public class AddressSpace {
         this.unclaimedByte = value & 0xff;
     }
 
+    /**
+     * Splits accesses as QEMU 7.2's memory core does instead of by region edges (quirk
+     * {@code board.qemu-access-splitting}): see {@link #qemuRead} and {@link #qemuWrite}.
+     */
+    public void setQemuSplitting(boolean on) {
+        this.qemuSplitting = on;
+    }
+
     /** Hook for subclasses that keep a faster index of the regions. */
     protected void onMapped(Region region) {
     }
@@ -71,6 +80,9 @@ public class AddressSpace {
 
     public long read(long address, int width) {
         checkWidth(width);
+        if (qemuSplitting) {
+            return qemuRead(address, width);
+        }
         Region region = regionAt(address);
         if (region != null && address + width <= region.end()) {
             return adjustedRead(region, address - region.base(), width);
@@ -94,6 +106,10 @@ public class AddressSpace {
 
     public void write(long address, int width, long value) {
         checkWidth(width);
+        if (qemuSplitting) {
+            qemuWrite(address, width, value);
+            return;
+        }
         Region region = regionAt(address);
         if (region != null && address + width <= region.end()) {
             adjustedWrite(region, address - region.base(), width, value);
@@ -110,6 +126,68 @@ public class AddressSpace {
         if (!claimed) {
             unclaimedWrites++;
         }
+    }
+
+    /*
+     * QEMU's rule (softmmu/physmem.c flatview_read_continue with memory_access_size): step through
+     * the access; each piece goes whole to the region holding its first byte, as large as what is
+     * left, no larger than 4 bytes nor than the alignment of its offset within that region (the
+     * offset in the root region, i.e. the address, where no device is), rounded down to a power of
+     * two. The region then gets the piece at offsets that may run past its own end, and decodes
+     * them itself: QEMU's "inl 0x20" reads IRR, IMR, IMR, IMR, where the ISA bus reads IRR, IMR and
+     * two floating bytes.
+     */
+    private long qemuRead(long address, int width) {
+        long value = 0;
+        boolean claimed = false;
+        for (int done = 0; done < width; ) {
+            long at = address + done;
+            Region region = regionAt(at);
+            int piece = qemuPiece(region, at, width - done);
+            long part;
+            if (region == null) {
+                part = 0;
+                for (int i = 0; i < piece; i++) {
+                    part |= (long) unclaimedByte(at + i) << (8 * i);
+                }
+            } else {
+                claimed = true;
+                part = adjustedRead(region, at - region.base(), piece);
+            }
+            value |= part << (8 * done);
+            done += piece;
+        }
+        if (!claimed) {
+            unclaimedReads++;
+        }
+        return value;
+    }
+
+    private void qemuWrite(long address, int width, long value) {
+        boolean claimed = false;
+        for (int done = 0; done < width; ) {
+            long at = address + done;
+            Region region = regionAt(at);
+            int piece = qemuPiece(region, at, width - done);
+            if (region != null) {
+                claimed = true;
+                adjustedWrite(region, at - region.base(), piece, (value >>> (8 * done)) & mask(piece));
+            }
+            done += piece;
+        }
+        if (!claimed) {
+            unclaimedWrites++;
+        }
+    }
+
+    private static int qemuPiece(Region region, long address, int left) {
+        long offset = region == null ? address : address - region.base();
+        long alignment = offset & -offset;
+        long piece = Math.min(left, 4);
+        if (alignment != 0 && alignment < piece) {
+            piece = alignment;
+        }
+        return Integer.highestOneBit((int) piece);
     }
 
     /** The value of an unclaimed byte at {@code address}. */

@@ -16,10 +16,19 @@ public final class BoardQuirks {
             "the ISA/PCI bus floats undriven data lines high (all ones); QEMU's 64 KiB I/O address space "
                     + "ends at 0xFFFF and address_space_read returns 0 beyond it");
 
+    /** QEMU 7.2 answers {@code inl 0x20} with IRR, IMR, IMR, IMR and {@code inl 0x4d0} with ELCR1 four times. */
+    public static final Quirk QEMU_ACCESS_SPLITTING = new Quirk("board.qemu-access-splitting", "I/O and memory buses",
+            "an access wider than the registers it lands on goes whole to the register block holding its first byte, "
+                    + "in pieces bounded by the alignment of their offset in that block, at offsets past the block's end "
+                    + "(a dword IN at 0x20 reads IRR, IMR, IMR, IMR)",
+            "ISA bus cycles: the chipset splits a wide access to an 8-bit device into byte cycles at consecutive ports "
+                    + "(PIIX3 datasheet, ISA bus controller); QEMU softmmu/physmem.c flatview_read_continue and "
+                    + "memory_access_size dispatch by region instead");
+
     private BoardQuirks() {
     }
 
     public static List<Quirk> qemuQuirks() {
-        return List.of(UNASSIGNED_MEMORY_READS_ZERO, IO_PAST_END_READS_ZERO);
+        return List.of(UNASSIGNED_MEMORY_READS_ZERO, IO_PAST_END_READS_ZERO, QEMU_ACCESS_SPLITTING);
     }
 }

@@ -45,6 +45,10 @@ final class PcBoard {
         if (quirks.contains(BoardQuirks.IO_PAST_END_READS_ZERO)) {
             io.setPastEndByte(0);
         }
+        if (quirks.contains(BoardQuirks.QEMU_ACCESS_SPLITTING)) {
+            io.setQemuSplitting(true);
+            mmio.setQemuSplitting(true);
+        }
         GuestMemory ram = new GuestMemory(config.ramBytes());
         if (config.ramBytes() > 0) {
             mmio.map("pc.ram", 0, config.ramBytes(), 1, 8, new RamDevice(ram));

@@ -21,12 +21,10 @@ public final class PicPair {
 
     private final Pic8259 master;
     private final Pic8259 slave;
-    private final boolean qemuWidths;
 
     public PicPair(Set<Quirk> quirks) {
         this.master = new Pic8259("pic-master", true, MASTER_ELCR_MASK, quirks);
         this.slave = new Pic8259("pic-slave", false, SLAVE_ELCR_MASK, quirks);
-        this.qemuWidths = quirks.contains(PicQuirks.WIDE_ACCESS_REPEATS_PORT);
         // The slave's INT drives master IR2 on every update, as a wire would be re-driven.
         slave.onOutputChange(() -> master.setInput(Pic8259.CASCADE_IR, slave.interruptOutput()));
     }
@@ -35,18 +33,12 @@ public final class PicPair {
     public void attach(PortIoBus io) {
         IoDevice elcr1 = elcrPort(master);
         IoDevice elcr2 = elcrPort(slave);
-        if (qemuWidths) {
-            // QEMU lets wide accesses run past the registers' ends; the spans cover where they run.
-            io.map("pic-master", 0x20, 4, 1, 4, new QemuPortDispatch(0x20, new QemuPortDispatch.Part(0, 2, master)));
-            io.map("pic-slave", 0xa0, 4, 1, 4, new QemuPortDispatch(0xa0, new QemuPortDispatch.Part(0, 2, slave)));
-            io.map("elcr", 0x4d0, 5, 1, 4, new QemuPortDispatch(0x4d0,
-                    new QemuPortDispatch.Part(0, 1, elcr1), new QemuPortDispatch.Part(1, 1, elcr2)));
-        } else {
-            io.map("pic-master", 0x20, 2, 1, 1, master);
-            io.map("pic-slave", 0xa0, 2, 1, 1, slave);
-            io.map("elcr1", 0x4d0, 1, 1, 1, elcr1);
-            io.map("elcr2", 0x4d1, 1, 1, 1, elcr2);
-        }
+        // Byte registers: the bus splits wider accesses (and under QEMU's splitting may hand a chip
+        // offsets past A0, which it decodes as A0=1, as QEMU's i8259 does).
+        io.map("pic-master", 0x20, 2, 1, 1, master);
+        io.map("pic-slave", 0xa0, 2, 1, 1, slave);
+        io.map("elcr1", 0x4d0, 1, 1, 1, elcr1);
+        io.map("elcr2", 0x4d1, 1, 1, 1, elcr2);
     }
 
     private static IoDevice elcrPort(Pic8259 chip) {

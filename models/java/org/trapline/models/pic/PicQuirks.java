@@ -74,24 +74,12 @@ public final class PicQuirks {
             "8259A 231468 ICW1 A7-A5/ADI and ICW4 uPM: MCS-80/85 mode answers INTA with a CALL address;"
                     + " QEMU hw/intc/i8259.c pic_ioport_write (init4 only steers the ICW sequence)");
 
-    /**
-     * QEMU's memory core hands a 2- or 4-byte access that starts on a PIC or ELCR port to that one
-     * port as consecutive byte accesses at offsets past the 2-byte (1-byte) region: inl 0x20 reads
-     * IRR, IMR, IMR, IMR; inw 0x4d0 reads ELCR1 twice.
-     */
-    public static final Quirk WIDE_ACCESS_REPEATS_PORT = new Quirk("pic.wide-access-repeats-port", DEVICE,
-            "a word or dword access starting at 0x20/0xA0 reaches the data port for bytes 1-3, and one starting at"
-                    + " 0x4D0/0x4D1 reads or writes that one ELCR for every byte",
-            "8259A 231468 is an 8-bit part (A0 selects one of two ports; wider cycles are split per address);"
-                    + " QEMU softmmu/memory.c access_with_adjusted_size with hw/intc/i8259.c impl.max_access_size 1");
-
     private PicQuirks() {
     }
 
     /** The ledger, in the order the qemu-pc profile lists it. */
     public static List<Quirk> all() {
         return List.of(LTIM_IGNORED, EDGE_IRR_LATCHED, ICW1_CLEARS_ISR, ICW1_FORGETS_INPUT_LEVEL,
-                SFNM_IGNORES_CASCADE_ISR, SMM_NONSPECIFIC_EOI, ELCR_NO_RESAMPLE, INT_NOT_REEVALUATED, CASCADE_FIXED_IR2, UPM_IGNORED,
-                WIDE_ACCESS_REPEATS_PORT);
+                SFNM_IGNORES_CASCADE_ISR, SMM_NONSPECIFIC_EOI, ELCR_NO_RESAMPLE, INT_NOT_REEVALUATED, CASCADE_FIXED_IR2, UPM_IGNORED);
     }
 }

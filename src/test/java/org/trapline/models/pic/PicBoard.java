@@ -3,6 +3,8 @@ package org.trapline.models.pic;
 import java.util.Set;
 
 import org.trapline.models.bus.PortIoBus;
+import org.trapline.models.machine.BoardQuirks;
+import org.trapline.models.machine.Profile;
 import org.trapline.models.machine.Quirk;
 
 /** A PIC pair on its own I/O bus, driven the way a guest and the board drive it. */
@@ -13,6 +15,8 @@ final class PicBoard {
     PicBoard(Set<Quirk> quirks) {
         pic = new PicPair(quirks);
         pic.attach(io);
+        // QEMU's way of splitting wide accesses is the board's (the bus's), not the PIC's.
+        io.setQemuSplitting(quirks.contains(BoardQuirks.QEMU_ACCESS_SPLITTING));
     }
 
     static PicBoard hardware() {
@@ -20,7 +24,7 @@ final class PicBoard {
     }
 
     static PicBoard qemu() {
-        return new PicBoard(Set.copyOf(PicPair.qemuQuirks()));
+        return new PicBoard(Profile.QEMU_PC.quirks());
     }
 
     static PicBoard with(Quirk quirk) {

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.trapline.models.machine.MachineConfig;
 import org.trapline.models.machine.Profile;
+import org.trapline.models.machine.BoardQuirks;
 import org.trapline.models.machine.Quirk;
 
 /** Each QEMU departure: the datasheet behaviour without the quirk, QEMU's with it. */
@@ -209,9 +210,9 @@ class PicQuirksTest {
     }
 
     @Test
-    void wideAccessRepeatsPort() {
+    void qemuAccessSplittingRepeatsThePortOfTheFirstByte() {
         for (boolean quirk : new boolean[] {false, true}) {
-            PicBoard b = quirk ? q(PicQuirks.WIDE_ACCESS_REPEATS_PORT) : hw();
+            PicBoard b = quirk ? q(BoardQuirks.QEMU_ACCESS_SPLITTING) : hw();
             b.out(0x21, 0x5a).out(0xa1, 0x3c).out(0x4d0, 0xa8).out(0x4d1, 0x0e).master(7, true);
             assertThat(b.io.read(0x20, 2)).isEqualTo(0x5a80);
             assertThat(b.io.read(0x20, 4)).isEqualTo(quirk ? 0x5a5a5a80L : 0xffff5a80L);
