@@ -10,7 +10,7 @@ final class Bus0 {
 
     void plug(PciFunction f) {
         if (byDevfn[f.devfn()] != null) {
-            throw new IllegalArgumentException("00:" + f.device() + "." + f.function() + " is taken");
+            throw new IllegalArgumentException(f.address() + " is taken");
         }
         byDevfn[f.devfn()] = f;
         plugged.add(f);

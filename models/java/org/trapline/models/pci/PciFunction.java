@@ -30,6 +30,11 @@ public class PciFunction implements Inspectable {
         return function;
     }
 
+    /** The function's address as lspci writes it, e.g. {@code 00:01.3}. */
+    public String address() {
+        return String.format("00:%02x.%x", device, function);
+    }
+
     /** Device and function as one number, the way CONFIG_ADDRESS bits 15:8 carry them. */
     public int devfn() {
         return device << 3 | function;
@@ -61,7 +66,7 @@ public class PciFunction implements Inspectable {
     @Override
     public Map<String, String> registers() {
         Map<String, String> out = new LinkedHashMap<>();
-        out.put("function", String.format("00:%02x.%x", device, function));
+        out.put("function", address());
         out.putAll(config.registerValues());
         return out;
     }

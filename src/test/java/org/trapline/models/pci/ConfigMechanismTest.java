@@ -2,7 +2,6 @@ package org.trapline.models.pci;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -102,62 +101,5 @@ class ConfigMechanismTest {
     void aDataAccessRunningPastTheLastPortGoesByteByByte() {
         board.select(0, 0, 0x00);
         assertThat(board.io.read(0xcfe, 4)).isEqualTo(0xffff_1237L);
-    }
-
-    @Nested
-    class NonDwordAccessesToConfigAddress {
-        @Test
-        void areIoCyclesThatLeaveConfigAddressAlone() {
-            board.io.write(0xcf8, 4, 0x8000_0000L);
-            board.io.write(0xcf8, 1, 0x3c);
-            board.io.write(0xcfa, 2, 0x1234);
-            assertThat(board.io.read(0xcf8, 4)).isEqualTo(0x8000_0000L);
-        }
-
-        @Test
-        void readTheFloatingBusExceptTheResetControlRegister() {
-            board.io.write(0xcf8, 4, 0x8000_0000L);
-            board.io.write(0xcf9, 1, 0x02);
-            assertThat(board.io.read(0xcf8, 1)).isEqualTo(0xff);
-            assertThat(board.io.read(0xcf9, 1)).isEqualTo(0x02);
-            assertThat(board.io.read(0xcfa, 1)).isEqualTo(0xff);
-            assertThat(board.io.read(0xcf8, 2)).isEqualTo(0x02ff);
-            assertThat(board.io.read(0xcf9, 2)).isEqualTo(0xff02);
-            assertThat(board.io.read(0xcfb, 2)).isEqualTo(0x86ff);
-            assertThat(board.io.read(0xcf9, 4)).isEqualTo(0x86ff_ff02L);
-        }
-
-        @Test
-        void reachTheResetControlRegisterInTheirLane() {
-            board.io.write(0xcf8, 2, 0x0200);
-            assertThat(board.host.resetControl()).isEqualTo(0x02);
-            board.io.write(0xcf9, 2, 0xff00);
-            assertThat(board.host.resetControl()).isZero();
-        }
-
-        @Test
-        void andCanWriteTheDataPortInTheirLanes() {
-            board.select(0, 0, 0x3c);
-            board.io.write(0xcfb, 2, 0x0b00);
-            assertThat(board.read(0, 0, 0x3c, 1)).isEqualTo(0x0b);
-        }
-    }
-
-    @Nested
-    class ResetControl {
-        @Test
-        void keepsSystemResetAndDropsTheReservedBits() {
-            board.io.write(0xcf9, 1, 0xfb);
-            assertThat(board.io.read(0xcf9, 1)).isEqualTo(0x02);
-            assertThat(board.host.resetRequests()).isZero();
-        }
-
-        @Test
-        void resetCpuAsksForAResetAndReadsBackClear() {
-            board.io.write(0xcf9, 1, 0x02);
-            board.io.write(0xcf9, 1, 0x06);
-            assertThat(board.host.resetRequests()).isEqualTo(1);
-            assertThat(board.io.read(0xcf9, 1)).isZero();
-        }
     }
 }

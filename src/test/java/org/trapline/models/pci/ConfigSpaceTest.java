@@ -104,6 +104,25 @@ class ConfigSpaceTest {
     }
 
     @Test
+    void settingTheLockInAWiderWriteClearsOpen() {
+        board.write(0, 0, 0x70, 4, 0x0058_0000L);
+        assertThat(board.read(0, 0, 0x72, 1)).isEqualTo(0x1a);
+    }
+
+    @Test
+    void whileLockedClosedStaysWritableAndNeighbouringWritesLeaveSmramAlone() {
+        board.write(0, 0, 0x72, 1, 0x38);
+        assertThat(board.read(0, 0, 0x72, 1)).isEqualTo(0x3a);
+        board.write(0, 0, 0x71, 1, 0x00);
+        board.write(0, 0, 0x73, 1, 0x00);
+        assertThat(board.read(0, 0, 0x72, 1)).isEqualTo(0x3a);
+        board.write(0, 0, 0x70, 4, 0x0000_0000L);
+        assertThat(board.read(0, 0, 0x72, 1)).isEqualTo(0x1a);
+        board.write(0, 0, 0x70, 4, 0x0020_0000L);
+        assertThat(board.read(0, 0, 0x72, 1)).isEqualTo(0x3a);
+    }
+
+    @Test
     void smramOpenWithoutLockStaysOpen() {
         board.write(0, 0, 0x72, 1, 0x48);
         assertThat(board.read(0, 0, 0x72, 1)).isEqualTo(0x4a);
@@ -128,16 +147,22 @@ class ConfigSpaceTest {
         assertThat(isa.registers()).containsEntry("function", "00:01.0")
                 .containsEntry("00h Vendor ID", "0x8086")
                 .containsEntry("4eh XBCS", "0x0003")
-                .containsEntry("60h PIRQRC[A]", "0x80");
+                .containsEntry("60h PIRQRC[A]", "0x80")
+                .containsEntry("63h PIRQRC[D]", "0x80");
+        assertThat(board.host.function(0, 0).registers()).containsEntry("59h PAM0", "0x00")
+                .containsEntry("5fh PAM6", "0x00").containsEntry("60h DRB0", "0x00").containsEntry("67h DRB7", "0x00")
+                .containsEntry("57h DRAMC", "0x10");
         assertThat(board.host.function(0, 0).registers()).containsEntry("72h SMRAM", "0x02");
         assertThat(board.host.function(0, 0).devfn()).isZero();
         assertThat(board.host.function(1, 3).devfn()).isEqualTo(0x0b);
+        assertThat(board.host.function(1, 3).device()).isEqualTo(1);
+        assertThat(board.host.function(1, 3).function()).isEqualTo(3);
     }
 
     @Test
     void aFunctionCannotBePluggedTwice() {
         assertThatThrownBy(() -> board.host.plug(Piix3Isa.create())).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("taken");
+                .hasMessage("00:01.0 is taken");
         assertThat(board.host.function(2, 0)).isNull();
     }
 
