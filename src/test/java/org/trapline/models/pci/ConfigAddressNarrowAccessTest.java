@@ -64,9 +64,9 @@ class ConfigAddressNarrowAccessTest {
 
     @Test
     void aWordFromTheLastAddressPortWritesOnlyTheFirstDataLane() {
-        board.write(0, 0, 0x58, 4, 0xffff_ffffL);
-        board.select(0, 0, 0x58);
+        board.write(0, 0, 0x60, 4, 0xffff_ffffL);
+        board.select(0, 0, 0x60);
         board.io.write(0xcfb, 2, 0xaa00);
-        assertThat(board.read(0, 0, 0x58, 4)).isEqualTo(0xffff_ffaaL);
+        assertThat(board.read(0, 0, 0x60, 4)).isEqualTo(0xffff_ffaaL);
     }
 }

@@ -162,12 +162,12 @@ class PciQuirksTest {
     @Test
     void onQemuAWordFromTheLastAddressPortWritesOnlyTheFirstDataLane() {
         Board qemu = Board.with(PciQuirks.CONFADD_NARROW_ACCESS);
-        qemu.write(0, 0, 0x58, 4, 0xffff_ffffL);
-        qemu.select(0, 0, 0x58);
+        qemu.write(0, 0, 0x60, 4, 0xffff_ffffL);
+        qemu.select(0, 0, 0x60);
         qemu.io.write(0xcfb, 2, 0xaa00);
         qemu.io.write(0xcfa, 4, 0x5566_0000L);
-        assertThat(qemu.read(0, 0, 0x58, 4)).isEqualTo(0xffff_5566L);
-        qemu.select(0, 0, 0x58);
-        assertThat(qemu.io.read(0xcfb, 2)).isEqualTo(0x6658);
+        assertThat(qemu.read(0, 0, 0x60, 4)).isEqualTo(0xffff_5566L);
+        qemu.select(0, 0, 0x60);
+        assertThat(qemu.io.read(0xcfb, 2)).isEqualTo(0x6660);
     }
 }
