@@ -1,5 +1,6 @@
 package org.trapline.models.pci;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -9,25 +10,66 @@ import org.trapline.models.machine.MachineConfig;
 import org.trapline.models.machine.Quirk;
 
 /**
- * STUB (to be written): PCI configuration mechanism #1 (PCI Local Bus 3.0, §3.2.2.3.2) at 0xCF8
- * (CONFIG_ADDRESS) and 0xCFC-0xCFF (CONFIG_DATA), with the functions of bus 0 behind it.
+ * The i440FX host bridge's PCI configuration mechanism #1 (PCI Local Bus 3.0, §3.2.2.3.2) at
+ * 0xCF8 (CONFIG_ADDRESS) and 0xCFC-0xCFF (CONFIG_DATA), with the PIIX3 Reset Control register at
+ * 0xCF9 between them, and the functions of bus 0 behind it.
  */
 public final class PciHost {
+    public static final int CONFIG_ADDRESS_PORT = 0xcf8;
+    public static final int CONFIG_DATA_PORT = 0xcfc;
+
+    private final Set<Quirk> quirks;
+    private final Bus0 bus = new Bus0();
+    private final ConfigMechanism mechanism;
+
     public PciHost(Set<Quirk> quirks) {
+        this.quirks = Set.copyOf(quirks);
+        this.mechanism = new ConfigMechanism(bus, this.quirks);
     }
 
+    /** Maps 0xCF8-0xCFF: CONFIG_ADDRESS, RC and CONFIG_DATA. */
     public void attach(PortIoBus io) {
+        io.map("pci-config", CONFIG_ADDRESS_PORT, 8, 1, 4, mechanism);
     }
 
     /** Plugs the i440FX/PIIX functions of the PC board: 00:00.0, 00:01.0, 00:01.1, 00:01.3. */
     public void populatePcBoard(MachineConfig config) {
+        plug(new I440fxPmc(quirks, config));
+        plug(Piix3Isa.create());
+        plug(PiixIde.create(quirks));
+        plug(Piix4Pm.create());
+    }
+
+    /** Plugs a function into bus 0; its devfn must be free. */
+    public void plug(PciFunction function) {
+        bus.plug(function);
+    }
+
+    /** The function at 00:device.function, or null. */
+    public PciFunction function(int device, int function) {
+        return bus.function(device << 3 | function);
+    }
+
+    /** CONFIG_ADDRESS as it reads back. */
+    public long configAddress() {
+        return mechanism.confadd();
+    }
+
+    /** The PIIX3 Reset Control register at 0xCF9. */
+    public int resetControl() {
+        return mechanism.resetControl();
+    }
+
+    /** How many writes to RC asked for a CPU reset (RCPU=1). */
+    public long resetRequests() {
+        return mechanism.resetRequests();
     }
 
     public List<Inspectable> functions() {
-        return List.of();
+        return new ArrayList<>(bus.functions());
     }
 
     public static List<Quirk> qemuQuirks() {
-        return List.of();
+        return PciQuirks.all();
     }
 }

@@ -1,0 +1,73 @@
+package org.trapline.models.pci;
+
+import java.util.Set;
+
+import org.trapline.models.machine.MachineConfig;
+import org.trapline.models.machine.Quirk;
+
+/**
+ * 00:00.0, the Intel 82441FX PCI and Memory Controller (host bridge), as QEMU's pc board shows it
+ * before firmware runs. Register names from the 82441FX datasheet.
+ */
+final class I440fxPmc extends PciFunction {
+    static final int SMRAM = 0x72;
+    static final int D_OPEN = 0x40;
+    static final int D_CLS = 0x20;
+    static final int D_LCK = 0x10;
+    static final int G_SMRAME = 0x08;
+    /** C_BASE_SEG, hardwired to 010b: compatible SMRAM at A0000h. */
+    static final int C_BASE_SEG = 0x02;
+
+    private final boolean smramUnlocked;
+
+    I440fxPmc(Set<Quirk> quirks, MachineConfig machine) {
+        super("i440fx", 0, 0, table(quirks, machine));
+        this.smramUnlocked = quirks.contains(PciQuirks.SMRAM_UNLOCKED);
+    }
+
+    private static ConfigSpace table(Set<Quirk> quirks, MachineConfig machine) {
+        ConfigSpace.Builder b = Type0Header.of(0x8086, 0x1237, 0x02, 0x060000, 0x00, 0x0000, 0);
+        b.reg(0x50, 2, "PMCCFG", 0, 0xffff)
+                .reg(0x52, 1, "DETURBO", 0, 0xff)
+                .reg(0x53, 1, "DBC", 0, 0xff)
+                .reg(0x54, 1, "AXC", 0, 0xff)
+                .reg(0x55, 2, "DRAMR", 0, 0xffff)
+                // QEMU keeps the RAM size in 8 MiB units here (255 at most) for firmware to find.
+                .reg(0x57, 1, "DRAMC", Math.min(machine.ramBytes() >> 23, 0xff), 0xff)
+                .reg(0x58, 1, "DRAMT", 0, 0xff);
+        for (int i = 0; i <= 6; i++) {
+            b.reg(0x59 + i, 1, "PAM" + i, 0, 0xff);
+        }
+        for (int i = 0; i <= 7; i++) {
+            b.reg(0x60 + i, 1, "DRB" + i, 0, 0xff);
+        }
+        b.reg(0x68, 1, "FDHC", 0, 0xff)
+                .reg(0x70, 1, "MTT", 0, 0xff)
+                .reg(0x71, 1, "CLT", 0, 0xff)
+                .reg(SMRAM, 1, "SMRAM", C_BASE_SEG,
+                        quirks.contains(PciQuirks.SMRAM_UNLOCKED) ? 0xff : D_OPEN | D_CLS | D_LCK | G_SMRAME)
+                .reg(0x90, 1, "ERRCMD", 0, 0xff)
+                .reg(0x91, 1, "ERRSTS", 0, 0xff)
+                .reg(0x93, 1, "TRC", 0, 0xff);
+        return b.unnamedReadWrite(0x40, 0xff).build();
+    }
+
+    @Override
+    public void write(int offset, int width, long value) {
+        int before = config().readByte(SMRAM);
+        super.write(offset, width, value);
+        boolean touchesSmram = offset <= SMRAM && SMRAM < offset + width;
+        if (touchesSmram && !smramUnlocked) {
+            lockSmram(before, (int) (value >>> (8 * (SMRAM - offset))) & 0xff);
+        }
+    }
+
+    /** 82441FX SMRAM: D_LCK=1 clears D_OPEN and freezes D_OPEN, D_LCK and G_SMRAME until reset. */
+    private void lockSmram(int before, int written) {
+        if ((before & D_LCK) != 0) {
+            config().set(SMRAM, (before & ~D_CLS) | (written & D_CLS));
+        } else if ((written & D_LCK) != 0) {
+            config().set(SMRAM, config().readByte(SMRAM) & ~D_OPEN);
+        }
+    }
+}

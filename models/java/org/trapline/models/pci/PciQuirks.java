@@ -1,0 +1,56 @@
+package org.trapline.models.pci;
+
+import java.util.List;
+
+import org.trapline.models.machine.Quirk;
+
+/** Where QEMU 7.2's PCI host and the functions of its pc board depart from the PCI spec and datasheets. */
+public final class PciQuirks {
+    /** CONFIG_ADDRESS keeps bits 30:24 and 1:0 as written. */
+    public static final Quirk CONFADD_RESERVED_BITS = new Quirk("pci.confadd-reserved-bits", "i440fx-host",
+            "CONFIG_ADDRESS (0xCF8) reads back bits 30:24 and 1:0 as last written (outl 0xcf8 0x7f0000ff; inl 0xcf8 -> 0x7f0000ff)",
+            "PCI Local Bus 3.0 §3.2.2.3.2 (bits 30:24 reserved, bits 1:0 read-only, both read as 0); "
+                    + "82441FX CONFADD; QEMU hw/pci/pci_host.c pci_host_config_write stores the whole dword");
+
+    /** The data port's register offset is ORed with CONFIG_ADDRESS bits 1:0. */
+    public static final Quirk CONFADD_LOW_BITS_OFFSET = new Quirk("pci.confadd-low-bits-offset", "i440fx-host",
+            "CONFIG_DATA accesses the register at (CONFIG_ADDRESS[7:0] | port&3) for the access length, so bits 1:0 "
+                    + "shift the window (outl 0xcf8 0x80000803; inl 0xcfc -> 0x00000070 instead of 0x12378086)",
+            "PCI Local Bus 3.0 §3.2.2.3.2 (a type 0 translation drives AD[1:0]=00; the byte enables come from the "
+                    + "port); QEMU hw/pci/pci_host.c pci_host_data_read/pci_host_data_write use config_reg | (addr & 3)");
+
+    /** Byte and word accesses to 0xCF8-0xCFB are answered by the CONFIG_ADDRESS register itself. */
+    public static final Quirk CONFADD_NARROW_ACCESS = new Quirk("pci.confadd-narrow-access", "i440fx-host",
+            "non-dword reads of 0xCF8/0xCFA/0xCFB return the low bytes of CONFIG_ADDRESS whatever the port "
+                    + "(CONFADD 0x12345678: inb 0xcfb -> 0x78, inw 0xcfa -> 0x5678); non-dword writes there are dropped; an "
+                    + "access starting at 0xCF9 goes wholly to the Reset Control register (RC 0x02: inw 0xcf9 -> 0x0202, "
+                    + "inl 0xcf9 -> 0x02020202; outw 0xcf9 0x0002 leaves RC 0) and one at 0xCF8 never reaches it "
+                    + "(outw 0xcf8 0x0200 leaves RC 0)",
+            "PCI Local Bus 3.0 §3.2.2.3.2 (non-dword accesses to CONFIG_ADDRESS have no effect on it and run as "
+                    + "normal I/O cycles; on the PIIX3 board only RC at 0CF9h answers them, 82371SB RC register); QEMU "
+                    + "hw/pci/pci_host.c pci_host_config_read/pci_host_config_write, hw/isa/piix3.c rcr_read/rcr_write, "
+                    + "softmmu/physmem.c flatview_read_continue (access sized from its start address)");
+
+    /** The IDE function's BMIBA keeps bits 31:16. */
+    public static final Quirk BMIBA_UPPER_BITS = new Quirk("piix-ide.bmiba-upper-bits", "piix3-ide",
+            "BMIBA (20h) bits 31:16 are writable (write 0xffffffff; read 0xfffffff1)",
+            "82371SB PIIX3 datasheet BMIBA—Bus Master Interface Base Address (function 1, 20-23h): bits 31:16 "
+                    + "reserved, read 0 (a 64 KiB I/O decoder); QEMU hw/pci/pci.c pci_register_bar sets an I/O BAR's "
+                    + "wmask to ~(size-1) over 32 bits");
+
+    /** SMRAM is a plain read-write byte. */
+    public static final Quirk SMRAM_UNLOCKED = new Quirk("i440fx.smram-unlocked", "i440fx",
+            "SMRAM (72h) is fully writable: C_BASE_SEG and bit 7 take any value (write 0xff; read 0xff) and "
+                    + "D_LCK locks nothing (write 0xff then 0x00; read 0x00)",
+            "82441FX PMC datasheet SMRAM—System Management RAM Control Register (72h): C_BASE_SEG hardwired to 010, "
+                    + "bit 7 reserved, D_LCK=1 clears D_OPEN and makes D_OPEN, D_LCK, G_SMRAME read-only until reset; "
+                    + "QEMU hw/pci-host/i440fx.c i440fx_realize/i440fx_write_config (default wmask of 40h-FFh)");
+
+    private PciQuirks() {
+    }
+
+    /** The ledger, in the order listed above. */
+    public static List<Quirk> all() {
+        return List.of(CONFADD_RESERVED_BITS, CONFADD_LOW_BITS_OFFSET, CONFADD_NARROW_ACCESS, BMIBA_UPPER_BITS, SMRAM_UNLOCKED);
+    }
+}

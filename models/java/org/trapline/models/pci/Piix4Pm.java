@@ -1,0 +1,39 @@
+package org.trapline.models.pci;
+
+/**
+ * 00:01.3, the 82371AB PIIX4 power management function (ACPI and SMBus), as QEMU's pc board shows
+ * it before firmware runs: PMBA unprogrammed, SMBus at B100h, SMBus host enabled on IRQ 9.
+ * Register names from the 82371AB datasheet.
+ */
+final class Piix4Pm {
+    private Piix4Pm() {
+    }
+
+    static PciFunction create() {
+        ConfigSpace.Builder b = Type0Header.of(0x8086, 0x7113, 0x03, 0x068000, 0x00, 0x0280, 1)
+                .reg(0x40, 4, "PMBA", 0x00000001, 0xffffffffL)
+                .reg(0x44, 4, "CNTA", 0, 0xffffffffL)
+                .reg(0x48, 4, "CNTB", 0, 0xffffffffL)
+                .reg(0x4c, 4, "GPICTL", 0, 0xffffffffL)
+                .reg(0x50, 4, "DEVRESD", 0, 0xffffffffL)
+                .reg(0x54, 4, "DEVACTA", 0, 0xffffffffL)
+                .reg(0x58, 4, "DEVACTB", 0, 0xffffffffL)
+                .reg(0x5c, 4, "DEVRESA", 0x10000000L, 0xffffffffL)
+                .reg(0x60, 4, "DEVRESB", 0x60000000L, 0xffffffffL)
+                .reg(0x64, 4, "DEVRESC", 0, 0xffffffffL)
+                .reg(0x68, 4, "DEVRESE", 0, 0xffffffffL)
+                .reg(0x6c, 4, "DEVRESF", 0, 0xffffffffL)
+                .reg(0x70, 4, "DEVRESG", 0, 0xffffffffL)
+                .reg(0x74, 4, "DEVRESH", 0, 0xffffffffL)
+                .reg(0x78, 4, "DEVRESI", 0, 0xffffffffL)
+                .reg(0x7c, 4, "DEVRESJ", 0, 0xffffffffL)
+                .reg(0x80, 1, "PMREGMISC", 0, 0xff)
+                .reg(0x90, 4, "SMBBA", 0x0000b101L, 0xffffffffL)
+                .reg(0xd2, 1, "SMBHSTCFG", 0x09, 0xff)
+                .reg(0xd3, 1, "SMBSLVC", 0, 0xff)
+                .reg(0xd4, 1, "SMBSHDW1", 0, 0xff)
+                .reg(0xd5, 1, "SMBSHDW2", 0, 0xff)
+                .reg(0xd6, 1, "SMBREV", 0, 0xff);
+        return new PciFunction("piix4-pm", 1, 3, b.unnamedReadWrite(0x40, 0xff).build());
+    }
+}
