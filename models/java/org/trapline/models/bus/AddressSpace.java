@@ -35,7 +35,13 @@ public class AddressSpace {
 
     /** Maps a device; regions may not overlap (that is a board wiring error, not a guest access). */
     public Region map(String regionName, long base, long length, int minAccess, int maxAccess, IoDevice device) {
-        Region region = new Region(regionName, base, length, minAccess, maxAccess, device);
+        return map(regionName, base, length, 0, minAccess, maxAccess, device);
+    }
+
+    /** Maps a window of a device's register block, starting at {@code deviceOffset} within it. */
+    public Region map(String regionName, long base, long length, long deviceOffset, int minAccess, int maxAccess,
+                      IoDevice device) {
+        Region region = new Region(regionName, base, length, deviceOffset, minAccess, maxAccess, device);
         if (base < 0 || (size > 0 && region.end() > size)) {
             throw new IllegalArgumentException(regionName + " lies outside " + name);
         }
@@ -85,7 +91,7 @@ public class AddressSpace {
         }
         Region region = regionAt(address);
         if (region != null && address + width <= region.end()) {
-            return adjustedRead(region, address - region.base(), width);
+            return adjustedRead(region, region.offsetOf(address), width);
         }
         long value = 0;
         boolean claimed = false;
@@ -94,7 +100,7 @@ public class AddressSpace {
             long b = unclaimedByte(address + i);
             if (byteRegion != null) {
                 claimed = true;
-                b = adjustedRead(byteRegion, address + i - byteRegion.base(), 1);
+                b = adjustedRead(byteRegion, byteRegion.offsetOf(address + i), 1);
             }
             value |= b << (8 * i);
         }
@@ -112,7 +118,7 @@ public class AddressSpace {
         }
         Region region = regionAt(address);
         if (region != null && address + width <= region.end()) {
-            adjustedWrite(region, address - region.base(), width, value);
+            adjustedWrite(region, region.offsetOf(address), width, value);
             return;
         }
         boolean claimed = false;
@@ -120,7 +126,7 @@ public class AddressSpace {
             Region byteRegion = regionAt(address + i);
             if (byteRegion != null) {
                 claimed = true;
-                adjustedWrite(byteRegion, address + i - byteRegion.base(), 1, (value >>> (8 * i)) & 0xff);
+                adjustedWrite(byteRegion, byteRegion.offsetOf(address + i), 1, (value >>> (8 * i)) & 0xff);
             }
         }
         if (!claimed) {
@@ -152,7 +158,7 @@ public class AddressSpace {
                 }
             } else {
                 claimed = true;
-                part = adjustedRead(region, at - region.base(), piece);
+                part = adjustedRead(region, region.offsetOf(at), piece);
             }
             value |= part << (8 * done);
             done += piece;
@@ -171,7 +177,7 @@ public class AddressSpace {
             int piece = qemuPiece(region, at, width - done);
             if (region != null) {
                 claimed = true;
-                adjustedWrite(region, at - region.base(), piece, (value >>> (8 * done)) & mask(piece));
+                adjustedWrite(region, region.offsetOf(at), piece, (value >>> (8 * done)) & mask(piece));
             }
             done += piece;
         }
@@ -181,7 +187,7 @@ public class AddressSpace {
     }
 
     private static int qemuPiece(Region region, long address, int left) {
-        long offset = region == null ? address : address - region.base();
+        long offset = region == null ? address : region.offsetOf(address);
         long alignment = offset & -offset;
         long piece = Math.min(left, 4);
         if (alignment != 0 && alignment < piece) {

@@ -3,20 +3,19 @@ package org.trapline.models.pci;
 import java.util.Set;
 
 import org.trapline.models.bus.IoDevice;
+import org.trapline.models.bus.PortIoBus;
 import org.trapline.models.machine.Quirk;
 
 /**
  * Configuration mechanism #1 (PCI Local Bus 3.0 §3.2.2.3.2; 82441FX CONFADD/CONFDATA) and the
- * PIIX3 Reset Control register it shares ports with, decoded as one block at 0xCF8-0xCFF:
- * offset 0-3 CONFIG_ADDRESS (dword accesses only), offset 1 RC (0CF9h, 82371SB), offset 4-7
- * CONFIG_DATA (byte lane = port & 3).
+ * PIIX3 Reset Control register it shares ports with: CONFIG_ADDRESS at 0xCF8 (dword accesses
+ * only), RC at 0xCF9 (82371SB), CONFIG_DATA at 0xCFC-0xCFF (byte lane = port & 3).
  */
-final class ConfigMechanism implements IoDevice {
+final class ConfigMechanism {
     static final long ENABLE = 0x8000_0000L;
     /** Bits the hardware implements: enable, bus, device, function, register number. */
     static final long CONFADD_IMPLEMENTED = 0x80ff_fffcL;
     static final int RC_PORT_OFFSET = 1;
-    static final int DATA_OFFSET = 4;
     /** RC keeps SRST (bit 1); RCPU (bit 2) starts a reset and is not kept. */
     static final int RC_SRST = 0x02;
     static final int RC_RCPU = 0x04;
@@ -49,30 +48,93 @@ final class ConfigMechanism implements IoDevice {
         return resetRequests;
     }
 
-    @Override
-    public long read(long offset, int size) {
-        int off = (int) offset;
-        if (off == 0 && size == 4) {
-            return confadd;
+    /**
+     * Maps the ports. The chipset (82441FX, PIIX3) decodes 0xCF8-0xCFB as one block: a dword is
+     * CONFIG_ADDRESS, anything narrower a plain I/O cycle. QEMU lays out separate registers instead
+     * (quirk {@link PciQuirks#CONFADD_NARROW_ACCESS}): CONFIG_ADDRESS at 0xCF8 with the PIIX3's RC
+     * laid over its second byte, so that 0xCFA-0xCFB are CONFIG_ADDRESS seen from offset 2, and the
+     * board's bus splits each access among them by QEMU's rule.
+     */
+    void attach(PortIoBus io) {
+        if (narrowAccessQuirk) {
+            IoDevice index = configAddressRegister();
+            io.map("pci-conf-idx", 0xcf8, 1, 0, 1, 4, index);
+            io.map("piix3-reset-control", 0xcf9, 1, 1, 1, resetControlRegister());
+            io.map("pci-conf-idx", 0xcfa, 2, 2, 1, 4, index);
+        } else {
+            io.map("pci-config-address", 0xcf8, 4, 1, 4, chipsetDecode());
         }
-        if (off >= DATA_OFFSET) {
-            return dataRead(off - DATA_OFFSET, size);
-        }
-        return narrowAccessQuirk ? qemuNarrowRead(off, size) : ioCycleRead(off, size);
+        io.map("pci-conf-data", 0xcfc, 4, 1, 4, configData());
     }
 
-    @Override
-    public void write(long offset, int size, long value) {
-        int off = (int) offset;
-        if (off == 0 && size == 4) {
-            confadd = keepReservedBits ? value & 0xffff_ffffL : value & CONFADD_IMPLEMENTED;
-        } else if (off >= DATA_OFFSET) {
-            dataWrite(off - DATA_OFFSET, size, value);
-        } else if (narrowAccessQuirk) {
-            qemuNarrowWrite(off, size, value);
-        } else {
-            ioCycleWrite(off, size, value);
-        }
+    /** CONFIG_DATA: the byte lane is the port's offset from 0xCFC. */
+    private IoDevice configData() {
+        return new IoDevice() {
+            @Override
+            public long read(long lane, int size) {
+                return dataRead((int) lane, size);
+            }
+
+            @Override
+            public void write(long lane, int size, long value) {
+                dataWrite((int) lane, size, value);
+            }
+        };
+    }
+
+    /** 0xCF8-0xCFB as the chipset decodes them (PCI 3.0 §3.2.2.3.2). */
+    private IoDevice chipsetDecode() {
+        return new IoDevice() {
+            @Override
+            public long read(long offset, int size) {
+                return offset == 0 && size == 4 ? confadd : ioCycleRead((int) offset, size);
+            }
+
+            @Override
+            public void write(long offset, int size, long value) {
+                if (offset == 0 && size == 4) {
+                    latch(value);
+                } else {
+                    ioCycleWrite((int) offset, size, value);
+                }
+            }
+        };
+    }
+
+    /** QEMU's CONFIG_ADDRESS: any read returns its low bytes; only a dword write at 0xCF8 latches. */
+    private IoDevice configAddressRegister() {
+        return new IoDevice() {
+            @Override
+            public long read(long offset, int size) {
+                return confadd;
+            }
+
+            @Override
+            public void write(long offset, int size, long value) {
+                if (offset == 0 && size == 4) {
+                    latch(value);
+                }
+            }
+        };
+    }
+
+    /** The PIIX3 Reset Control register (0CF9h), one byte wide. */
+    private IoDevice resetControlRegister() {
+        return new IoDevice() {
+            @Override
+            public long read(long offset, int size) {
+                return rc;
+            }
+
+            @Override
+            public void write(long offset, int size, long value) {
+                writeRc((int) value & 0xff);
+            }
+        };
+    }
+
+    private void latch(long value) {
+        confadd = keepReservedBits ? value & 0xffff_ffffL : value & CONFADD_IMPLEMENTED;
     }
 
     // --- CONFIG_DATA -------------------------------------------------------------------------
@@ -114,15 +176,7 @@ final class ConfigMechanism implements IoDevice {
     private long ioCycleRead(int off, int size) {
         long value = 0;
         for (int i = 0; i < size; i++) {
-            int port = off + i;
-            long b;
-            if (port == RC_PORT_OFFSET) {
-                b = rc;
-            } else if (port >= DATA_OFFSET) {
-                b = dataRead(port - DATA_OFFSET, 1);
-            } else {
-                b = 0xff;
-            }
+            long b = off + i == RC_PORT_OFFSET ? rc : 0xff;
             value |= b << (8 * i);
         }
         return value;
@@ -130,66 +184,10 @@ final class ConfigMechanism implements IoDevice {
 
     private void ioCycleWrite(int off, int size, long value) {
         for (int i = 0; i < size; i++) {
-            int port = off + i;
-            int b = (int) (value >>> (8 * i)) & 0xff;
-            if (port == RC_PORT_OFFSET) {
-                writeRc(b);
-            } else if (port >= DATA_OFFSET) {
-                dataWrite(port - DATA_OFFSET, 1, b);
+            if (off + i == RC_PORT_OFFSET) {
+                writeRc((int) (value >>> (8 * i)) & 0xff);
             }
         }
-    }
-
-    /**
-     * QEMU: the region at the access's first port takes a piece as wide as that port's alignment
-     * allows, whatever lies past its end; CONFIG_ADDRESS answers narrow reads with its low bytes and
-     * RC (a one-byte register) answers every byte of a wider access.
-     */
-    private long qemuNarrowRead(int off, int size) {
-        long value = 0;
-        int done = 0;
-        while (done < size) {
-            int port = off + done;
-            int piece = qemuPiece(port, size - done);
-            long part;
-            if (port == RC_PORT_OFFSET) {
-                part = rc * repeatedBytes(piece);
-            } else if (port < DATA_OFFSET) {
-                part = confadd & allOnes(piece);
-            } else {
-                part = dataRead(port - DATA_OFFSET, piece);
-            }
-            value |= part << (8 * done);
-            done += piece;
-        }
-        return value;
-    }
-
-    private void qemuNarrowWrite(int off, int size, long value) {
-        int done = 0;
-        while (done < size) {
-            int port = off + done;
-            int piece = qemuPiece(port, size - done);
-            long part = (value >>> (8 * done)) & allOnes(piece);
-            if (port == RC_PORT_OFFSET) {
-                for (int i = 0; i < piece; i++) {
-                    writeRc((int) (part >>> (8 * i)) & 0xff);
-                }
-            } else if (port >= DATA_OFFSET) {
-                dataWrite(port - DATA_OFFSET, piece, part);
-            }
-            done += piece;
-        }
-    }
-
-    /** The widest power of two no larger than {@code left} that the port's offset in its region is aligned to. */
-    private static int qemuPiece(int port, int left) {
-        int inRegion = port == RC_PORT_OFFSET ? 0 : port & 3;
-        int piece = Integer.highestOneBit(left);
-        if (inRegion != 0) {
-            piece = Math.min(piece, inRegion & -inRegion);
-        }
-        return piece;
     }
 
     private void writeRc(int value) {
@@ -199,10 +197,6 @@ final class ConfigMechanism implements IoDevice {
             return;
         }
         rc = value & RC_SRST;
-    }
-
-    private static long repeatedBytes(int count) {
-        return allOnes(count) / 0xff;
     }
 
     private static long allOnes(int size) {

@@ -29,7 +29,7 @@ public final class PciHost {
 
     /** Maps 0xCF8-0xCFF: CONFIG_ADDRESS, RC and CONFIG_DATA. */
     public void attach(PortIoBus io) {
-        io.map("pci-config", CONFIG_ADDRESS_PORT, 8, 1, 4, mechanism);
+        mechanism.attach(io);
     }
 
     /** Plugs the i440FX/PIIX functions of the PC board: 00:00.0, 00:01.0, 00:01.1, 00:01.3. */

@@ -3,7 +3,9 @@ package org.trapline.models.pci;
 import java.util.Set;
 
 import org.trapline.models.bus.PortIoBus;
+import org.trapline.models.machine.BoardQuirks;
 import org.trapline.models.machine.MachineConfig;
+import org.trapline.models.machine.Profile;
 import org.trapline.models.machine.Quirk;
 
 /** A PC board's PCI host on its own I/O bus, driven the way a guest does. */
@@ -13,6 +15,8 @@ final class Board {
 
     private Board(Set<Quirk> quirks, MachineConfig config) {
         host = new PciHost(quirks);
+        // QEMU's splitting of wide accesses is the board's bus's, not the host bridge's.
+        io.setQemuSplitting(quirks.contains(BoardQuirks.QEMU_ACCESS_SPLITTING));
         host.attach(io);
         host.populatePcBoard(config);
     }
@@ -22,7 +26,7 @@ final class Board {
     }
 
     static Board qemu() {
-        return new Board(Set.copyOf(PciHost.qemuQuirks()), MachineConfig.defaults());
+        return new Board(Profile.QEMU_PC.quirks(), MachineConfig.defaults());
     }
 
     static Board with(Quirk... quirks) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.trapline.models.machine.MachineConfig;
 import org.trapline.models.machine.Profile;
+import org.trapline.models.machine.BoardQuirks;
 import org.trapline.models.machine.Quirk;
 
 /** Each of QEMU's departures, shown beside the behaviour of the spec or datasheet it breaks. */
@@ -66,7 +67,7 @@ class PciQuirksTest {
     @Test
     void narrowReadsOfConfigAddressFloatOnHardwareAndReturnItsLowBytesOnQemu() {
         Board hardware = Board.hardware();
-        Board qemu = Board.with(PciQuirks.CONFADD_NARROW_ACCESS, PciQuirks.CONFADD_RESERVED_BITS);
+        Board qemu = Board.with(PciQuirks.CONFADD_NARROW_ACCESS, PciQuirks.CONFADD_RESERVED_BITS, BoardQuirks.QEMU_ACCESS_SPLITTING);
         for (Board b : new Board[] {hardware, qemu}) {
             b.io.write(0xcf8, 4, 0x1234_5678L);
             b.io.write(0xcf9, 1, 0x02);
@@ -84,7 +85,7 @@ class PciQuirksTest {
 
     @Test
     void onQemuAnAccessStartingAtTheResetControlPortRepeatsIt() {
-        Board qemu = Board.with(PciQuirks.CONFADD_NARROW_ACCESS);
+        Board qemu = Board.with(PciQuirks.CONFADD_NARROW_ACCESS, BoardQuirks.QEMU_ACCESS_SPLITTING);
         qemu.io.write(0xcf9, 1, 0x02);
         qemu.io.write(0xcf8, 4, 0x8000_0000L);
         assertThat(qemu.io.read(0xcf9, 1)).isEqualTo(0x02);
@@ -94,7 +95,7 @@ class PciQuirksTest {
 
     @Test
     void onQemuNarrowWritesAtConfigAddressNeverReachResetControl() {
-        Board qemu = Board.with(PciQuirks.CONFADD_NARROW_ACCESS);
+        Board qemu = Board.with(PciQuirks.CONFADD_NARROW_ACCESS, BoardQuirks.QEMU_ACCESS_SPLITTING);
         qemu.io.write(0xcf8, 4, 0x8000_0000L);
         qemu.io.write(0xcf8, 2, 0x0200);
         qemu.io.write(0xcfa, 2, 0x1234);
@@ -108,7 +109,7 @@ class PciQuirksTest {
 
     @Test
     void onQemuAWideWriteFromTheResetControlPortCanResetAndReachTheDataPort() {
-        Board qemu = Board.with(PciQuirks.CONFADD_NARROW_ACCESS);
+        Board qemu = Board.with(PciQuirks.CONFADD_NARROW_ACCESS, BoardQuirks.QEMU_ACCESS_SPLITTING);
         qemu.io.write(0xcf8, 4, 0x8000_003cL);
         qemu.io.write(0xcf9, 4, 0x0000_0406L);
         assertThat(qemu.host.resetRequests()).isEqualTo(2);
@@ -161,7 +162,7 @@ class PciQuirksTest {
 
     @Test
     void onQemuAWordFromTheLastAddressPortWritesOnlyTheFirstDataLane() {
-        Board qemu = Board.with(PciQuirks.CONFADD_NARROW_ACCESS);
+        Board qemu = Board.with(PciQuirks.CONFADD_NARROW_ACCESS, BoardQuirks.QEMU_ACCESS_SPLITTING);
         qemu.write(0, 0, 0x60, 4, 0xffff_ffffL);
         qemu.select(0, 0, 0x60);
         qemu.io.write(0xcfb, 2, 0xaa00);
