@@ -20,7 +20,7 @@ class QuirksCommandTest {
     @Test
     void everyQuirkIsNamedOnceAndCitesARule() {
         assertThat(Profile.QEMU_PC.quirks()).extracting(Quirk::id).doesNotHaveDuplicates()
-                .allMatch(id -> id.matches("[a-z0-9]+(\\.[a-z0-9-]+)+"));
+                .allMatch(id -> id.matches("[a-z0-9-]+(\\.[a-z0-9-]+)+"));
         assertThat(Profile.QEMU_PC.quirks()).allSatisfy(q -> {
             assertThat(q.behaviour()).isNotBlank();
             assertThat(q.citation()).isNotBlank();
