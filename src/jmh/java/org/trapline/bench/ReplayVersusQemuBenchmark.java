@@ -30,8 +30,6 @@ import org.trapline.runner.ReplayResult;
 import org.trapline.runner.Replayer;
 import org.trapline.target.MachineArgs;
 import org.trapline.target.ModelTarget;
-import org.trapline.trace.Trace;
-import org.trapline.trace.TraceParser;
 
 /**
  * The model against QEMU on the same commands, side by side in one run: a stream of PCI and PIC
@@ -42,8 +40,6 @@ import org.trapline.trace.TraceParser;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2)
-@Measurement(iterations = 5)
 @Fork(value = 1, jvmArgs = {"-Xmx2g"})
 public class ReplayVersusQemuBenchmark {
     static final String MACHINE = "-machine pc -m 128M -nodefaults -display none -rtc base=2001-02-03T04:05:06,clock=vm";
@@ -99,18 +95,22 @@ public class ReplayVersusQemuBenchmark {
         }
     }
 
+    /** One whole replay per iteration; the warm-up lets the JIT settle, as in a long CI run. */
     @Benchmark
+    @Warmup(iterations = 10)
+    @Measurement(iterations = 10)
     public ReplayResult modelReplaysRawLog(Recording recording) throws Exception {
-        Trace trace = TraceParser.parse(recording.log);
-        ModelTarget model = ModelTarget.forTrace(trace, "qemu-pc", MACHINE);
-        ReplayResult result = Replayer.replay(trace, model);
+        ReplayResult result = Replayer.replay(recording.log, header -> ModelTarget.forTrace(header, "qemu-pc", MACHINE));
         if (!result.passed()) {
-            throw new IllegalStateException(result.divergence().orElseThrow().report(model.name()));
+            throw new IllegalStateException(result.divergence().orElseThrow().report(result.targetName()));
         }
         return result;
     }
 
+    /** QEMU needs no warm-up; each iteration is a fresh QEMU answering all the commands. */
     @Benchmark
+    @Warmup(iterations = 1)
+    @Measurement(iterations = 3)
     public long qemuAnswersPipelined(Recording recording, RunningQemu running) throws Exception {
         return pipe(running.qemu, recording.script);
     }

@@ -58,7 +58,7 @@ public final class DiffCommand implements Callable<Integer> {
             ReplayResult result;
             String reference;
             try (QemuTarget live = QemuTarget.start(binary, machine, Path.of("/dev/null"), qemu.timeout());
-                 ModelTarget model = new ModelTarget(p, machine.config(), p == Profile.HARDWARE || machine.clockDriven())) {
+                 ModelTarget model = ModelTarget.of(p, machine)) {
                 reference = live.name();
                 result = LockstepDiff.run(trace, live, model);
             }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 /** The options of the commands that start a live QEMU: which QEMU, which machine, how patient. */
 public final class QemuOptions {
     /** The machine a script runs on unless told: the default board with a fixed, guest-timed RTC. */
-    public static final String DEFAULT_MACHINE = MachineArgs.DEFAULT + " -rtc base=2001-02-03T04:05:06,clock=vm";
+    public static final String DEFAULT_MACHINE = MachineArgs.DEFAULT;
 
     @Option(names = "--machine", paramLabel = "ARGS",
             description = "QEMU machine arguments (default: the script's @machine, else '" + DEFAULT_MACHINE + "')")

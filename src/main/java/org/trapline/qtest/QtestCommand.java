@@ -44,6 +44,10 @@ public sealed interface QtestCommand {
     record Endianness(String text) implements QtestCommand { }
 
     static QtestCommand parse(String line) throws QtestSyntaxException {
+        QtestCommand port = PortCommands.parse(line);
+        if (port != null) {
+            return port;
+        }
         String[] w = words(line);
         if (w.length == 0) {
             throw new QtestSyntaxException("empty command");

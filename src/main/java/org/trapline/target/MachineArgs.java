@@ -16,7 +16,8 @@ import org.trapline.models.machine.MachineConfig;
  * because a model built from arguments it did not understand would answer for another machine.
  */
 public final class MachineArgs {
-    public static final String DEFAULT = "-machine pc -m 128M -nodefaults -display none";
+    /** The board the golden traces are recorded on: a fixed, guest-timed RTC keeps every run the same. */
+    public static final String DEFAULT = "-machine pc -m 128M -nodefaults -display none -rtc base=2001-02-03T04:05:06,clock=vm";
 
     private final List<String> words;
     private final MachineConfig config;

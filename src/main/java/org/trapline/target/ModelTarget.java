@@ -23,7 +23,10 @@ import org.trapline.trace.TraceFormatException;
 public final class ModelTarget implements Target {
     private final Machine machine;
     private final boolean clockCommands;
+    private static final Reply OK = Reply.of(QtestReplies.OK);
     private final List<String> window = new ArrayList<>();
+    /** The answers to port reads of values below 0x10000, made once each: replay's hot path. */
+    private final String[] portAnswers = new String[0x10000];
     private GpioInputs intercepted;
 
     /**
@@ -52,7 +55,14 @@ public final class ModelTarget implements Target {
         } catch (IllegalArgumentException e) {
             throw new TraceFormatException(trace.file(), 0, "machine arguments: " + e.getMessage());
         }
-        // The datasheet's clock always runs; QEMU answers clock commands only under -accel qtest.
+        return of(profile, args);
+    }
+
+    /**
+     * The model of a profile on a machine. The datasheet's clock always runs; QEMU answers the clock
+     * commands only under the qtest accelerator.
+     */
+    public static ModelTarget of(Profile profile, MachineArgs args) {
         return new ModelTarget(profile, args.config(), profile == Profile.HARDWARE || args.clockDriven());
     }
 
@@ -79,7 +89,7 @@ public final class ModelTarget implements Target {
     public Reply send(QtestCommand command) throws TargetException {
         String response = answer(command);
         if (window.isEmpty()) {
-            return Reply.of(response);
+            return response == QtestReplies.OK ? OK : Reply.of(response);
         }
         Reply reply = new Reply(response, window);
         window.clear();
@@ -88,7 +98,7 @@ public final class ModelTarget implements Target {
 
     private String answer(QtestCommand command) throws TargetException {
         if (command instanceof QtestCommand.PortRead c) {
-            return QtestReplies.portValue(machine.io().read(c.port(), c.size()));
+            return portAnswer(machine.io().read(c.port(), c.size()));
         }
         if (command instanceof QtestCommand.PortWrite c) {
             machine.io().write(c.port(), c.size(), c.value());
@@ -129,6 +139,18 @@ public final class ModelTarget implements Target {
             return "OK little";
         }
         throw new TargetException("the model does not answer '" + command.text() + "'");
+    }
+
+    private String portAnswer(long value) {
+        if (value >= portAnswers.length) {
+            return QtestReplies.portValue(value);
+        }
+        String answer = portAnswers[(int) value];
+        if (answer == null) {
+            answer = QtestReplies.portValue(value);
+            portAnswers[(int) value] = answer;
+        }
+        return answer;
     }
 
     private String clock(QtestCommand.Clock c) {

@@ -3,7 +3,6 @@ package org.trapline.trace;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -64,8 +63,13 @@ public final class TraceParser {
 
     /** Streams a trace to a listener, step by step, in constant memory. */
     public static void read(Path file, TraceListener listener) throws TraceFormatException {
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            read(file, reader, listener);
+        try (Utf8Lines lines = new Utf8Lines(Files.newInputStream(file))) {
+            TraceParser parser = new TraceParser(file, listener);
+            int number = 0;
+            while (!parser.stopped && lines.next()) {
+                parser.line(++number, lines);
+            }
+            parser.finish();
         } catch (NoSuchFileException e) {
             throw new TraceFormatException(file, 0, "no such file");
         } catch (CharacterCodingException e) {
@@ -105,6 +109,40 @@ public final class TraceParser {
         Trace trace() {
             return new Trace(header, steps);
         }
+    }
+
+    /**
+     * A line read as bytes: a raw -qtest-log line goes straight to its parts, since a recorded
+     * trace holds millions of them; every other line is read as text.
+     */
+    private void line(int n, Utf8Lines line) throws TraceFormatException, CharacterCodingException {
+        int length = line.length();
+        int first = 0;
+        while (first < length && (line.at(first) == ' ' || line.at(first) == '\t')) {
+            first++;
+        }
+        if (first == length || line.at(first) == '#') {
+            return;
+        }
+        if (first == 0 && length > 3 && line.at(0) == '[' && line.at(2) == ' ') {
+            int close = 3;
+            while (close < length && line.at(close) != ']') {
+                close++;
+            }
+            int from = close + 1;
+            while (from < length && line.at(from) == ' ') {
+                from++;
+            }
+            int to = length;
+            while (to > from && (line.at(to - 1) == ' ' || line.at(to - 1) == '\t')) {
+                to--;
+            }
+            if (close < length && "RSI".indexOf(line.at(1)) >= 0) {
+                logLine(n, (char) line.at(1), line.text(from, to));
+                return;
+            }
+        }
+        line(n, line.text(0, length));
     }
 
     private void line(int n, String raw) throws TraceFormatException {
@@ -148,8 +186,12 @@ public final class TraceParser {
         if (close < 3 || line.charAt(2) != ' ' || "RSI".indexOf(line.charAt(1)) < 0) {
             throw error(n, "not a -qtest-log line: expected [R +t], [S +t] or [I +t] at the start");
         }
-        String body = close + 1 < line.length() ? line.substring(close + 1).strip() : "";
-        switch (line.charAt(1)) {
+        logLine(n, line.charAt(1), close + 1 < line.length() ? line.substring(close + 1).strip() : "");
+    }
+
+    /** The part of a raw log line after its {@code [K +t]} stamp, for kind K. */
+    private void logLine(int n, char kind, String body) throws TraceFormatException {
+        switch (kind) {
             case 'R' -> command(n, body, null, null);
             case 'S' -> {
                 if (body.startsWith("IRQ ")) {

@@ -41,7 +41,7 @@ class GoldenScriptsLiveTest {
             Trace trace = TraceParser.parse(script);
             MachineArgs machine = MachineArgs.parse(trace.machineArgs().orElse(QemuOptions.DEFAULT_MACHINE));
             try (QemuTarget live = QemuTarget.start(qemu, machine);
-                 ModelTarget model = new ModelTarget(Profile.QEMU_PC, machine.config(), machine.clockDriven())) {
+                 ModelTarget model = ModelTarget.of(Profile.QEMU_PC, machine)) {
                 ReplayResult result = LockstepDiff.run(trace, live, model);
                 assertThat(result.divergence()).as("%s: model against %s", script, live.name())
                         .withFailMessage(() -> result.divergence().map(d -> d.report(model.name())).orElse(""))

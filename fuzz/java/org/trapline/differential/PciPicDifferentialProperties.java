@@ -51,7 +51,7 @@ class PciPicDifferentialProperties {
         QemuBinary qemu = QemuRequirement.binary();
         ReplayResult result;
         try (QemuTarget live = QemuTarget.start(qemu, machine);
-             ModelTarget model = new ModelTarget(Profile.QEMU_PC, machine.config(), machine.clockDriven())) {
+             ModelTarget model = ModelTarget.of(Profile.QEMU_PC, machine)) {
             result = LockstepDiff.run(trace, live, model);
         } catch (TraceFormatException e) {
             throw new AssertionError("a target could not take the sequence: " + e.getMessage(), e);
