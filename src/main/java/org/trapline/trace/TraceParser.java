@@ -61,6 +61,14 @@ public final class TraceParser {
         return collector.trace();
     }
 
+    /**
+     * Streams a trace to a listener, step by step, in constant memory, reading and parsing ahead on
+     * a second thread; the listener is called on this one.
+     */
+    public static void readAhead(Path file, TraceListener listener) throws TraceFormatException {
+        ReadAhead.read(file, listener);
+    }
+
     /** Streams a trace to a listener, step by step, in constant memory. */
     public static void read(Path file, TraceListener listener) throws TraceFormatException {
         try (Utf8Lines lines = new Utf8Lines(Files.newInputStream(file))) {
@@ -279,6 +287,7 @@ public final class TraceParser {
         try {
             command = QtestCommand.parse(text);
         } catch (QtestSyntaxException e) {
+            flush(); // the command before is whole: its listener sees it before the error
             throw error(n, e.getMessage());
         }
         flush();
