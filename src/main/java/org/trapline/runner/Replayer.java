@@ -46,7 +46,7 @@ public final class Replayer implements TraceListener {
     public static ReplayResult replay(Path file, TargetFactory factory) throws TraceFormatException {
         Replayer replayer = new Replayer(factory);
         try {
-            TraceParser.readAhead(file, replayer);
+            TraceParser.read(file, replayer);
         } finally {
             if (replayer.target != null) {
                 replayer.target.close();

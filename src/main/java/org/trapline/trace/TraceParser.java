@@ -61,14 +61,6 @@ public final class TraceParser {
         return collector.trace();
     }
 
-    /**
-     * Streams a trace to a listener, step by step, in constant memory, reading and parsing ahead on
-     * a second thread; the listener is called on this one.
-     */
-    public static void readAhead(Path file, TraceListener listener) throws TraceFormatException {
-        ReadAhead.read(file, listener);
-    }
-
     /** Streams a trace to a listener, step by step, in constant memory. */
     public static void read(Path file, TraceListener listener) throws TraceFormatException {
         try (Utf8Lines lines = new Utf8Lines(Files.newInputStream(file))) {

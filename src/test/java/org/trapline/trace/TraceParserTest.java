@@ -163,4 +163,44 @@ class TraceParserTest {
         assertThatThrownBy(() -> TraceParser.parse(dir)).isInstanceOf(TraceFormatException.class)
                 .hasMessageStartingWith(dir + ": cannot be read");
     }
+
+    @Test
+    void aListenerSeesTheHeaderFirstThenEveryWholeStepBeforeAFormatError(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("t.log");
+        Files.writeString(file, "@profile hardware\n[R +0.1] inb 0x20\n[S +0.2] OK 0x0000\n[R +0.3] inb 0x21\n"
+                + "[S +0.4] OK 0x0000\nbogus 1\ninb 0x20\n");
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        assertThatThrownBy(() -> TraceParser.read(file, new TraceListener() {
+            @Override
+            public void begin(TraceHeader header) {
+                seen.add("header " + header.profile().orElseThrow());
+            }
+
+            @Override
+            public boolean step(Step step) {
+                seen.add(step.line() + " " + step.command().text() + " -> " + step.expect().describe());
+                return true;
+            }
+        })).isInstanceOf(TraceFormatException.class).hasMessage(file + ":6: unknown qtest command 'bogus'");
+        assertThat(seen).containsExactly("header hardware", "2 inb 0x20 -> OK 0x0000", "4 inb 0x21 -> OK 0x0000");
+    }
+
+    @Test
+    void aListenerThatStopsStopsTheReading(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("t.trace");
+        Files.writeString(file, "inb 0x20\ninb 0x21\nbogus\n");
+        java.util.List<Integer> lines = new java.util.ArrayList<>();
+        TraceParser.read(file, new TraceListener() {
+            @Override
+            public void begin(TraceHeader header) {
+            }
+
+            @Override
+            public boolean step(Step step) {
+                lines.add(step.line());
+                return false;
+            }
+        });
+        assertThat(lines).containsExactly(1);
+    }
 }
