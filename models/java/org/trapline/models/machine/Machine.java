@@ -11,6 +11,7 @@ import org.trapline.models.bus.PortIoBus;
 import org.trapline.models.clock.Scheduler;
 import org.trapline.models.clock.VirtualClock;
 import org.trapline.models.memory.GuestMemory;
+import org.trapline.models.pci.PciHost;
 import org.trapline.models.pic.PicPair;
 
 /**
@@ -26,11 +27,12 @@ public final class Machine {
     private final MmioBus mmio;
     private final GuestMemory ram;
     private final PicPair pic;
+    private final PciHost pci;
     private final Map<String, GpioInputs> gpio;
     private final List<Inspectable> devices;
 
     Machine(Profile profile, MachineConfig config, VirtualClock clock, Scheduler scheduler, PortIoBus io, MmioBus mmio,
-            GuestMemory ram, PicPair pic, Map<String, GpioInputs> gpio, List<Inspectable> devices) {
+            GuestMemory ram, PicPair pic, PciHost pci, Map<String, GpioInputs> gpio, List<Inspectable> devices) {
         this.profile = profile;
         this.config = config;
         this.clock = clock;
@@ -39,6 +41,7 @@ public final class Machine {
         this.mmio = mmio;
         this.ram = ram;
         this.pic = pic;
+        this.pci = pci;
         this.gpio = Collections.unmodifiableMap(new LinkedHashMap<>(gpio));
         this.devices = List.copyOf(devices);
     }
@@ -78,6 +81,21 @@ public final class Machine {
     /** The interrupt controller the CPU's INTR pin and INTA cycle talk to. */
     public PicPair pic() {
         return pic;
+    }
+
+    /** The PCI host bridge: configuration mechanism #1, the PIIX3 Reset Control register and bus 0. */
+    public PciHost pci() {
+        return pci;
+    }
+
+    /**
+     * A hard reset of the board (PIIX3 PCIRST#/RSTDRV, as RC with RCPU=1 and SRST=1 asserts it):
+     * every device returns to its power-on state. RAM keeps its contents and the lines driven into
+     * the board keep their levels.
+     */
+    public void reset() {
+        pic.reset();
+        pci.reset();
     }
 
     /** The GPIO inputs of the object at a QEMU object path, or null when the board has none there. */

@@ -77,7 +77,10 @@ final class PcBoard {
         pci.populatePcBoard(config);
         devices.addAll(pci.functions());
 
-        return new Machine(profile, config, clock, scheduler, io, mmio, ram, pic, gpio, devices);
+        Machine machine = new Machine(profile, config, clock, scheduler, io, mmio, ram, pic, pci, gpio, devices);
+        // RC (in the pci package) asks for the reset; the board, which knows every device, does it.
+        pci.onHardReset(machine::reset);
+        return machine;
     }
 
     /** RAM seen from the memory bus. */

@@ -16,7 +16,7 @@ final class ConfigMechanism {
     /** Bits the hardware implements: enable, bus, device, function, register number. */
     static final long CONFADD_IMPLEMENTED = 0x80ff_fffcL;
     static final int RC_PORT_OFFSET = 1;
-    /** RC keeps SRST (bit 1); RCPU (bit 2) starts a reset and is not kept. */
+    /** RC keeps SRST (bit 1); RCPU (bit 2) starts a reset, hard or soft as SRST says, and is not kept. */
     static final int RC_SRST = 0x02;
     static final int RC_RCPU = 0x04;
 
@@ -24,6 +24,10 @@ final class ConfigMechanism {
     private final boolean keepReservedBits;
     private final boolean lowBitsOffset;
     private final boolean narrowAccessQuirk;
+    private final boolean rcpuAlwaysResetsBoard;
+    private final boolean resetKeepsConfadd;
+    /** Asserts PCIRST# to the board: installed by whoever assembles it. */
+    private Runnable hardReset = () -> { };
     private long confadd;
     private int rc;
     private long resetRequests;
@@ -33,6 +37,20 @@ final class ConfigMechanism {
         this.keepReservedBits = quirks.contains(PciQuirks.CONFADD_RESERVED_BITS);
         this.lowBitsOffset = quirks.contains(PciQuirks.CONFADD_LOW_BITS_OFFSET);
         this.narrowAccessQuirk = quirks.contains(PciQuirks.CONFADD_NARROW_ACCESS);
+        this.rcpuAlwaysResetsBoard = quirks.contains(PciQuirks.RCPU_SOFT_RESET_RESETS_BOARD);
+        this.resetKeepsConfadd = quirks.contains(PciQuirks.RESET_KEEPS_CONFIG_ADDRESS);
+    }
+
+    void onHardReset(Runnable listener) {
+        this.hardReset = listener;
+    }
+
+    /** PCIRST#: CONFADD and RC return to 00000000h and 00h (82441FX CONFADD, 82371SB RC defaults). */
+    void reset() {
+        if (!resetKeepsConfadd) {
+            confadd = 0;
+        }
+        rc = 0;
     }
 
     long confadd() {
@@ -43,7 +61,7 @@ final class ConfigMechanism {
         return rc;
     }
 
-    /** Writes to RC with RCPU set: each one asks the board for a reset (not modelled beyond RC). */
+    /** Writes to RC with RCPU set: each one asks for a hard or a soft reset. */
     long resetRequests() {
         return resetRequests;
     }
@@ -190,13 +208,25 @@ final class ConfigMechanism {
         }
     }
 
+    /**
+     * 82371SB RC (0CF9h): RCPU=1 starts a reset whose kind the SRST bit of the same write selects:
+     * SRST=1 a hard reset (PCIRST# and CPURST: the board's devices, RC included, return to their
+     * defaults), SRST=0 a soft reset (INIT to the CPU only: the devices keep their state).
+     */
     private void writeRc(int value) {
-        if ((value & RC_RCPU) != 0) {
-            resetRequests++;
-            rc = 0;
+        if ((value & RC_RCPU) == 0) {
+            rc = value & RC_SRST;
+            return;
+        }
+        resetRequests++;
+        if (rcpuAlwaysResetsBoard) {
+            hardReset.run();
             return;
         }
         rc = value & RC_SRST;
+        if ((value & RC_SRST) != 0) {
+            hardReset.run();
+        }
     }
 
     private static long allOnes(int size) {

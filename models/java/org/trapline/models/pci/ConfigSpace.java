@@ -1,5 +1,6 @@
 package org.trapline.models.pci;
 
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -84,6 +85,15 @@ public final class ConfigSpace {
     /** Back to the power-on values. */
     public void reset() {
         System.arraycopy(powerOn, 0, bytes, 0, SIZE);
+    }
+
+    /** Back to the power-on values, except the bytes in {@code kept}, which stay as they are. */
+    public void resetExcept(BitSet kept) {
+        for (int o = 0; o < SIZE; o++) {
+            if (!kept.get(o)) {
+                bytes[o] = powerOn[o];
+            }
+        }
     }
 
     /** The named registers with their current values, in offset order. */

@@ -23,6 +23,8 @@ final class I440fxPmc extends PciFunction {
     I440fxPmc(Set<Quirk> quirks, MachineConfig machine) {
         super("i440fx", 0, 0, table(quirks, machine));
         this.smramUnlocked = quirks.contains(PciQuirks.SMRAM_UNLOCKED);
+        // QEMU's i440FX has no reset handler of its own: DRAMC, PAM, SMRAM and the rest stay.
+        qemuResetRestores();
     }
 
     private static ConfigSpace table(Set<Quirk> quirks, MachineConfig machine) {

@@ -1,5 +1,6 @@
 package org.trapline.models.pci;
 
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,10 +11,15 @@ import org.trapline.models.machine.Inspectable;
  * add registers whose write has more effect than the masks say.
  */
 public class PciFunction implements Inspectable {
+    /** The first byte past the predefined header (PCI 3.0 §6.1): device-specific registers. */
+    static final int DEVICE_SPECIFIC = 0x40;
+
     private final String name;
     private final int device;
     private final int function;
     private final ConfigSpace config;
+    /** The bytes QEMU 7.2's reset of this function leaves as they are (quirk pci.reset-keeps-device-registers). */
+    private final BitSet keptByQemuReset = new BitSet(ConfigSpace.SIZE);
 
     public PciFunction(String name, int device, int function, ConfigSpace config) {
         this.name = name;
@@ -54,8 +60,30 @@ public class PciFunction implements Inspectable {
         config.write(offset, width, value);
     }
 
+    /** PCI RST#: every register back to its power-on value (PCI 3.0 §6.2: "default state after reset"). */
     public void reset() {
         config.reset();
+    }
+
+    /**
+     * QEMU's reset of this function: its generic PCI reset restores the header's writable registers
+     * and its device reset handler rewrites a few device-specific bytes; every other byte of
+     * 40h-FFh keeps its value.
+     */
+    public void resetAsQemu() {
+        config.resetExcept(keptByQemuReset);
+    }
+
+    /**
+     * Declares which device-specific bytes (40h-FFh) QEMU's reset handler for this function
+     * rewrites; the rest of 40h-FFh is kept by {@link #resetAsQemu()}.
+     */
+    PciFunction qemuResetRestores(int... offsets) {
+        keptByQemuReset.set(DEVICE_SPECIFIC, ConfigSpace.SIZE);
+        for (int o : offsets) {
+            keptByQemuReset.clear(o);
+        }
+        return this;
     }
 
     @Override

@@ -25,6 +25,31 @@ public final class PciHost {
     public PciHost(Set<Quirk> quirks) {
         this.quirks = Set.copyOf(quirks);
         this.mechanism = new ConfigMechanism(bus, this.quirks);
+        this.mechanism.onHardReset(this::reset);
+    }
+
+    /**
+     * Who answers a hard reset requested through RC (RCPU=1, SRST=1): the board installs its own
+     * reset here, which must call {@link #reset()}. Until then the host resets itself alone.
+     */
+    public void onHardReset(Runnable boardReset) {
+        mechanism.onHardReset(boardReset);
+    }
+
+    /**
+     * PCIRST#: CONFIG_ADDRESS, RC and every function back to their defaults, or, under quirk
+     * {@link PciQuirks#RESET_KEEPS_DEVICE_REGISTERS}, the functions as QEMU resets them.
+     */
+    public void reset() {
+        boolean asQemu = quirks.contains(PciQuirks.RESET_KEEPS_DEVICE_REGISTERS);
+        for (PciFunction f : bus.functions()) {
+            if (asQemu) {
+                f.resetAsQemu();
+            } else {
+                f.reset();
+            }
+        }
+        mechanism.reset();
     }
 
     /** Maps 0xCF8-0xCFF: CONFIG_ADDRESS, RC and CONFIG_DATA. */
@@ -60,7 +85,7 @@ public final class PciHost {
         return mechanism.resetControl();
     }
 
-    /** How many writes to RC asked for a CPU reset (RCPU=1). */
+    /** How many writes to RC asked for a reset, hard or soft (RCPU=1). */
     public long resetRequests() {
         return mechanism.resetRequests();
     }

@@ -46,11 +46,38 @@ public final class PciQuirks {
                     + "bit 7 reserved, D_LCK=1 clears D_OPEN and makes D_OPEN, D_LCK, G_SMRAME read-only until reset; "
                     + "QEMU hw/pci-host/i440fx.c i440fx_realize/i440fx_write_config (default wmask of 40h-FFh)");
 
+    /** Any write with RCPU=1 resets the whole board, whatever SRST says. */
+    public static final Quirk RCPU_SOFT_RESET_RESETS_BOARD = new Quirk("piix3.rcpu-soft-reset-resets-board", "piix3",
+            "a write to RC (0CF9h) with RCPU=1 resets every device of the board even with SRST=0 (IMR 0xfb; outb 0xcf9 "
+                    + "0x04; inb 0x21 -> 0x00), and the write itself is not stored in RC",
+            "82371SB PIIX3 datasheet RC—Reset Control Register (0CF9h): RCPU=1 with SRST=0 is a soft reset (INIT to the "
+                    + "CPU only, devices keep their state), only SRST=1 asserts PCIRST#; QEMU hw/isa/piix3.c rcr_write "
+                    + "(qemu_system_reset_request on bit 2, whatever bit 1)");
+
+    /** A board reset leaves most device-specific configuration bytes as they were. */
+    public static final Quirk RESET_KEEPS_DEVICE_REGISTERS = new Quirk("pci.reset-keeps-device-registers", "i440fx, piix3",
+            "a reset restores the header's writable registers (Command, Cache Line Size, Interrupt Line, BARs) and only "
+                    + "the device-specific bytes a QEMU reset handler rewrites (PIIX3 4Ch-4Fh, 60h-63h, 69h, 70h, 76h-79h, "
+                    + "80h, 82h, A0h, A2h-A8h, AAh-ACh, AEh; PIIX4 PM 40h, 58h-5Bh, 80h); every other byte of 40h-FFh "
+                    + "keeps its value: i440FX DRAMC (57h), PAM0-6, SMRAM (72h), PIIX3 MSTAT and MBIRQ1, IDETIM, PIIX4 "
+                    + "PMBA 41h-43h and SMBBA (write 0xff; outb 0xcf9 0x06; read 0xff)",
+            "PCI Local Bus 3.0 §6.2 and the 82441FX/82371SB/82371AB datasheets: every register has a default value "
+                    + "that RST# restores; QEMU hw/pci/pci.c pci_do_device_reset, hw/isa/piix3.c piix3_reset, "
+                    + "hw/acpi/piix4.c piix4_pm_reset, hw/ide/piix.c piix_ide_reset (hw/pci-host/i440fx.c has none)");
+
+    /** A board reset leaves CONFIG_ADDRESS as it was. */
+    public static final Quirk RESET_KEEPS_CONFIG_ADDRESS = new Quirk("pci.reset-keeps-config-address", "i440fx-host",
+            "CONFIG_ADDRESS (0xCF8) keeps its value across a reset (outl 0xcf8 0x8000083c; outb 0xcf9 0x06; "
+                    + "inl 0xcf8 -> 0x8000083c)",
+            "82441FX PMC datasheet CONFADD (0CF8h): default value 00000000h, restored by the reset; QEMU "
+                    + "hw/pci/pci_host.c keeps config_reg in PCIHostState and no reset handler clears it");
+
     private PciQuirks() {
     }
 
     /** The ledger, in the order listed above. */
     public static List<Quirk> all() {
-        return List.of(CONFADD_RESERVED_BITS, CONFADD_LOW_BITS_OFFSET, CONFADD_NARROW_ACCESS, BMIBA_UPPER_BITS, SMRAM_UNLOCKED);
+        return List.of(CONFADD_RESERVED_BITS, CONFADD_LOW_BITS_OFFSET, CONFADD_NARROW_ACCESS, BMIBA_UPPER_BITS, SMRAM_UNLOCKED,
+                RCPU_SOFT_RESET_RESETS_BOARD, RESET_KEEPS_DEVICE_REGISTERS, RESET_KEEPS_CONFIG_ADDRESS);
     }
 }

@@ -34,6 +34,8 @@ final class Piix4Pm {
                 .reg(0xd4, 1, "SMBSHDW1", 0, 0xff)
                 .reg(0xd5, 1, "SMBSHDW2", 0, 0xff)
                 .reg(0xd6, 1, "SMBREV", 0, 0xff);
-        return new PciFunction("piix4-pm", 1, 3, b.unnamedReadWrite(0x40, 0xff).build());
+        // QEMU's piix4_pm_reset rewrites PMBA's low byte, DEVACTB and PMREGMISC only (PMBA 41h-43h stay).
+        return new PciFunction("piix4-pm", 1, 3, b.unnamedReadWrite(0x40, 0xff).build())
+                .qemuResetRestores(0x40, 0x58, 0x59, 0x5a, 0x5b, 0x80);
     }
 }

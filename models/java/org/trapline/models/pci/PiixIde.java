@@ -26,6 +26,7 @@ final class PiixIde {
                 .reg(0x40, 2, "IDETIM (primary)", 0, 0xffff)
                 .reg(0x42, 2, "IDETIM (secondary)", 0, 0xffff)
                 .reg(0x44, 1, "SIDETIM", 0, 0xff);
-        return new PciFunction("piix3-ide", 1, 1, b.unnamedReadWrite(0x40, 0xff).build());
+        // QEMU's IDE reset rewrites only header registers (Command, Status, BMIBA): IDETIM and the rest stay.
+        return new PciFunction("piix3-ide", 1, 1, b.unnamedReadWrite(0x40, 0xff).build()).qemuResetRestores();
     }
 }

@@ -85,6 +85,34 @@ public final class Pic8259 implements IoDevice, Inspectable {
         }
     }
 
+    // ------------------------------------------------------------------ reset
+
+    /**
+     * The chip's RESET (the board's PCIRST#/RSTDRV): the 8259A datasheet leaves the state before
+     * ICW1 undefined, so the chip returns to the state it starts in: IRR, ISR, IMR and ELCR (PIIX3
+     * default 00h) clear, no ICW expected, IRR selected for reading. The IR pins keep the levels
+     * driven onto them; the edge-sense circuit sees them as they are (no edge without a transition),
+     * unless QEMU forgets them (quirk {@link PicQuirks#ICW1_FORGETS_INPUT_LEVEL}).
+     */
+    void reset() {
+        irr = 0;
+        isr = 0;
+        imr = 0;
+        elcr = 0;
+        icw1 = 0;
+        icw2 = 0;
+        icw3 = 0;
+        icw4 = 0;
+        expectedIcw = 0;
+        highestPriorityIr = 0;
+        readIsr = false;
+        poll = false;
+        specialMask = false;
+        rotateInAutoEoi = false;
+        sensed = icw1ForgetsLevels ? 0 : inputs;
+        update(true);
+    }
+
     // ------------------------------------------------------------------ inputs
 
     /** The IR0..IR7 pins. */

@@ -55,6 +55,12 @@ public final class PicPair {
         };
     }
 
+    /** The board's reset reaches both chips; the slave first, so that its INT falls before the master resets. */
+    public void reset() {
+        slave.reset();
+        master.reset();
+    }
+
     /** The master chip's input pins IR0..IR7 (QEMU's /machine/unattached/device[6]). */
     public IrqSink[] masterInputs() {
         return master.inputs();

@@ -31,9 +31,9 @@ public final class PicQuirks {
 
     /** ICW1 forgets the input levels, so re-driving a held-high input counts as a new rising edge. */
     public static final Quirk ICW1_FORGETS_INPUT_LEVEL = new Quirk("pic.icw1-forgets-input-level", DEVICE,
-            "after ICW1 an input that stayed high latches a request when it is driven high again",
+            "after ICW1 or a board reset an input that stayed high latches a request when it is driven high again",
             "8259A 231468 ICW1 a: after initialization an IR input must make a low-to-high transition;"
-                    + " QEMU hw/intc/i8259_common.c pic_reset_common (last_irr = 0)");
+                    + " QEMU hw/intc/i8259_common.c pic_reset_common (last_irr = 0), called by ICW1 and by the device reset");
 
     /** In SFNM the master ignores its IR2 in-service bit altogether. */
     public static final Quirk SFNM_IGNORES_CASCADE_ISR = new Quirk("pic.sfnm-ignores-cascade-isr", DEVICE,
