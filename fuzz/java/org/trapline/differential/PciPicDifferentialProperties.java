@@ -22,7 +22,6 @@ import org.trapline.runner.LockstepDiff;
 import org.trapline.runner.ReplayResult;
 import org.trapline.target.MachineArgs;
 import org.trapline.target.ModelTarget;
-import org.trapline.target.QemuBinary;
 import org.trapline.target.QemuTarget;
 import org.trapline.testing.QemuRequirement;
 import org.trapline.trace.Step;
@@ -45,12 +44,15 @@ class PciPicDifferentialProperties {
     @AddLifecycleHook(Counterexamples.class)
     void modelAnswersPciAndPicAccessesLikeQemu(@ForAll("accesses") List<Access> accesses) throws Exception {
         List<String> commands = Access.flatten(accesses, MAX_COMMANDS);
-        Path script = Counterexamples.file("modelAnswersPciAndPicAccessesLikeQemu");
+        assertModelAgreesWithQemu(Counterexamples.file("modelAnswersPciAndPicAccessesLikeQemu"), commands);
+    }
+
+    /** Runs the commands in lockstep on a fresh QEMU and on the qemu-pc model; any difference fails. */
+    private static void assertModelAgreesWithQemu(Path script, List<String> commands) throws Exception {
         Trace trace = trace(script, commands);
         MachineArgs machine = MachineArgs.parse(MACHINE);
-        QemuBinary qemu = QemuRequirement.binary();
         ReplayResult result;
-        try (QemuTarget live = QemuTarget.start(qemu, machine);
+        try (QemuTarget live = QemuTarget.start(QemuRequirement.binary(), machine);
              ModelTarget model = ModelTarget.of(Profile.QEMU_PC, machine)) {
             result = LockstepDiff.run(trace, live, model);
         } catch (TraceFormatException e) {
@@ -60,6 +62,26 @@ class PciPicDifferentialProperties {
         if (report.isPresent()) {
             throw new AssertionError("the model departs from QEMU:\n" + report.get());
         }
+    }
+
+    /**
+     * The same sequences with one PIC's INT output watched ({@code irq_intercept_out}): every rise
+     * and fall of INT must come in the same command's window as in QEMU.
+     */
+    @Property(tries = 40, shrinking = ShrinkingMode.BOUNDED)
+    @AddLifecycleHook(Counterexamples.class)
+    void modelRaisesAndLowersThePicsIntLikeQemu(@ForAll("accesses") List<Access> accesses,
+                                                @ForAll("picPaths") String watched) throws Exception {
+        List<String> commands = new ArrayList<>();
+        commands.add("irq_intercept_out " + watched);
+        commands.addAll(Access.flatten(accesses, MAX_COMMANDS - 1));
+        Path script = Counterexamples.file("modelRaisesAndLowersThePicsIntLikeQemu");
+        assertModelAgreesWithQemu(script, commands);
+    }
+
+    @Provide
+    Arbitrary<String> picPaths() {
+        return Arbitraries.of("/machine/unattached/device[6]", "/machine/unattached/device[7]");
     }
 
     /** The trace the script file will hold: its steps numbered by the lines they will have there. */

@@ -29,10 +29,12 @@ public final class Machine {
     private final PicPair pic;
     private final PciHost pci;
     private final Map<String, GpioInputs> gpio;
+    private final Map<String, GpioOutputs> gpioOut;
     private final List<Inspectable> devices;
 
     Machine(Profile profile, MachineConfig config, VirtualClock clock, Scheduler scheduler, PortIoBus io, MmioBus mmio,
-            GuestMemory ram, PicPair pic, PciHost pci, Map<String, GpioInputs> gpio, List<Inspectable> devices) {
+            GuestMemory ram, PicPair pic, PciHost pci, Map<String, GpioInputs> gpio, Map<String, GpioOutputs> gpioOut,
+            List<Inspectable> devices) {
         this.profile = profile;
         this.config = config;
         this.clock = clock;
@@ -43,6 +45,7 @@ public final class Machine {
         this.pic = pic;
         this.pci = pci;
         this.gpio = Collections.unmodifiableMap(new LinkedHashMap<>(gpio));
+        this.gpioOut = Collections.unmodifiableMap(new LinkedHashMap<>(gpioOut));
         this.devices = List.copyOf(devices);
     }
 
@@ -101,6 +104,11 @@ public final class Machine {
     /** The GPIO inputs of the object at a QEMU object path, or null when the board has none there. */
     public GpioInputs gpio(String path) {
         return gpio.get(path);
+    }
+
+    /** The GPIO outputs of the object at a QEMU object path, or null when it has none. */
+    public GpioOutputs gpioOutputs(String path) {
+        return gpioOut.get(path);
     }
 
     public Set<String> gpioPaths() {

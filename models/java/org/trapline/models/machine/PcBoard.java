@@ -24,9 +24,8 @@ import org.trapline.models.pic.PicPair;
 final class PcBoard {
     static final String PIC_MASTER_PATH = "/machine/unattached/device[6]";
     static final String PIC_SLAVE_PATH = "/machine/unattached/device[7]";
-    /** QEMU resolves the partial path {@code ioapic} to the board's one IO-APIC. */
+    /** QEMU resolves the partial path {@code ioapic} to the board's one IO-APIC ({@code /machine/ioapic} is no path). */
     static final String IOAPIC_PATH = "ioapic";
-    static final String IOAPIC_FULL_PATH = "/machine/ioapic";
     /** The 82093AA's redirection table has 24 entries, one per input pin (82093AA §3.2.4). */
     static final int IOAPIC_PINS = 24;
 
@@ -61,6 +60,9 @@ final class PcBoard {
         devices.addAll(pic.chips());
         gpio.put(PIC_MASTER_PATH, new GpioInputs(PIC_MASTER_PATH, pic.masterInputs()));
         gpio.put(PIC_SLAVE_PATH, new GpioInputs(PIC_SLAVE_PATH, pic.slaveInputs()));
+        Map<String, GpioOutputs> gpioOut = new LinkedHashMap<>();
+        gpioOut.put(PIC_MASTER_PATH, new GpioOutputs(PIC_MASTER_PATH, pic.masterInt()));
+        gpioOut.put(PIC_SLAVE_PATH, new GpioOutputs(PIC_SLAVE_PATH, pic.slaveInt()));
 
         // The IO-APIC's input pins, GSI 0-23: ISA IRQ n arrives as n, as on QEMU's board. The
         // IO-APIC itself is not modelled yet; its pins are wires that qtest can drive and intercept.
@@ -68,16 +70,14 @@ final class PcBoard {
         for (int n = 0; n < IOAPIC_PINS; n++) {
             gsi[n] = new IrqLine("gsi" + n);
         }
-        GpioInputs ioapic = new GpioInputs(IOAPIC_FULL_PATH, gsi);
-        gpio.put(IOAPIC_PATH, ioapic);
-        gpio.put(IOAPIC_FULL_PATH, ioapic);
+        gpio.put(IOAPIC_PATH, new GpioInputs(IOAPIC_PATH, gsi));
 
         PciHost pci = new PciHost(quirks);
         pci.attach(io);
         pci.populatePcBoard(config);
         devices.addAll(pci.functions());
 
-        Machine machine = new Machine(profile, config, clock, scheduler, io, mmio, ram, pic, pci, gpio, devices);
+        Machine machine = new Machine(profile, config, clock, scheduler, io, mmio, ram, pic, pci, gpio, gpioOut, devices);
         // RC (in the pci package) asks for the reset; the board, which knows every device, does it.
         pci.onHardReset(machine::reset);
         return machine;

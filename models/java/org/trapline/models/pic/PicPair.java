@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.trapline.models.bus.IoDevice;
 import org.trapline.models.bus.PortIoBus;
+import org.trapline.models.irq.IrqLine;
 import org.trapline.models.irq.IrqSink;
 import org.trapline.models.machine.Inspectable;
 import org.trapline.models.machine.Quirk;
@@ -16,6 +17,9 @@ import org.trapline.models.machine.Quirk;
  * triggered, so those ELCR bits are reserved).
  */
 public final class PicPair {
+    /** The chips' INT pins as wires, for whoever watches them (qtest's irq_intercept_out). */
+    private final IrqLine masterInt = new IrqLine("pic-master INT");
+    private final IrqLine slaveInt = new IrqLine("pic-slave INT");
     static final int MASTER_ELCR_MASK = 0xf8;
     static final int SLAVE_ELCR_MASK = 0xde;
 
@@ -26,7 +30,11 @@ public final class PicPair {
         this.master = new Pic8259("pic-master", true, MASTER_ELCR_MASK, quirks);
         this.slave = new Pic8259("pic-slave", false, SLAVE_ELCR_MASK, quirks);
         // The slave's INT drives master IR2 on every update, as a wire would be re-driven.
-        slave.onOutputChange(() -> master.setInput(Pic8259.CASCADE_IR, slave.interruptOutput()));
+        slave.onOutputChange(() -> {
+            master.setInput(Pic8259.CASCADE_IR, slave.interruptOutput());
+            slaveInt.setLevel(slave.interruptOutput());
+        });
+        master.onOutputChange(() -> masterInt.setLevel(master.interruptOutput()));
     }
 
     /** Maps 0x20-0x21, 0xA0-0xA1 and 0x4D0-0x4D1. */
@@ -69,6 +77,16 @@ public final class PicPair {
     /** The slave chip's input pins IR0..IR7 (QEMU's /machine/unattached/device[7]). */
     public IrqSink[] slaveInputs() {
         return slave.inputs();
+    }
+
+    /** The master's INT pin, which goes to the CPU's INTR (QEMU's device[6] output 0). */
+    public IrqLine masterInt() {
+        return masterInt;
+    }
+
+    /** The slave's INT pin, wired to the master's IR2 (QEMU's device[7] output 0). */
+    public IrqLine slaveInt() {
+        return slaveInt;
     }
 
     /** The INT output to the CPU. */

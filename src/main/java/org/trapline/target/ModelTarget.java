@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.trapline.models.bus.AddressSpace;
 import org.trapline.models.machine.GpioInputs;
+import org.trapline.models.machine.GpioOutputs;
 import org.trapline.models.machine.Inspectable;
 import org.trapline.models.machine.Machine;
 import org.trapline.models.machine.MachineConfig;
@@ -27,7 +28,8 @@ public final class ModelTarget implements Target {
     private final List<String> window = new ArrayList<>();
     /** The answers to port reads of values below 0x10000, made once each: replay's hot path. */
     private final String[] portAnswers = new String[0x10000];
-    private GpioInputs intercepted;
+    /** The canonical path of the device whose GPIOs qtest intercepts, or null. */
+    private String interceptedDevice;
 
     /**
      * @param clockCommands whether {@code clock_step}/{@code clock_set} work: they do under the
@@ -184,19 +186,27 @@ public final class ModelTarget implements Target {
         return QtestReplies.OK;
     }
 
-    private String intercept(QtestCommand.IrqIntercept c) throws TargetException {
-        GpioInputs gpio = machine.gpio(c.path());
-        if (gpio == null) {
+    /**
+     * qtest intercepts one device at a time, its inputs or its outputs; asking again for the same
+     * device is OK, for another one fails. A device with no GPIOs of that kind is still "intercepted".
+     */
+    private String intercept(QtestCommand.IrqIntercept c) {
+        GpioInputs inputs = machine.gpio(c.path());
+        GpioOutputs outputs = machine.gpioOutputs(c.path());
+        if (inputs == null && outputs == null) {
             return "FAIL Unknown device";
         }
-        if (!c.inputs()) {
-            throw new TargetException("irq_intercept_out is not modelled yet (only irq_intercept_in)");
+        String device = inputs != null ? inputs.path() : outputs.path();
+        if (interceptedDevice != null) {
+            return interceptedDevice.equals(device) ? QtestReplies.OK : "FAIL IRQ intercept already enabled";
         }
-        if (intercepted != null) {
-            return intercepted == gpio ? QtestReplies.OK : "FAIL IRQ intercept already enabled";
+        interceptedDevice = device;
+        GpioInputs.Interceptor report = (pin, level) -> window.add(QtestReplies.irq(pin, level));
+        if (c.inputs() && inputs != null) {
+            inputs.intercept(report);
+        } else if (!c.inputs() && outputs != null) {
+            outputs.intercept(report);
         }
-        intercepted = gpio;
-        gpio.intercept((pin, level) -> window.add(QtestReplies.irq(pin, level)));
         return QtestReplies.OK;
     }
 

@@ -90,8 +90,6 @@ class ModelTargetTest {
                 .isInstanceOf(TargetException.class).hasMessage("/machine/unattached/device[6] has 8 inputs; there is no input 9");
         assertThatThrownBy(() -> qemuPc.send("set_irq_in /machine/unattached/device[6] bogus 1 1"))
                 .isInstanceOf(TargetException.class).hasMessageContaining("no GPIO input group 'bogus'");
-        assertThatThrownBy(() -> qemuPc.send("irq_intercept_out /machine/unattached/device[6]"))
-                .isInstanceOf(TargetException.class).hasMessageContaining("irq_intercept_out is not modelled");
         assertThatThrownBy(() -> qemuPc.send("inb 0x10000"))
                 .isInstanceOf(TargetException.class).hasMessage("port 0x10000 is past 0xffff");
     }
@@ -101,5 +99,43 @@ class ModelTargetTest {
         assertThat(qemuPc.name()).isEqualTo("model(qemu-pc)");
         assertThat(qemuPc.describeState()).allSatisfy(line -> assertThat(line).contains(":"));
         qemuPc.close();
+    }
+
+    @Test
+    void interceptedOutputsReportThePicsIntAsQemuDoes() throws Exception {
+        assertThat(qemuPc.send("irq_intercept_out /machine/unattached/device[6]").response()).isEqualTo("OK");
+        for (String init : new String[] {"outb 0x20 0x11", "outb 0x21 0x08", "outb 0x21 0x04", "outb 0x21 0x01"}) {
+            assertThat(qemuPc.send(init).irqEvents()).isEmpty();
+        }
+        assertThat(qemuPc.send("set_irq_in /machine/unattached/device[6] unnamed-gpio-in 3 1").irqEvents())
+                .containsExactly("IRQ raise 0");
+        assertThat(qemuPc.send("outb 0x21 0x08").irqEvents()).containsExactly("IRQ lower 0");
+        assertThat(qemuPc.send("outb 0x21 0x00").irqEvents()).containsExactly("IRQ raise 0");
+        qemuPc.send("outb 0x20 0x0c");
+        Reply poll = qemuPc.send("inb 0x20");
+        assertThat(poll.response()).isEqualTo("OK 0x0083");
+        assertThat(poll.irqEvents()).containsExactly("IRQ lower 0");
+        assertThat(qemuPc.send("irq_intercept_in ioapic").response()).isEqualTo("FAIL IRQ intercept already enabled");
+        assertThat(qemuPc.send("irq_intercept_out /machine/unattached/device[6]").response()).isEqualTo("OK");
+    }
+
+    @Test
+    void theSlavesInterceptedIntStillReachesTheMaster() throws Exception {
+        qemuPc.send("irq_intercept_out /machine/unattached/device[7]");
+        for (String init : new String[] {"outb 0xa0 0x11", "outb 0xa1 0x70", "outb 0xa1 0x02", "outb 0xa1 0x01"}) {
+            qemuPc.send(init);
+        }
+        assertThat(qemuPc.send("set_irq_in /machine/unattached/device[7] unnamed-gpio-in 1 1").irqEvents())
+                .containsExactly("IRQ raise 0");
+        qemuPc.send("outb 0x20 0x0a");
+        assertThat(qemuPc.send("inb 0x20").response()).isEqualTo("OK 0x0004");
+    }
+
+    @Test
+    void aDeviceWithNoOutputsCanStillBeTheInterceptedOne() throws Exception {
+        assertThat(qemuPc.send("irq_intercept_out ioapic").response()).isEqualTo("OK");
+        assertThat(qemuPc.send("set_irq_in ioapic unnamed-gpio-in 3 1").irqEvents()).isEmpty();
+        assertThat(qemuPc.send("irq_intercept_in ioapic").response()).isEqualTo("OK");
+        assertThat(qemuPc.send("irq_intercept_in /machine/ioapic").response()).isEqualTo("FAIL Unknown device");
     }
 }
