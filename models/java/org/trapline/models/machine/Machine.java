@@ -115,6 +115,18 @@ public final class Machine {
         return gpio.keySet();
     }
 
+    /**
+     * The devices an access at I/O port {@code port} reaches, for a divergence report: the PIC pair
+     * at its ports and the ELCRs, the host bridge and the selected function at 0xCF8-0xCFF; none
+     * elsewhere.
+     */
+    public List<Inspectable> devicesAtPort(long port) {
+        if ((port & ~0x81L) == 0x20 || port == 0x4d0 || port == 0x4d1) {
+            return pic.chips();
+        }
+        return pci.devicesAt(port);
+    }
+
     /** Every device whose registers a report can show, in board order. */
     public List<Inspectable> devices() {
         return devices;

@@ -75,7 +75,7 @@ final class PcBoard {
         PciHost pci = new PciHost(quirks);
         pci.attach(io);
         pci.populatePcBoard(config);
-        devices.addAll(pci.functions());
+        devices.addAll(pci.devices());
 
         Machine machine = new Machine(profile, config, clock, scheduler, io, mmio, ram, pic, pci, gpio, gpioOut, devices);
         // RC (in the pci package) asks for the reset; the board, which knows every device, does it.

@@ -90,8 +90,55 @@ public final class PciHost {
         return mechanism.resetRequests();
     }
 
+    /** The functions of bus 0. */
     public List<Inspectable> functions() {
         return new ArrayList<>(bus.functions());
+    }
+
+    /** What a report can show: the host bridge's own registers, then every function of bus 0. */
+    public List<Inspectable> devices() {
+        List<Inspectable> all = new ArrayList<>();
+        all.add(configRegisters());
+        all.addAll(bus.functions());
+        return all;
+    }
+
+    /**
+     * What an access at {@code port} reaches, for a report: at 0xCF8-0xCFF the host bridge's
+     * registers and the function CONFIG_ADDRESS selects, if one answers; elsewhere nothing.
+     */
+    public List<Inspectable> devicesAt(long port) {
+        if (port < CONFIG_ADDRESS_PORT || port > CONFIG_DATA_PORT + 3) {
+            return List.of();
+        }
+        List<Inspectable> reached = new ArrayList<>(2);
+        reached.add(configRegisters());
+        long address = mechanism.confadd();
+        if ((address & ConfigMechanism.ENABLE) != 0 && ((address >>> 16) & 0xff) == 0) {
+            PciFunction selected = bus.function((int) (address >>> 8) & 0xff);
+            if (selected != null) {
+                reached.add(selected);
+            }
+        }
+        return reached;
+    }
+
+    /** CONFIG_ADDRESS and the PIIX3's RC, as a report shows them. */
+    private Inspectable configRegisters() {
+        return new Inspectable() {
+            @Override
+            public String deviceName() {
+                return "pci-host";
+            }
+
+            @Override
+            public java.util.Map<String, String> registers() {
+                java.util.Map<String, String> r = new java.util.LinkedHashMap<>();
+                r.put("CONFIG_ADDRESS", String.format("0x%08x", mechanism.confadd()));
+                r.put("RC", String.format("0x%02x", mechanism.resetControl()));
+                return r;
+            }
+        };
     }
 
     public static List<Quirk> qemuQuirks() {

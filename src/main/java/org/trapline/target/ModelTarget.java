@@ -28,6 +28,7 @@ public final class ModelTarget implements Target {
     private final List<String> window = new ArrayList<>();
     /** The answers to port reads of values below 0x10000, made once each: replay's hot path. */
     private final String[] portAnswers = new String[0x10000];
+    private QtestCommand lastCommand;
     /** The canonical path of the device whose GPIOs qtest intercepts, or null. */
     private String interceptedDevice;
 
@@ -89,6 +90,7 @@ public final class ModelTarget implements Target {
     /** Answers an already parsed command: the replay path, with no text to parse again. */
     @Override
     public Reply send(QtestCommand command) throws TargetException {
+        lastCommand = command;
         String response = answer(command);
         if (window.isEmpty()) {
             return response == QtestReplies.OK ? OK : Reply.of(response);
@@ -210,10 +212,23 @@ public final class ModelTarget implements Target {
         return QtestReplies.OK;
     }
 
+    /**
+     * The registers of the devices the last command reached (the PIC pair for its ports and
+     * inputs, the host bridge and the selected function for 0xCF8-0xCFF), or of every device when
+     * the command reached none in particular.
+     */
     @Override
     public List<String> describeState() {
+        List<Inspectable> devices = List.of();
+        if (lastCommand instanceof QtestCommand.PortRead c) {
+            devices = machine.devicesAtPort(c.port());
+        } else if (lastCommand instanceof QtestCommand.PortWrite c) {
+            devices = machine.devicesAtPort(c.port());
+        } else if (lastCommand instanceof QtestCommand.SetIrqIn c && c.path().startsWith("/machine/unattached/device[")) {
+            devices = machine.devicesAtPort(0x20);
+        }
         List<String> lines = new ArrayList<>();
-        for (Inspectable device : machine.devices()) {
+        for (Inspectable device : devices.isEmpty() ? machine.devices() : devices) {
             StringBuilder sb = new StringBuilder(device.deviceName()).append(':');
             for (Map.Entry<String, String> reg : device.registers().entrySet()) {
                 sb.append(' ').append(reg.getKey()).append('=').append(reg.getValue());

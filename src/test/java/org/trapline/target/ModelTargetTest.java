@@ -138,4 +138,25 @@ class ModelTargetTest {
         assertThat(qemuPc.send("irq_intercept_in ioapic").response()).isEqualTo("OK");
         assertThat(qemuPc.send("irq_intercept_in /machine/ioapic").response()).isEqualTo("FAIL Unknown device");
     }
+
+    @Test
+    void theStateShownIsThatOfTheDevicesTheLastCommandReached() throws Exception {
+        qemuPc.send("outl 0xcf8 0x80000800");
+        assertThat(qemuPc.describeState()).extracting(l -> l.substring(0, l.indexOf(':')))
+                .containsExactly("pci-host", "piix3-isa");
+        assertThat(qemuPc.describeState().get(0)).isEqualTo("pci-host: CONFIG_ADDRESS=0x80000800 RC=0x00");
+        qemuPc.send("outl 0xcf8 0x80001800");
+        assertThat(qemuPc.describeState()).extracting(l -> l.substring(0, l.indexOf(':'))).containsExactly("pci-host");
+        qemuPc.send("inb 0xa1");
+        assertThat(qemuPc.describeState()).extracting(l -> l.substring(0, l.indexOf(':')))
+                .containsExactly("pic-master", "pic-slave");
+        qemuPc.send("inb 0x4d1");
+        assertThat(qemuPc.describeState()).hasSize(2);
+        qemuPc.send("set_irq_in /machine/unattached/device[7] unnamed-gpio-in 1 1");
+        assertThat(qemuPc.describeState()).hasSize(2).allMatch(l -> l.startsWith("pic-"));
+        qemuPc.send("readl 0x1000");
+        assertThat(qemuPc.describeState()).hasSize(qemuPc.machine().devices().size());
+        qemuPc.send("inb 0x80");
+        assertThat(qemuPc.describeState()).hasSize(qemuPc.machine().devices().size());
+    }
 }
