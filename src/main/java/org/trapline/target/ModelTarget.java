@@ -22,9 +22,10 @@ import org.trapline.trace.TraceFormatException;
  * would answer it for the same board, from the {@link Machine} the profile builds.
  */
 public final class ModelTarget implements Target {
+    private static final Reply OK = Reply.of(QtestReplies.OK);
+
     private final Machine machine;
     private final boolean clockCommands;
-    private static final Reply OK = Reply.of(QtestReplies.OK);
     private final List<String> window = new ArrayList<>();
     /** The answers to port reads of values below 0x10000, made once each: replay's hot path. */
     private final String[] portAnswers = new String[0x10000];
