@@ -58,7 +58,9 @@ final class PcBoard {
         PicPair pic = new PicPair(quirks);
         pic.attach(io);
         devices.addAll(pic.chips());
-        gpio.put(PIC_MASTER_PATH, new GpioInputs(PIC_MASTER_PATH, pic.masterInputs()));
+        GpioInputs masterInputs = new GpioInputs(PIC_MASTER_PATH, pic.masterInputs());
+        pic.wireCascade(masterInputs.pin(2));
+        gpio.put(PIC_MASTER_PATH, masterInputs);
         gpio.put(PIC_SLAVE_PATH, new GpioInputs(PIC_SLAVE_PATH, pic.slaveInputs()));
         Map<String, GpioOutputs> gpioOut = new LinkedHashMap<>();
         gpioOut.put(PIC_MASTER_PATH, new GpioOutputs(PIC_MASTER_PATH, pic.masterInt()));

@@ -17,24 +17,36 @@ import org.trapline.models.machine.Quirk;
  * triggered, so those ELCR bits are reserved).
  */
 public final class PicPair {
-    /** The chips' INT pins as wires, for whoever watches them (qtest's irq_intercept_out). */
-    private final IrqLine masterInt = new IrqLine("pic-master INT");
-    private final IrqLine slaveInt = new IrqLine("pic-slave INT");
     static final int MASTER_ELCR_MASK = 0xf8;
     static final int SLAVE_ELCR_MASK = 0xde;
 
     private final Pic8259 master;
     private final Pic8259 slave;
+    /** The chips' INT pins as wires, for whoever watches them (qtest's irq_intercept_out). */
+    private final IrqLine masterInt = new IrqLine("pic-master INT");
+    private final IrqLine slaveInt = new IrqLine("pic-slave INT");
+    /** The wire from the slave's INT to the master's IR2; the board may route it (qtest watches it). */
+    private IrqSink cascade;
 
     public PicPair(Set<Quirk> quirks) {
         this.master = new Pic8259("pic-master", true, MASTER_ELCR_MASK, quirks);
         this.slave = new Pic8259("pic-slave", false, SLAVE_ELCR_MASK, quirks);
+        this.cascade = high -> master.setInput(Pic8259.CASCADE_IR, high);
         // The slave's INT drives master IR2 on every update, as a wire would be re-driven.
         slave.onOutputChange(() -> {
-            master.setInput(Pic8259.CASCADE_IR, slave.interruptOutput());
+            cascade.setLevel(slave.interruptOutput());
             slaveInt.setLevel(slave.interruptOutput());
         });
         master.onOutputChange(() -> masterInt.setLevel(master.interruptOutput()));
+    }
+
+    /**
+     * Carries the slave's INT over {@code wire}, which must end at the master's IR2 pin: the board
+     * wires it through the master's GPIO input 2, as QEMU's PC does, so that a qtest interception
+     * of the master's inputs sees the cascade too.
+     */
+    public void wireCascade(IrqSink wire) {
+        cascade = wire;
     }
 
     /** Maps 0x20-0x21, 0xA0-0xA1 and 0x4D0-0x4D1. */

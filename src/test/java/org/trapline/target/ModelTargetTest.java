@@ -159,4 +159,16 @@ class ModelTargetTest {
         qemuPc.send("inb 0x80");
         assertThat(qemuPc.describeState()).hasSize(qemuPc.machine().devices().size());
     }
+
+    @Test
+    void theSlavesIntArrivesOnTheMastersInterceptedInputTwo() throws Exception {
+        qemuPc.send("irq_intercept_in /machine/unattached/device[6]");
+        for (String init : new String[] {"outb 0xa0 0x11", "outb 0xa1 0x70", "outb 0xa1 0x02", "outb 0xa1 0x01"}) {
+            qemuPc.send(init);
+        }
+        assertThat(qemuPc.send("set_irq_in /machine/unattached/device[7] unnamed-gpio-in 4 1").irqEvents())
+                .containsExactly("IRQ raise 2");
+        qemuPc.send("outb 0x20 0x0a");
+        assertThat(qemuPc.send("inb 0x20").response()).isEqualTo("OK 0x0004");
+    }
 }
