@@ -31,9 +31,9 @@ public final class DiffCommand implements Callable<Integer> {
     @Option(names = "--script", required = true, paramLabel = "S", description = "the qtest command script")
     Path script;
 
-    @Option(names = "--profile", paramLabel = "P", defaultValue = "qemu-pc",
+    @Option(names = "--profile", paramLabel = "P", defaultValue = "qemu-pc", converter = ProfileConverter.class,
             description = "the model's profile: qemu-pc (default) or hardware")
-    String profile;
+    Profile profile;
 
     @Mixin
     QemuOptions qemu;
@@ -45,11 +45,6 @@ public final class DiffCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Profile p = Profile.byId(profile).orElse(null);
-        if (p == null) {
-            err.println("trapline diff: unknown profile '" + profile + "' (known: " + String.join(", ", Profile.ids()) + ")");
-            return Main.UNUSABLE;
-        }
         try {
             Trace trace = TraceParser.parse(script);
             MachineArgs machine = qemu.machineFor(trace);
@@ -58,16 +53,16 @@ public final class DiffCommand implements Callable<Integer> {
             ReplayResult result;
             String reference;
             try (QemuTarget live = QemuTarget.start(binary, machine, Path.of("/dev/null"), qemu.timeout());
-                 ModelTarget model = ModelTarget.of(p, machine)) {
+                 ModelTarget model = ModelTarget.of(profile, machine)) {
                 reference = live.name();
                 result = LockstepDiff.run(trace, live, model);
             }
             if (result.passed()) {
-                out.printf("PASS %s (%d commands, model(%s) answered as %s)%n", script, result.commandsRun(), p.id(),
+                out.printf("PASS %s (%d commands, model(%s) answered as %s)%n", script, result.commandsRun(), profile.id(),
                         reference);
             } else {
-                out.printf("FAIL %s (expected: %s; actual: model(%s))%n", script, reference, p.id());
-                out.print(result.divergence().orElseThrow().report(p.id() + " model"));
+                out.printf("FAIL %s (expected: %s; actual: model(%s))%n", script, reference, profile.id());
+                out.print(result.divergence().orElseThrow().report(result.targetName()));
             }
             out.printf("%d commands, %d divergence%s%n", result.commandsRun(), result.passed() ? 0 : 1,
                     result.passed() ? "s" : "");

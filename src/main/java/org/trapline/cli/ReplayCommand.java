@@ -26,9 +26,9 @@ import picocli.CommandLine.Model.CommandSpec;
                         + "divergence of each failing one, and closes with 'N passed, M failed'.",
                 "Exit status: 0 all match, 1 a divergence, 2 unusable input or arguments."})
 public final class ReplayCommand implements Callable<Integer> {
-    @Option(names = "--profile", paramLabel = "P",
+    @Option(names = "--profile", paramLabel = "P", converter = ProfileConverter.class,
             description = "hardware or qemu-pc (default: the trace's @profile, else qemu-pc)")
-    String profile;
+    Profile profile;
 
     @Option(names = "--machine", paramLabel = "ARGS",
             description = "QEMU machine arguments (default: the trace's @machine, else '" + MachineArgs.DEFAULT + "')")
@@ -47,10 +47,6 @@ public final class ReplayCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (profile != null && Profile.byId(profile).isEmpty()) {
-            err.println("trapline replay: unknown profile '" + profile + "' (known: " + String.join(", ", Profile.ids()) + ")");
-            return Main.UNUSABLE;
-        }
         if (machine != null) {
             try {
                 MachineArgs.parse(machine);
@@ -74,7 +70,7 @@ public final class ReplayCommand implements Callable<Integer> {
         for (Path file : files) {
             long start = System.nanoTime();
             try {
-                ReplayResult result = Replayer.replay(file, header -> ModelTarget.forTrace(header, profile, machine));
+                ReplayResult result = Replayer.replay(file, header -> ModelTarget.forTrace(header, profile == null ? null : profile.id(), machine));
                 nanos += System.nanoTime() - start;
                 commands += result.commandsRun();
                 if (result.passed()) {
