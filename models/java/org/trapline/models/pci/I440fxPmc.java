@@ -51,7 +51,11 @@ final class I440fxPmc extends PciFunction {
                 .reg(0x90, 1, "ERRCMD", 0, 0xff)
                 .reg(0x91, 1, "ERRSTS", 0, 0xff)
                 .reg(0x93, 1, "TRC", 0, 0xff);
-        return b.unnamedReadWrite(0x40, 0xff).build();
+        if (quirks.contains(PciQuirks.I440FX_DEVICE_REGISTERS_WRITABLE)) {
+            b.unnamedReadWrite(0x40, 0xff);
+        }
+        // Otherwise PCI 3.0 §6.1: the reserved bytes read 0 and ignore writes.
+        return b.build();
     }
 
     @Override

@@ -60,9 +60,9 @@ public final class PciHost {
     /** Plugs the i440FX/PIIX functions of the PC board: 00:00.0, 00:01.0, 00:01.1, 00:01.3. */
     public void populatePcBoard(MachineConfig config) {
         plug(new I440fxPmc(quirks, config));
-        plug(Piix3Isa.create());
+        plug(Piix3Isa.create(quirks));
         plug(PiixIde.create(quirks));
-        plug(Piix4Pm.create());
+        plug(Piix4Pm.create(quirks));
     }
 
     /** Plugs a function into bus 0; its devfn must be free. */

@@ -72,12 +72,45 @@ public final class PciQuirks {
             "82441FX PMC datasheet CONFADD (0CF8h): default value 00000000h, restored by the reset; QEMU "
                     + "hw/pci/pci_host.c keeps config_reg in PCIHostState and no reset handler clears it");
 
+    /** The i440FX's reserved device-specific bytes are plain read-write bytes. */
+    public static final Quirk I440FX_DEVICE_REGISTERS_WRITABLE = new Quirk("i440fx.device-registers-writable", "i440fx",
+            "the bytes of 40h-FFh the 82441FX reserves (40h-4Fh, 69h-6Fh, 73h-8Fh, 92h, 94h-FFh) keep any value "
+                    + "written (write 0xff; read 0xff)",
+            "PCI Local Bus 3.0 §6.1 (reserved registers read 0, writes have no effect) and the 82441FX PMC datasheet "
+                    + "register map (no register at those offsets); QEMU hw/pci/pci.c pci_init_wmask makes every "
+                    + "byte from 40h to the end of config space writable and hw/pci-host/i440fx.c narrows none of them");
+
+    /** The PIIX3's reserved bytes and reserved register bits are writable. */
+    public static final Quirk PIIX3_DEVICE_REGISTERS_WRITABLE = new Quirk("piix3.device-registers-writable", "piix3",
+            "every byte of 40h-FFh takes any value: the reserved bytes (40h-4Bh, 4Dh, 50h-5Fh, 64h-68h, 6Ch-6Fh, 72h-75h, "
+                    + "7Ah-7Fh, 83h-9Fh, A1h, A9h, ADh, AFh-FFh) and the reserved bits of XBCS (4Fh bits 7:1), PIRQRC[A:D] "
+                    + "(60h-63h bits 6:4) and APICBASE (80h bit 7) (write 0xff to 60h; read 0xff)",
+            "PCI Local Bus 3.0 §6.1; 82371SB PIIX3 datasheet, PCI-to-ISA bridge configuration registers: XBCS bits 15:9 "
+                    + "reserved, PIRQRC bits 6:4 reserved, APICBASE bit 7 reserved, no register at the reserved offsets; "
+                    + "QEMU hw/pci/pci.c pci_init_wmask (wmask 0xff for 40h-FFh), hw/isa/piix3.c narrows none");
+
+    /** The IDE function's reserved device-specific bytes are writable. */
+    public static final Quirk PIIX_IDE_DEVICE_REGISTERS_WRITABLE = new Quirk("piix-ide.device-registers-writable", "piix3-ide",
+            "the bytes 45h-FFh, past IDETIM and SIDETIM, keep any value written (write 0xff to 48h; read 0xff)",
+            "PCI Local Bus 3.0 §6.1; 82371SB PIIX3 datasheet, IDE configuration registers (the last is SIDETIM at 44h); "
+                    + "QEMU hw/pci/pci.c pci_init_wmask, hw/ide/piix.c narrows none");
+
+    /** The PIIX4 power-management function's reserved bytes and hardwired base-address bits are writable. */
+    public static final Quirk PIIX4_PM_DEVICE_REGISTERS_WRITABLE = new Quirk("piix4-pm.device-registers-writable", "piix4-pm",
+            "PMBA bits 5:0 and SMBBA bits 3:0 take any value (write 0xff to 40h; read 0xff; the Resource Type "
+                    + "Indicator can be cleared) and the reserved bytes 81h-8Fh, 94h-D1h, D7h-FFh keep any value written",
+            "PCI Local Bus 3.0 §6.1; 82371AB PIIX4 datasheet, power management configuration registers: PMBA (40h) bit 0 "
+                    + "hardwired 1, bits 5:1 read 0 (64-byte block); SMBBA (90h) bit 0 hardwired 1, bits 3:1 read 0 "
+                    + "(16-byte block); QEMU hw/pci/pci.c pci_init_wmask, hw/acpi/piix4.c piix4_pm_realize narrows none");
+
     private PciQuirks() {
     }
 
     /** The ledger, in the order listed above. */
     public static List<Quirk> all() {
         return List.of(CONFADD_RESERVED_BITS, CONFADD_LOW_BITS_OFFSET, CONFADD_NARROW_ACCESS, BMIBA_UPPER_BITS, SMRAM_UNLOCKED,
-                RCPU_SOFT_RESET_RESETS_BOARD, RESET_KEEPS_DEVICE_REGISTERS, RESET_KEEPS_CONFIG_ADDRESS);
+                RCPU_SOFT_RESET_RESETS_BOARD, RESET_KEEPS_DEVICE_REGISTERS, RESET_KEEPS_CONFIG_ADDRESS,
+                I440FX_DEVICE_REGISTERS_WRITABLE, PIIX3_DEVICE_REGISTERS_WRITABLE, PIIX_IDE_DEVICE_REGISTERS_WRITABLE,
+                PIIX4_PM_DEVICE_REGISTERS_WRITABLE);
     }
 }

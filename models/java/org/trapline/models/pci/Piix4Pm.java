@@ -1,17 +1,31 @@
 package org.trapline.models.pci;
 
+import java.util.Set;
+
+import org.trapline.models.machine.Quirk;
+
 /**
  * 00:01.3, the 82371AB PIIX4 power management function (ACPI and SMBus), as QEMU's pc board shows
  * it before firmware runs: PMBA unprogrammed, SMBus at B100h, SMBus host enabled on IRQ 9.
  * Register names from the 82371AB datasheet.
  */
 final class Piix4Pm {
+    /**
+     * PMBA (40h): bits 15:6 the base of a 64-byte I/O block, bit 0 the Resource Type Indicator,
+     * hardwired 1, bits 5:1 read 0 (Bochs iodev/acpi.cc and 86Box agree). Bits 31:16 are left as
+     * QEMU has them: the two emulators disagree (writable in Bochs, read-only in 86Box).
+     */
+    static final long PMBA_WRITABLE = 0xffffffc0L;
+    /** SMBBA (90h): bits 15:4 the base of a 16-byte I/O block, bit 0 hardwired 1; bits 31:16 as PMBA's. */
+    static final long SMBBA_WRITABLE = 0xfffffff0L;
+
     private Piix4Pm() {
     }
 
-    static PciFunction create() {
+    static PciFunction create(Set<Quirk> quirks) {
+        boolean asQemu = quirks.contains(PciQuirks.PIIX4_PM_DEVICE_REGISTERS_WRITABLE);
         ConfigSpace.Builder b = Type0Header.of(0x8086, 0x7113, 0x03, 0x068000, 0x00, 0x0280, 1)
-                .reg(0x40, 4, "PMBA", 0x00000001, 0xffffffffL)
+                .reg(0x40, 4, "PMBA", 0x00000001, asQemu ? 0xffffffffL : PMBA_WRITABLE)
                 .reg(0x44, 4, "CNTA", 0, 0xffffffffL)
                 .reg(0x48, 4, "CNTB", 0, 0xffffffffL)
                 .reg(0x4c, 4, "GPICTL", 0, 0xffffffffL)
@@ -28,14 +42,17 @@ final class Piix4Pm {
                 .reg(0x78, 4, "DEVRESI", 0, 0xffffffffL)
                 .reg(0x7c, 4, "DEVRESJ", 0, 0xffffffffL)
                 .reg(0x80, 1, "PMREGMISC", 0, 0xff)
-                .reg(0x90, 4, "SMBBA", 0x0000b101L, 0xffffffffL)
+                .reg(0x90, 4, "SMBBA", 0x0000b101L, asQemu ? 0xffffffffL : SMBBA_WRITABLE)
                 .reg(0xd2, 1, "SMBHSTCFG", 0x09, 0xff)
                 .reg(0xd3, 1, "SMBSLVC", 0, 0xff)
                 .reg(0xd4, 1, "SMBSHDW1", 0, 0xff)
                 .reg(0xd5, 1, "SMBSHDW2", 0, 0xff)
                 .reg(0xd6, 1, "SMBREV", 0, 0xff);
+        if (asQemu) {
+            b.unnamedReadWrite(0x40, 0xff);
+        }
         // QEMU's piix4_pm_reset rewrites PMBA's low byte, DEVACTB and PMREGMISC only (PMBA 41h-43h stay).
-        return new PciFunction("piix4-pm", 1, 3, b.unnamedReadWrite(0x40, 0xff).build())
+        return new PciFunction("piix4-pm", 1, 3, b.build())
                 .qemuResetRestores(0x40, 0x58, 0x59, 0x5a, 0x5b, 0x80);
     }
 }

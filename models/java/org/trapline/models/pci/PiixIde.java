@@ -26,7 +26,10 @@ final class PiixIde {
                 .reg(0x40, 2, "IDETIM (primary)", 0, 0xffff)
                 .reg(0x42, 2, "IDETIM (secondary)", 0, 0xffff)
                 .reg(0x44, 1, "SIDETIM", 0, 0xff);
+        if (quirks.contains(PciQuirks.PIIX_IDE_DEVICE_REGISTERS_WRITABLE)) {
+            b.unnamedReadWrite(0x40, 0xff);
+        }
         // QEMU's IDE reset rewrites only header registers (Command, Status, BMIBA): IDETIM and the rest stay.
-        return new PciFunction("piix3-ide", 1, 1, b.unnamedReadWrite(0x40, 0xff).build()).qemuResetRestores();
+        return new PciFunction("piix3-ide", 1, 1, b.build()).qemuResetRestores();
     }
 }

@@ -161,7 +161,7 @@ class ConfigSpaceTest {
 
     @Test
     void aFunctionCannotBePluggedTwice() {
-        assertThatThrownBy(() -> board.host.plug(Piix3Isa.create())).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> board.host.plug(Piix3Isa.create(java.util.Set.of()))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("00:01.0 is taken");
         assertThat(board.host.function(2, 0)).isNull();
     }

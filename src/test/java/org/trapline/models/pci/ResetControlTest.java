@@ -74,7 +74,9 @@ class ResetControlTest {
 
     @Test
     void onQemuAResetKeepsTheDeviceRegistersNoResetHandlerRewrites() {
-        Board qemu = Board.with(PciQuirks.RESET_KEEPS_DEVICE_REGISTERS, PciQuirks.SMRAM_UNLOCKED);
+        Board qemu = Board.with(PciQuirks.RESET_KEEPS_DEVICE_REGISTERS, PciQuirks.SMRAM_UNLOCKED,
+                PciQuirks.I440FX_DEVICE_REGISTERS_WRITABLE, PciQuirks.PIIX3_DEVICE_REGISTERS_WRITABLE,
+                PciQuirks.PIIX_IDE_DEVICE_REGISTERS_WRITABLE, PciQuirks.PIIX4_PM_DEVICE_REGISTERS_WRITABLE);
         dirty(qemu);
         qemu.io.write(0xcf9, 1, 0x06);
         // Header registers come back on every function.
