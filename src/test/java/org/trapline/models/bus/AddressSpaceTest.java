@@ -167,4 +167,48 @@ class AddressSpaceTest {
         assertThat(io.name()).isEqualTo("I/O space");
         assertThat(new MmioBus().name()).isEqualTo("memory space");
     }
+
+    @Test
+    void mappingReturnsTheRegionAndTheTopPortIsMappable() {
+        Recorder dev = new Recorder(1);
+        Region top = io.map("top", 0xffff, 1, 1, 1, dev);
+        assertThat(top).isEqualTo(new Region("top", 0xffff, 1, 0, 1, 1, dev));
+        assertThat(io.regionAt(0xffff)).isSameAs(top);
+        Region window = io.map("window", 0x100, 2, 6, 1, 1, dev);
+        assertThat(window.deviceOffset()).isEqualTo(6);
+        assertThat(window.offsetOf(0x101)).isEqualTo(7);
+    }
+
+    @Test
+    void aWindowShowsTheDeviceFromItsOffset() {
+        Recorder dev = new Recorder(8);
+        dev.bytes[6] = 0x66;
+        dev.bytes[7] = 0x77;
+        io.map("window", 0x100, 2, 6, 1, 1, dev);
+        assertThat(io.read(0x100, 2)).isEqualTo(0x7766);
+        assertThat(dev.log).containsExactly("r1@6", "r1@7");
+    }
+
+    @Test
+    void qemuSplittingCountsUnclaimedAccessesAndReachesPastARegionsEnd() {
+        Recorder dev = new Recorder(4);
+        dev.bytes[0] = 0x11;
+        dev.bytes[1] = 0x22;
+        dev.bytes[2] = 0x33;
+        dev.bytes[3] = 0x44;
+        io.map("pair", 0x20, 2, 1, 1, dev);
+        io.setQemuSplitting(true);
+        assertThat(io.read(0x20, 4)).isEqualTo(0x44332211L);
+        assertThat(dev.log).containsExactly("r1@0", "r1@1", "r1@2", "r1@3");
+        assertThat(io.read(0x21, 4)).isEqualTo(0xffffff22L);
+        assertThat(io.read(0x1e, 4)).isEqualTo(0x2211ffffL);
+        assertThat(io.unclaimedReads()).isZero();
+        assertThat(io.read(0x80, 4)).isEqualTo(0xffffffffL);
+        assertThat(io.unclaimedReads()).isEqualTo(1);
+        io.write(0x80, 2, 0x1234);
+        assertThat(io.unclaimedWrites()).isEqualTo(1);
+        io.write(0x1f, 2, 0xabcd);
+        assertThat(io.unclaimedWrites()).isEqualTo(1);
+        assertThat(dev.bytes[0]).isEqualTo((byte) 0xab);
+    }
 }

@@ -42,4 +42,18 @@ class GpioInputsTest {
         // qtest compares integer levels: 1 then 2 is a second raise; repeats are no edge.
         assertThat(reported).containsExactly("0:1", "0:2", "0:0", "1:1");
     }
+
+    @Test
+    void interceptedOutputsReportEachChangeOfLevel() {
+        org.trapline.models.irq.IrqLine out0 = new org.trapline.models.irq.IrqLine("int");
+        GpioOutputs outputs = new GpioOutputs("/machine/y", out0);
+        assertThat(outputs.path()).isEqualTo("/machine/y");
+        assertThat(outputs.count()).isEqualTo(1);
+        out0.raise();
+        assertThat(reported).isEmpty();
+        outputs.intercept((pin, level) -> reported.add(pin + ":" + level));
+        out0.lower();
+        out0.raise();
+        assertThat(reported).containsExactly("0:1");
+    }
 }
