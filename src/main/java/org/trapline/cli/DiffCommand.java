@@ -2,6 +2,7 @@ package org.trapline.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import org.trapline.models.machine.Profile;
@@ -48,11 +49,11 @@ public final class DiffCommand implements Callable<Integer> {
         try {
             Trace trace = TraceParser.parse(script);
             MachineArgs machine = qemu.machineFor(trace);
-            qemu.timeout();
+            Duration timeout = qemu.timeout();
             QemuBinary binary = qemu.binary();
             ReplayResult result;
             String reference;
-            try (QemuTarget live = QemuTarget.start(binary, machine, Path.of("/dev/null"), qemu.timeout());
+            try (QemuTarget live = QemuTarget.start(binary, machine, Path.of("/dev/null"), timeout);
                  ModelTarget model = ModelTarget.of(profile, machine)) {
                 reference = live.name();
                 result = LockstepDiff.run(trace, live, model);
@@ -67,11 +68,7 @@ public final class DiffCommand implements Callable<Integer> {
             out.printf("%d commands, %d divergence%s%n", result.commandsRun(), result.passed() ? 0 : 1,
                     result.passed() ? "s" : "");
             return result.passed() ? Main.OK : Main.DIVERGED;
-        } catch (TraceFormatException e) {
-            err.println("trapline diff: " + e.getMessage());
-        } catch (IllegalArgumentException e) {
-            err.println("trapline diff: " + e.getMessage());
-        } catch (TargetException e) {
+        } catch (TraceFormatException | IllegalArgumentException | TargetException e) {
             err.println("trapline diff: " + e.getMessage());
         }
         return Main.UNUSABLE;

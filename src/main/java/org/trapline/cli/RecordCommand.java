@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -52,10 +53,10 @@ public final class RecordCommand implements Callable<Integer> {
         try {
             Trace trace = TraceParser.parse(script);
             MachineArgs machine = qemu.machineFor(trace);
-            qemu.timeout();
+            Duration timeout = qemu.timeout();
             QemuBinary binary = qemu.binary();
             String version = binary.version();
-            List<String> log = run(trace, machine, binary);
+            List<String> log = run(trace, machine, binary, timeout);
             long requests = log.stream().filter(l -> l.startsWith("[R ")).count();
             if (requests != trace.steps().size()) {
                 err.println("trapline record: QEMU's -qtest-log holds " + requests + " commands, but "
@@ -80,11 +81,7 @@ public final class RecordCommand implements Callable<Integer> {
                 out.println("note: QEMU answered FAIL to " + failures + " of them (recorded as they are)");
             }
             return Main.OK;
-        } catch (TraceFormatException e) {
-            err.println("trapline record: " + e.getMessage());
-        } catch (IllegalArgumentException e) {
-            err.println("trapline record: " + e.getMessage());
-        } catch (TargetException e) {
+        } catch (TraceFormatException | IllegalArgumentException | TargetException e) {
             err.println("trapline record: " + e.getMessage());
         } catch (IOException e) {
             err.println("trapline record: cannot write " + output + ": " + e.getMessage());
@@ -93,11 +90,11 @@ public final class RecordCommand implements Callable<Integer> {
     }
 
     /** Sends every command of the script in its canonical text; returns QEMU's -qtest-log lines. */
-    private List<String> run(Trace trace, MachineArgs machine, QemuBinary binary)
+    private List<String> run(Trace trace, MachineArgs machine, QemuBinary binary, Duration timeout)
             throws TargetException, TraceFormatException, IOException {
         Path log = Files.createTempFile("trapline-record", ".qtest.log");
         try {
-            try (QemuTarget qemuTarget = QemuTarget.start(binary, machine, log, qemu.timeout())) {
+            try (QemuTarget qemuTarget = QemuTarget.start(binary, machine, log, timeout)) {
                 for (Step step : trace.steps()) {
                     try {
                         qemuTarget.send(step.command().text());
