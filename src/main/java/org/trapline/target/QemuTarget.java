@@ -172,6 +172,11 @@ public final class QemuTarget implements Target {
     /** Ends the child (it cannot be trusted any more) and throws, with what QEMU said on stderr. */
     private void fail(String what) throws TargetException {
         broken = true;
+        if (!process.isAlive()) {
+            // Destroying a Process closes its streams (even a dead one's), so QEMU's last words on
+            // stderr must be read before kill() cleans up.
+            joinQuietly(stderrReader, GRACE.toMillis());
+        }
         kill();
         String tail = stderrTail();
         throw new TargetException(what + (tail.isEmpty() ? "" : "; QEMU's stderr ends:\n" + tail));
@@ -219,7 +224,7 @@ public final class QemuTarget implements Target {
                 }
             }
         } catch (IOException e) {
-            // The stream closes under us when the process is ended: the same as its end.
+            // The JDK closes the streams when the process is destroyed: the same as their end.
         } finally {
             if (toQueue) {
                 stdout.add(EOF);
