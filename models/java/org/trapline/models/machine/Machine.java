@@ -10,6 +10,7 @@ import org.trapline.models.bus.MmioBus;
 import org.trapline.models.bus.PortIoBus;
 import org.trapline.models.clock.Scheduler;
 import org.trapline.models.clock.VirtualClock;
+import org.trapline.models.irq.IrqLine;
 import org.trapline.models.memory.GuestMemory;
 import org.trapline.models.pci.PciHost;
 import org.trapline.models.pic.PicPair;
@@ -31,10 +32,13 @@ public final class Machine {
     private final Map<String, GpioInputs> gpio;
     private final Map<String, GpioOutputs> gpioOut;
     private final List<Inspectable> devices;
+    private final IrqLine[] isaIrq;
+    /** The board's other devices' resets, in the order the board was assembled. */
+    private final List<Runnable> deviceResets;
 
     Machine(Profile profile, MachineConfig config, VirtualClock clock, Scheduler scheduler, PortIoBus io, MmioBus mmio,
             GuestMemory ram, PicPair pic, PciHost pci, Map<String, GpioInputs> gpio, Map<String, GpioOutputs> gpioOut,
-            List<Inspectable> devices) {
+            List<Inspectable> devices, IrqLine[] isaIrq, List<Runnable> deviceResets) {
         this.profile = profile;
         this.config = config;
         this.clock = clock;
@@ -47,6 +51,8 @@ public final class Machine {
         this.gpio = Collections.unmodifiableMap(new LinkedHashMap<>(gpio));
         this.gpioOut = Collections.unmodifiableMap(new LinkedHashMap<>(gpioOut));
         this.devices = List.copyOf(devices);
+        this.isaIrq = isaIrq.clone();
+        this.deviceResets = List.copyOf(deviceResets);
     }
 
     public Profile profile() {
@@ -99,6 +105,14 @@ public final class Machine {
     public void reset() {
         pic.reset();
         pci.reset();
+        for (Runnable reset : deviceResets) {
+            reset.run();
+        }
+    }
+
+    /** ISA interrupt line {@code n} (0-15): into the 8259A pair and the IO-APIC input {@code n}. */
+    public IrqLine isaIrq(int n) {
+        return isaIrq[n];
     }
 
     /** The GPIO inputs of the object at a QEMU object path, or null when the board has none there. */

@@ -28,6 +28,7 @@ final class PcBoard {
     static final String IOAPIC_PATH = "ioapic";
     /** The 82093AA's redirection table has 24 entries, one per input pin (82093AA §3.2.4). */
     static final int IOAPIC_PINS = 24;
+    static final int ISA_IRQS = 16;
 
     private PcBoard() {
     }
@@ -72,17 +73,37 @@ final class PcBoard {
         for (int n = 0; n < IOAPIC_PINS; n++) {
             gsi[n] = new IrqLine("gsi" + n);
         }
-        gpio.put(IOAPIC_PATH, new GpioInputs(IOAPIC_PATH, gsi));
+        GpioInputs ioapicInputs = new GpioInputs(IOAPIC_PATH, gsi);
+        gpio.put(IOAPIC_PATH, ioapicInputs);
+        IrqLine[] isaIrq = isaIrqs(masterInputs, gpio.get(PIC_SLAVE_PATH), ioapicInputs);
 
         PciHost pci = new PciHost(quirks);
         pci.attach(io);
         pci.populatePcBoard(config);
         devices.addAll(pci.devices());
 
-        Machine machine = new Machine(profile, config, clock, scheduler, io, mmio, ram, pic, pci, gpio, gpioOut, devices);
+        List<Runnable> deviceResets = new ArrayList<>();
+
+        Machine machine = new Machine(profile, config, clock, scheduler, io, mmio, ram, pic, pci, gpio, gpioOut, devices,
+                isaIrq, deviceResets);
         // RC (in the pci package) asks for the reset; the board, which knows every device, does it.
         pci.onHardReset(machine::reset);
         return machine;
+    }
+
+    /**
+     * The 16 ISA interrupt lines. Each drives the 8259A input of its number (IRQ0-7 the master's
+     * IR0-7, IRQ8-15 the slave's IR0-7) and the IO-APIC input of the same number, the PIC first,
+     * as QEMU's PC routes its GSIs (hw/i386/x86.c gsi_handler).
+     */
+    private static IrqLine[] isaIrqs(GpioInputs master, GpioInputs slave, GpioInputs ioapic) {
+        IrqLine[] lines = new IrqLine[ISA_IRQS];
+        for (int n = 0; n < ISA_IRQS; n++) {
+            lines[n] = new IrqLine("irq" + n);
+            lines[n].connect(n < 8 ? master.pin(n) : slave.pin(n - 8));
+            lines[n].connect(ioapic.pin(n));
+        }
+        return lines;
     }
 
     /** RAM seen from the memory bus. */
