@@ -50,7 +50,7 @@ public final class DiffCommand implements Callable<Integer> {
             Trace trace = TraceParser.parse(script);
             MachineArgs machine = qemu.machineFor(trace);
             Duration timeout = qemu.timeout();
-            QemuBinary binary = qemu.binary();
+            QemuBinary binary = qemu.binary(machine);
             ReplayResult result;
             String reference;
             try (QemuTarget live = QemuTarget.start(binary, machine, Path.of("/dev/null"), timeout);

@@ -20,7 +20,8 @@ public final class QemuOptions {
 
     @Option(names = "--qemu", paramLabel = "PATH",
             description = "the QEMU binary (default: $" + QemuBinary.ENV + ", else " + QemuBinary.DEFAULT_NAME
-                    + " on the PATH)")
+                    + " on the PATH; for -accel qtest: $" + QemuBinary.QTEST_ENV
+                    + ", else the build of tools/qemu-qtest/build.sh)")
     String qemu;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
@@ -37,8 +38,9 @@ public final class QemuOptions {
         }
     }
 
-    QemuBinary binary() throws TargetException {
-        return QemuBinary.locate(qemu);
+    /** The QEMU for these machine arguments: one built with the qtest accelerator when they ask for it. */
+    QemuBinary binary(MachineArgs machine) throws TargetException {
+        return machine.clockDriven() ? QemuBinary.locateClockDriven(qemu) : QemuBinary.locate(qemu);
     }
 
     /** @throws IllegalArgumentException when the timeout is not a positive number of seconds */

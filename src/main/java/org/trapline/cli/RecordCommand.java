@@ -54,7 +54,7 @@ public final class RecordCommand implements Callable<Integer> {
             Trace trace = TraceParser.parse(script);
             MachineArgs machine = qemu.machineFor(trace);
             Duration timeout = qemu.timeout();
-            QemuBinary binary = qemu.binary();
+            QemuBinary binary = qemu.binary(machine);
             String version = binary.version();
             List<String> log = run(trace, machine, binary, timeout);
             long requests = log.stream().filter(l -> l.startsWith("[R ")).count();

@@ -16,6 +16,10 @@ import java.util.concurrent.TimeUnit;
 public record QemuBinary(Path path) {
     public static final String ENV = "TRAPLINE_QEMU";
     public static final String DEFAULT_NAME = "qemu-system-x86_64";
+    /** The QEMU built with the qtest accelerator, for traces whose clock moves. */
+    public static final String QTEST_ENV = "TRAPLINE_QEMU_QTEST";
+    /** Where tools/qemu-qtest/build.sh caches its build. */
+    public static final String CACHE_ENV = "TRAPLINE_QEMU_CACHE";
 
     /** Looks QEMU up with this process's environment. */
     public static QemuBinary locate(String explicit) throws TargetException {
@@ -50,6 +54,43 @@ public record QemuBinary(Path path) {
         }
         throw new TargetException("QEMU not found: no " + DEFAULT_NAME + " on the PATH; install it "
                 + "(Debian: apt-get install qemu-system-x86), give --qemu PATH or set " + ENV);
+    }
+
+    /**
+     * A QEMU whose clock qtest drives ({@code -accel qtest}), which Debian's binary is not: an
+     * explicit path, else {@code TRAPLINE_QEMU_QTEST}, else the build that
+     * {@code tools/qemu-qtest/build.sh} caches ({@code $TRAPLINE_QEMU_CACHE} or
+     * {@code ~/.cache/trapline/qemu-7.2-qtest}).
+     *
+     * @throws TargetException saying where it looked and how to build one
+     */
+    public static QemuBinary locateClockDriven(String explicit, Map<String, String> env) throws TargetException {
+        if (explicit != null && !explicit.isBlank()) {
+            return executable(explicit, "--qemu");
+        }
+        String fromEnv = env.get(QTEST_ENV);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return executable(fromEnv, QTEST_ENV);
+        }
+        Path cached = cachedClockDriven(env);
+        if (Files.isRegularFile(cached) && Files.isExecutable(cached)) {
+            return new QemuBinary(cached);
+        }
+        throw new TargetException("no QEMU with the qtest accelerator (needed for -accel qtest): " + cached
+                + " does not exist; build it with tools/qemu-qtest/build.sh, or give --qemu PATH or set " + QTEST_ENV);
+    }
+
+    /** Looks the clock-driven QEMU up with this process's environment. */
+    public static QemuBinary locateClockDriven(String explicit) throws TargetException {
+        return locateClockDriven(explicit, System.getenv());
+    }
+
+    /** Where tools/qemu-qtest/build.sh puts its wrapper. */
+    public static Path cachedClockDriven(Map<String, String> env) {
+        String cache = env.get(CACHE_ENV);
+        Path dir = cache != null && !cache.isBlank() ? Path.of(cache)
+                : Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".cache", "trapline", "qemu-7.2-qtest");
+        return dir.resolve("bin").resolve(DEFAULT_NAME);
     }
 
     private static QemuBinary executable(String given, String source) throws TargetException {
