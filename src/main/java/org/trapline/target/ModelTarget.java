@@ -93,12 +93,26 @@ public final class ModelTarget implements Target {
     public Reply send(QtestCommand command) throws TargetException {
         lastCommand = command;
         String response = answer(command);
+        runTimersAlreadyDue();
         if (window.isEmpty()) {
             return response == QtestReplies.OK ? OK : Reply.of(response);
         }
         Reply reply = new Reply(response, window);
         window.clear();
         return reply;
+    }
+
+    /**
+     * A device may arm a timer for an instant already past (QEMU's RTC does, when a rate change
+     * finds the period over): QEMU's main loop runs it right after the access, before the next
+     * command, so its interrupt edges belong to this command's window.
+     */
+    private void runTimersAlreadyDue() {
+        var scheduler = machine.scheduler();
+        long next = scheduler.nextDeadlineNs();
+        if (next >= 0 && next <= scheduler.nowNs()) {
+            scheduler.advanceTo(scheduler.nowNs());
+        }
     }
 
     private String answer(QtestCommand command) throws TargetException {
