@@ -93,7 +93,7 @@ public final class Mc146818 implements IoDevice, Inspectable {
     private final int[] cmos = new int[128];
     private int index;
     private boolean nmiMasked;
-    /** Without {@link RtcQuirks#CENTURY_REGISTER} the century is the chip's own business, in no byte. */
+    /** Without {@link RtcQuirks#CENTURY_REGISTER} the century is kept out of sight, as a number: the chip has none. */
     private int hiddenCentury;
 
     private long baseSec;
@@ -371,11 +371,10 @@ public final class Mc146818 implements IoDevice, Inspectable {
         cmos[DATE_OF_MONTH] = toRegister(t.getDayOfMonth());
         cmos[MONTH] = toRegister(t.getMonthValue());
         cmos[YEAR] = toRegister(t.getYear() % 100);
-        int century = toRegister(t.getYear() / 100);
         if (centuryRegister) {
-            cmos[CENTURY] = century;
+            cmos[CENTURY] = toRegister(t.getYear() / 100);
         } else {
-            hiddenCentury = century;
+            hiddenCentury = t.getYear() / 100;
         }
     }
 
@@ -388,8 +387,8 @@ public final class Mc146818 implements IoDevice, Inspectable {
                 hour += 12;
             }
         }
-        int century = centuryRegister ? cmos[CENTURY] : hiddenCentury;
-        int year = fromRegister(cmos[YEAR]) + fromRegister(century) * 100;
+        int century = centuryRegister ? fromRegister(cmos[CENTURY]) : hiddenCentury;
+        int year = fromRegister(cmos[YEAR]) + century * 100;
         baseSec = secondsSinceEpoch(year, fromRegister(cmos[MONTH]), fromRegister(cmos[DATE_OF_MONTH]), hour,
                 fromRegister(cmos[MINUTES]), fromRegister(cmos[SECONDS]));
         lastUpdateNs = scheduler.nowNs();
