@@ -40,7 +40,9 @@ class GoldenScriptsLiveTest {
         return scripts.stream().map(script -> DynamicTest.dynamicTest(script.getFileName().toString(), () -> {
             Trace trace = TraceParser.parse(script);
             MachineArgs machine = MachineArgs.parse(trace.machineArgs().orElse(QemuOptions.DEFAULT_MACHINE));
-            try (QemuTarget live = QemuTarget.start(qemu, machine);
+            // A clock-driven script (-accel qtest) needs the QEMU built with the qtest accelerator.
+            QemuBinary binary = machine.clockDriven() ? QemuBinary.locateClockDriven(null) : qemu;
+            try (QemuTarget live = QemuTarget.start(binary, machine);
                  ModelTarget model = ModelTarget.of(Profile.QEMU_PC, machine)) {
                 ReplayResult result = LockstepDiff.run(trace, live, model);
                 assertThat(result.divergence()).as("%s: model against %s", script, live.name())
