@@ -14,6 +14,7 @@ import org.trapline.models.irq.IrqLine;
 import org.trapline.models.memory.GuestMemory;
 import org.trapline.models.pci.PciHost;
 import org.trapline.models.pic.PicPair;
+import org.trapline.models.rtc.Mc146818;
 
 /**
  * One assembled board: its clock, buses, RAM, interrupt wiring and devices. Built by a
@@ -131,12 +132,15 @@ public final class Machine {
 
     /**
      * The devices an access at I/O port {@code port} reaches, for a divergence report: the PIC pair
-     * at its ports and the ELCRs, the host bridge and the selected function at 0xCF8-0xCFF; none
+     * at its ports and the ELCRs, the RTC at 0x70-0x71, the host bridge and the selected function at 0xCF8-0xCFF; none
      * elsewhere.
      */
     public List<Inspectable> devicesAtPort(long port) {
         if ((port & ~0x81L) == 0x20 || port == 0x4d0 || port == 0x4d1) {
             return pic.chips();
+        }
+        if (port == PcBoard.RTC_PORT || port == PcBoard.RTC_PORT + 1) {
+            return devices.stream().filter(d -> d instanceof Mc146818).toList();
         }
         return pci.devicesAt(port);
     }

@@ -15,6 +15,7 @@ import org.trapline.models.irq.IrqLine;
 import org.trapline.models.memory.GuestMemory;
 import org.trapline.models.pci.PciHost;
 import org.trapline.models.pic.PicPair;
+import org.trapline.models.rtc.Mc146818;
 
 /**
  * Wires the PC board (i440FX host bridge, PIIX3 south bridge) the way QEMU 7.2's {@code -machine pc}
@@ -29,6 +30,8 @@ final class PcBoard {
     /** The 82093AA's redirection table has 24 entries, one per input pin (82093AA §3.2.4). */
     static final int IOAPIC_PINS = 24;
     static final int ISA_IRQS = 16;
+    static final int RTC_PORT = 0x70;
+    static final int RTC_ISA_IRQ = 8;
 
     private PcBoard() {
     }
@@ -83,6 +86,13 @@ final class PcBoard {
         devices.addAll(pci.devices());
 
         List<Runnable> deviceResets = new ArrayList<>();
+
+        // The RTC at 0x70-0x71 on ISA IRQ 8 (QEMU: hw/i386/pc.c pc_basic_device_init, through the
+        // HPET's legacy input, which passes IRQ 8 on while the HPET is not in legacy mode).
+        Mc146818 rtc = new Mc146818(scheduler, quirks, isaIrq[RTC_ISA_IRQ], config);
+        rtc.attach(io, RTC_PORT);
+        devices.add(rtc);
+        deviceResets.add(rtc::reset);
 
         Machine machine = new Machine(profile, config, clock, scheduler, io, mmio, ram, pic, pci, gpio, gpioOut, devices,
                 isaIrq, deviceResets);

@@ -94,12 +94,15 @@ public final class ModelTarget implements Target {
         lastCommand = command;
         if (command instanceof QtestCommand.PortRead c) {
             long value = machine.io().read(c.port(), c.size());
+            runTimersAlreadyDue();
             if (window.isEmpty() && value < portReplies.length) {
                 return portReply((int) value);
             }
             return reply(QtestReplies.portValue(value));
         }
-        return reply(answer(command));
+        String response = answer(command);
+        runTimersAlreadyDue();
+        return reply(response);
     }
 
     private Reply reply(String response) {
@@ -109,6 +112,19 @@ public final class ModelTarget implements Target {
         Reply reply = new Reply(response, window);
         window.clear();
         return reply;
+    }
+
+    /**
+     * A device may arm a timer for an instant already past (QEMU's RTC does, when a rate change
+     * finds the period over): QEMU's main loop runs it right after the access, before the next
+     * command, so its interrupt edges belong to this command's window.
+     */
+    private void runTimersAlreadyDue() {
+        var scheduler = machine.scheduler();
+        long next = scheduler.nextDeadlineNs();
+        if (next >= 0 && next <= scheduler.nowNs()) {
+            scheduler.advanceTo(scheduler.nowNs());
+        }
     }
 
     private String answer(QtestCommand command) throws TargetException {

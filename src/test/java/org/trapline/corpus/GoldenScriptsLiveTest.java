@@ -41,8 +41,7 @@ class GoldenScriptsLiveTest {
         return scripts.stream().map(script -> DynamicTest.dynamicTest(script.getFileName().toString(), () -> {
             Trace trace = TraceParser.parse(script);
             MachineArgs machine = MachineArgs.parse(trace.machineArgs().orElse(QemuOptions.DEFAULT_MACHINE));
-            try (QemuTarget live = QemuTarget.start(QemuRequirement.binaryFor(machine),
-                    machine);
+            try (QemuTarget live = QemuTarget.start(QemuRequirement.binaryFor(machine), machine);
                  ModelTarget model = ModelTarget.of(Profile.QEMU_PC, machine)) {
                 ReplayResult result = LockstepDiff.run(trace, live, model);
                 assertThat(result.divergence()).as("%s: model against %s", script, live.name())

@@ -1,0 +1,64 @@
+package org.trapline.models.rtc;
+
+import org.trapline.models.machine.MachineConfig;
+
+/**
+ * The configuration bytes QEMU 7.2 writes into CMOS RAM for {@code -machine pc -nodefaults}, as the
+ * PC/Bochs BIOS reads them (hw/i386/pc.c pc_cmos_init and pc_cmos_init_late, hw/i386/x86.c).
+ * Measured from qemu-system-x86_64 7.2 under -S with -m 16M, 128M, 1G, 3584M and 4G (all 128 bytes).
+ */
+final class PcCmos {
+    static final int FLOPPY_TYPES = 0x10;
+    static final int DISK_TYPES = 0x12;
+    static final int EQUIPMENT = 0x14;
+    static final int BASE_MEMORY = 0x15;
+    static final int EXTENDED_MEMORY = 0x17;
+    static final int EXTENDED_MEMORY_COPY = 0x30;
+    static final int MEMORY_ABOVE_16M = 0x34;
+    static final int BOOT_ORDER_3 = 0x38;
+    static final int DISK_TRANSLATION = 0x39;
+    static final int BOOT_ORDER_12 = 0x3d;
+    static final int MEMORY_ABOVE_4G = 0x5b;
+    static final int CPU_COUNT = 0x5f;
+
+    private static final long KIB = 1024;
+    private static final long MIB = 1024 * KIB;
+    /** i440FX: RAM below 4 GiB stops at 3.5 GiB; a machine with that much or more keeps 3 GiB low (pc_piix.c). */
+    private static final long MAX_RAM_BELOW_4G = 0xe0000000L;
+    private static final long GIGABYTE_ALIGNED_LOW = 0xc0000000L;
+
+    private PcCmos() {
+    }
+
+    /** Writes the configuration bytes for {@code config} into {@code cmos} (128 bytes). */
+    static void fill(int[] cmos, MachineConfig config) {
+        long ram = config.ramBytes();
+        long below4g = ram >= MAX_RAM_BELOW_4G ? GIGABYTE_ALIGNED_LOW : ram;
+        long above4g = ram - below4g;
+
+        word(cmos, BASE_MEMORY, Math.min(below4g / KIB, 640));
+        long extended = below4g > MIB ? Math.min((below4g - MIB) / KIB, 65535) : 0;
+        word(cmos, EXTENDED_MEMORY, extended);
+        word(cmos, EXTENDED_MEMORY_COPY, extended);
+        long above16m = below4g > 16 * MIB ? Math.min((below4g - 16 * MIB) / (64 * KIB), 65535) : 0;
+        word(cmos, MEMORY_ABOVE_16M, above16m);
+        long high = above4g / (64 * KIB);
+        cmos[MEMORY_ABOVE_4G] = (int) (high & 0xff);
+        cmos[MEMORY_ABOVE_4G + 1] = (int) (high >> 8 & 0xff);
+        cmos[MEMORY_ABOVE_4G + 2] = (int) (high >> 16 & 0xff);
+
+        // Boot order "cad": hard disk (2), floppy (1), CD-ROM (3); bit 0 of 0x38 clear: floppy signature check on.
+        cmos[BOOT_ORDER_12] = 0x12;
+        cmos[BOOT_ORDER_3] = 0x30;
+        cmos[EQUIPMENT] = 0x06; // FPU, PS/2 mouse; no floppy drive with -nodefaults
+        cmos[FLOPPY_TYPES] = 0x00;
+        cmos[DISK_TYPES] = 0x00;
+        cmos[DISK_TRANSLATION] = 0x00;
+        cmos[CPU_COUNT] = 0x00; // one CPU: the count less one
+    }
+
+    private static void word(int[] cmos, int at, long value) {
+        cmos[at] = (int) (value & 0xff);
+        cmos[at + 1] = (int) (value >> 8 & 0xff);
+    }
+}
