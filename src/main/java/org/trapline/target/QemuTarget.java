@@ -37,6 +37,9 @@ public final class QemuTarget implements Target {
     private static final int STDERR_LINES = 20;
     /** What the stdout reader queues when QEMU's stdout ends. */
     private static final String EOF = new String("<eof>");
+    /** A command that changes nothing, sent to learn that QEMU has printed all of a command's window. */
+    private static final String SETTLE = "endianness";
+    private static final String SETTLE_ANSWER = "OK little";
 
     private final QemuBinary binary;
     private final Process process;
@@ -47,12 +50,16 @@ public final class QemuTarget implements Target {
     private final Thread shutdownHook;
     private final Thread stdoutReader;
     private final Thread stderrReader;
+    /** Whether each answer is followed by {@link #SETTLE} to collect the edges printed after it. */
+    private final boolean settleWindows;
+    private boolean intercepting;
     private String lastCommand;
     private boolean broken;
     private boolean closed;
 
-    private QemuTarget(QemuBinary binary, Process process, Duration timeout) {
+    private QemuTarget(QemuBinary binary, Process process, Duration timeout, boolean settleWindows) {
         this.binary = binary;
+        this.settleWindows = settleWindows;
         this.process = process;
         this.timeout = timeout;
         this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
@@ -82,7 +89,10 @@ public final class QemuTarget implements Target {
         } catch (IOException e) {
             throw new TargetException("cannot start QEMU " + binary + ": " + e.getMessage());
         }
-        return new QemuTarget(binary, process, timeout);
+        // A kept log is a recording: nothing but the trace's own commands may enter it (and a
+        // recording's windows come from the log, where QEMU wrote them in order).
+        boolean settle = machine.clockDriven() && qtestLog.equals(Path.of("/dev/null"));
+        return new QemuTarget(binary, process, timeout, settle);
     }
 
     /** Starts QEMU with the default timeout and no log kept. */
@@ -121,13 +131,7 @@ public final class QemuTarget implements Target {
         if (stray != null && stray != EOF) {
             fail("QEMU said '" + stray + "' unasked, before '" + command + "'");
         }
-        try {
-            stdin.write(command);
-            stdin.write('\n');
-            stdin.flush();
-        } catch (IOException e) {
-            fail("QEMU " + exitStatus() + " before it could take '" + command + "' (" + e.getMessage() + ")");
-        }
+        write(command);
         List<String> irqs = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
@@ -135,14 +139,37 @@ public final class QemuTarget implements Target {
             if (isIrq(line)) {
                 irqs.add(line);
             } else if (line.startsWith("OK") || line.startsWith("FAIL")) {
-                // An edge printed just after the answer still belongs to this command's window.
-                for (String late = stdout.peek(); late != null && isIrq(late); late = stdout.peek()) {
-                    irqs.add(stdout.poll());
+                if (command.startsWith("irq_intercept_") && line.equals("OK")) {
+                    intercepting = true;
                 }
+                lateEdges(command, irqs, deadline);
                 return new Reply(line, irqs);
             } else {
                 fail("QEMU answered '" + command + "' with '" + line + "', which is not a qtest response");
             }
+        }
+    }
+
+    /**
+     * An edge printed just after the answer still belongs to this command's window: a timer due at
+     * this instant runs in QEMU's main loop right after the access, before QEMU reads its next
+     * command. Without the clock nothing runs after an access, so what has arrived is all there is;
+     * with it, a harmless command that changes nothing ({@code endianness}) is sent and every edge
+     * printed before its answer is this command's.
+     */
+    private void lateEdges(String command, List<String> irqs, long deadline) throws TargetException {
+        if (settleWindows && intercepting) {
+            write(SETTLE);
+            for (String line = next(command, deadline); !line.equals(SETTLE_ANSWER); line = next(command, deadline)) {
+                if (!isIrq(line)) {
+                    fail("QEMU answered '" + SETTLE + "' (sent after '" + command + "') with '" + line + "'");
+                }
+                irqs.add(line);
+            }
+            return;
+        }
+        for (String late = stdout.peek(); late != null && isIrq(late); late = stdout.peek()) {
+            irqs.add(stdout.poll());
         }
     }
 
@@ -167,6 +194,16 @@ public final class QemuTarget implements Target {
             fail("QEMU " + exitStatus() + " while answering '" + command + "'");
         }
         return line;
+    }
+
+    private void write(String command) throws TargetException {
+        try {
+            stdin.write(command);
+            stdin.write('\n');
+            stdin.flush();
+        } catch (IOException e) {
+            fail("QEMU " + exitStatus() + " before it could take '" + command + "' (" + e.getMessage() + ")");
+        }
     }
 
     /** Ends the child (it cannot be trusted any more) and throws, with what QEMU said on stderr. */

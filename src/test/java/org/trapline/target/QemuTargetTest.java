@@ -164,6 +164,25 @@ class QemuTargetTest {
         }
     }
 
+    /** A timer due at the instant of an access runs after QEMU's OK; its edge is still that access's. */
+    @Test
+    void anEdgePrintedLateAfterTheAnswerStaysInItsCommandsWindowWhenTheClockRuns() throws Exception {
+        QemuBinary fake = FakeQemu.script(dir, "late-edge-qemu", """
+                while read line; do
+                  case "$line" in
+                    endianness) echo 'OK little' ;;
+                    irq_intercept_in*) echo OK ;;
+                    *) echo OK; sleep 0.3; echo 'IRQ raise 8' ;;
+                  esac
+                done""");
+        MachineArgs clockDriven = MachineArgs.parse(MachineArgs.DEFAULT + " -accel qtest");
+        try (QemuTarget target = QemuTarget.start(fake, clockDriven)) {
+            assertThat(target.send("irq_intercept_in ioapic")).isEqualTo(Reply.of("OK"));
+            assertThat(target.send("outb 0x70 0x0a")).isEqualTo(new Reply("OK", java.util.List.of("IRQ raise 8")));
+            assertThat(target.send("outb 0x71 0x26")).isEqualTo(new Reply("OK", java.util.List.of("IRQ raise 8")));
+        }
+    }
+
     @Test
     void refusesToSendTwoLinesAsOne() throws Exception {
         try (QemuTarget target = QemuTarget.start(FakeQemu.answering(dir, "OK"), MachineArgs.defaults())) {
