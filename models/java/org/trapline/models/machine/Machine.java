@@ -14,6 +14,7 @@ import org.trapline.models.irq.IrqLine;
 import org.trapline.models.memory.GuestMemory;
 import org.trapline.models.pci.PciHost;
 import org.trapline.models.pic.PicPair;
+import org.trapline.models.pit.Pit8254;
 
 /**
  * One assembled board: its clock, buses, RAM, interrupt wiring and devices. Built by a
@@ -29,6 +30,7 @@ public final class Machine {
     private final GuestMemory ram;
     private final PicPair pic;
     private final PciHost pci;
+    private final Pit8254 pit;
     private final Map<String, GpioInputs> gpio;
     private final Map<String, GpioOutputs> gpioOut;
     private final List<Inspectable> devices;
@@ -37,7 +39,7 @@ public final class Machine {
     private final List<Runnable> deviceResets;
 
     Machine(Profile profile, MachineConfig config, VirtualClock clock, Scheduler scheduler, PortIoBus io, MmioBus mmio,
-            GuestMemory ram, PicPair pic, PciHost pci, Map<String, GpioInputs> gpio, Map<String, GpioOutputs> gpioOut,
+            GuestMemory ram, PicPair pic, PciHost pci, Pit8254 pit, Map<String, GpioInputs> gpio, Map<String, GpioOutputs> gpioOut,
             List<Inspectable> devices, IrqLine[] isaIrq, List<Runnable> deviceResets) {
         this.profile = profile;
         this.config = config;
@@ -48,6 +50,7 @@ public final class Machine {
         this.ram = ram;
         this.pic = pic;
         this.pci = pci;
+        this.pit = pit;
         this.gpio = Collections.unmodifiableMap(new LinkedHashMap<>(gpio));
         this.gpioOut = Collections.unmodifiableMap(new LinkedHashMap<>(gpioOut));
         this.devices = List.copyOf(devices);
@@ -108,6 +111,11 @@ public final class Machine {
         for (Runnable reset : deviceResets) {
             reset.run();
         }
+    }
+
+    /** The 8254 interval timer at 0x40-0x43, with port 61h. */
+    public Pit8254 pit() {
+        return pit;
     }
 
     /** ISA interrupt line {@code n} (0-15): into the 8259A pair and the IO-APIC input {@code n}. */

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.trapline.models.pci.PciHost;
 import org.trapline.models.pic.PicPair;
+import org.trapline.models.pit.Pit8254;
 
 /**
  * How a machine is assembled. {@code hardware}: every device as its datasheet says.
@@ -54,6 +55,7 @@ public enum Profile {
         Set<Quirk> all = new LinkedHashSet<>(BoardQuirks.qemuQuirks());
         all.addAll(PicPair.qemuQuirks());
         all.addAll(PciHost.qemuQuirks());
+        all.addAll(Pit8254.qemuQuirks());
         return Collections.unmodifiableSet(all);
     }
 
