@@ -139,12 +139,15 @@ public final class Machine {
 
     /**
      * The devices an access at I/O port {@code port} reaches, for a divergence report: the PIC pair
-     * at its ports and the ELCRs, the host bridge and the selected function at 0xCF8-0xCFF; none
-     * elsewhere.
+     * at its ports and the ELCRs, the 8254 at 0x40-0x43 and port 61h, the host bridge and the selected
+     * function at 0xCF8-0xCFF; none elsewhere.
      */
     public List<Inspectable> devicesAtPort(long port) {
         if ((port & ~0x81L) == 0x20 || port == 0x4d0 || port == 0x4d1) {
             return pic.chips();
+        }
+        if ((port >= Pit8254.BASE && port < Pit8254.BASE + 4) || port == Pit8254.PORT_B) {
+            return List.of(pit);
         }
         return pci.devicesAt(port);
     }

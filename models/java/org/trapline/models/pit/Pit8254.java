@@ -95,7 +95,11 @@ public final class Pit8254 implements IoDevice, Inspectable {
             // GATE0 and GATE1 are tied high; GATE2 is port 61h bit 0, cleared by the reset.
             counters[i].gate(i != 2, now);
         }
-        updateOut0(now);
+        if (qemu) {
+            armOut0(counters[0].element().nextOutChangeNs(now));
+        } else {
+            updateOut0(now);
+        }
     }
 
     // ------------------------------------------------------------------ access decode

@@ -42,12 +42,14 @@ public final class PitQuirks {
             DS + "'Mode 0' ... 'Mode 4': GATE = 0 disables counting; 'Mode 2', 'Mode 3': GATE low forces OUT high"
                     + " immediately; QEMU hw/timer/i8254.c pit_set_channel_gate ('XXX: disable/enable counting')");
 
-    /** Mode 2 OUT is high for one tick at the reload, low otherwise; modes 4 and 5 are high only at terminal count. */
-    public static final Quirk STROBES_INVERTED = new Quirk("pit.strobes-inverted", DEVICE,
-            "mode 2 OUT is low except for the one tick at each reload (and low at the start), and mode 4/5 OUT is low"
-                    + " except for the one tick at terminal count",
-            DS + "'Mode 2': OUT is initially high and goes low for one CLK pulse when the count reaches 1; 'Mode 4',"
-                    + " 'Mode 5': OUT is initially high and goes low for one CLK pulse at terminal count;"
+    /** OUT in modes 1, 2, 4 and 5 has the opposite level of the datasheet's for most of the count. */
+    public static final Quirk OUT_INVERTED = new Quirk("pit.out-inverted", DEVICE,
+            "mode 1 OUT is high while the one-shot counts and low after terminal count; mode 2 OUT is low except for"
+                    + " the one tick at each reload (and low at the start); mode 4/5 OUT is low except for the one tick"
+                    + " at terminal count",
+            DS + "'Mode 1': OUT goes low on the CLK pulse after a trigger and high at terminal count; 'Mode 2': OUT is"
+                    + " initially high and goes low for one CLK pulse when the count reaches 1; 'Mode 4', 'Mode 5': OUT"
+                    + " is initially high and goes low for one CLK pulse at terminal count;"
                     + " QEMU hw/timer/i8254_common.c pit_get_out");
 
     /** The control word changes the mode but neither stops the count nor sets OUT to its initial state. */
@@ -119,13 +121,13 @@ public final class PitQuirks {
 
     /** The parts of QEMU's counting arithmetic that come with {@link #QEMU_TICKS}. */
     public static List<Quirk> countingArithmetic() {
-        return List.of(QEMU_TICKS, COUNT_TAKES_EFFECT_AT_ONCE, GATE_LEVEL_IGNORED, STROBES_INVERTED,
+        return List.of(QEMU_TICKS, COUNT_TAKES_EFFECT_AT_ONCE, GATE_LEVEL_IGNORED, OUT_INVERTED,
                 CONTROL_WORD_KEEPS_COUNTING);
     }
 
     /** The ledger, in the order the qemu-pc profile lists it. */
     public static List<Quirk> all() {
-        return List.of(QEMU_TICKS, COUNT_TAKES_EFFECT_AT_ONCE, GATE_LEVEL_IGNORED, STROBES_INVERTED,
+        return List.of(QEMU_TICKS, COUNT_TAKES_EFFECT_AT_ONCE, GATE_LEVEL_IGNORED, OUT_INVERTED,
                 CONTROL_WORD_KEEPS_COUNTING, MODE3_ODD_COUNT_READS, MODES_6_7_UNALIASED, BCD_NOT_COUNTED,
                 READBACK_NO_NULL_COUNT, CONTROL_WORD_KEEPS_LATCH, CONTROL_PORT_READS_ZERO, COUNTING_AT_RESET,
                 PORT61_NMI_ENABLES_NOT_STORED, PORT61_REFRESH_TOGGLES_ON_READ);
