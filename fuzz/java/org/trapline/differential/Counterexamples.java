@@ -17,6 +17,7 @@ import net.jqwik.api.lifecycle.SkipExecutionHook;
 
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
+import org.trapline.target.MachineArgs;
 import org.trapline.testing.QemuRequirement;
 
 /**
@@ -32,10 +33,34 @@ public final class Counterexamples implements SkipExecutionHook, AroundPropertyH
         return Path.of(System.getProperty("trapline.root", "."), "target", "counterexamples", property + ".qtest");
     }
 
+    /** A parameter's commands, in order: a command line, an access, or a list of them. */
+    private static void addCommands(Object parameter, List<String> commands) {
+        if (parameter instanceof String command) {
+            commands.add(command);
+        } else if (parameter instanceof Access access) {
+            commands.addAll(access.commands());
+        } else if (parameter instanceof List<?> list) {
+            list.forEach(item -> addCommands(item, commands));
+        }
+    }
+
+    private static DifferentialSuite suite(LifecycleContext context) {
+        if (context instanceof PropertyLifecycleContext property && property.testInstance() instanceof DifferentialSuite suite) {
+            return suite;
+        }
+        throw new IllegalStateException(context.label() + ": @AddLifecycleHook(Counterexamples.class) belongs on "
+                + "the properties of a DifferentialSuite");
+    }
+
+    /** Finds the QEMU the suite's machine needs, or fails/skips as {@link QemuRequirement} says. */
+    private static void requireQemu(LifecycleContext context) {
+        QemuRequirement.binaryFor(MachineArgs.parse(suite(context).machine()));
+    }
+
     @Override
     public SkipResult shouldBeSkipped(LifecycleContext context) {
         try {
-            QemuRequirement.binary();
+            requireQemu(context);
         } catch (TestAbortedException e) {
             return SkipResult.skip(e.getMessage());
         } catch (AssertionFailedError e) {
@@ -47,7 +72,7 @@ public final class Counterexamples implements SkipExecutionHook, AroundPropertyH
     @Override
     public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property)
             throws Throwable {
-        QemuRequirement.binary();
+        requireQemu(context);
         PropertyExecutionResult result = property.execute();
         if (result.status() != PropertyExecutionResult.Status.FAILED) {
             return result;
@@ -56,15 +81,10 @@ public final class Counterexamples implements SkipExecutionHook, AroundPropertyH
                 .or(result::falsifiedParameters).orElse(List.of());
         Throwable error = result.shrunkSample().flatMap(FalsifiedSample::falsifyingError)
                 .or(result::throwable).orElse(null);
-        List<PciPicDifferentialProperties.Access> accesses = new ArrayList<>();
+        DifferentialSuite suite = suite(context);
+        List<String> commands = new ArrayList<>();
         for (Object p : parameters) {
-            if (p instanceof List<?> list) {
-                for (Object o : list) {
-                    if (o instanceof PciPicDifferentialProperties.Access a) {
-                        accesses.add(a);
-                    }
-                }
-            }
+            addCommands(p, commands);
         }
         String name = context.targetMethod().getName();
         Path file = file(name);
@@ -72,8 +92,8 @@ public final class Counterexamples implements SkipExecutionHook, AroundPropertyH
         lines.add("# Counterexample of " + context.containerClass().getSimpleName() + "." + name
                 + (result.seed().map(s -> " (jqwik seed " + s + ")").orElse("")) + ", shrunk.");
         lines.add("# Replay: java -jar target/trapline.jar diff --script target/counterexamples/" + name + ".qtest");
-        lines.add("@machine " + PciPicDifferentialProperties.MACHINE);
-        lines.addAll(PciPicDifferentialProperties.Access.flatten(accesses, PciPicDifferentialProperties.MAX_COMMANDS));
+        lines.add("@machine " + suite.machine());
+        lines.addAll(commands.subList(0, Math.min(commands.size(), suite.maxCommands())));
         lines.add("#");
         String message = error == null ? "(no message)"
                 : error instanceof AssertionError ? String.valueOf(error.getMessage()) : error.toString();

@@ -36,32 +36,25 @@ import org.trapline.trace.TraceFormatException;
  * A fresh QEMU costs about 0.3 s to start, so the tries are kept to 80 (about half a minute).
  */
 @Tag("qemu")
-class PciPicDifferentialProperties {
+class PciPicDifferentialProperties implements DifferentialSuite {
     static final int MAX_COMMANDS = 60;
     static final String MACHINE = QemuOptions.DEFAULT_MACHINE;
+
+    @Override
+    public String machine() {
+        return MACHINE;
+    }
+
+    @Override
+    public int maxCommands() {
+        return MAX_COMMANDS;
+    }
 
     @Property(tries = 80, shrinking = ShrinkingMode.BOUNDED)
     @AddLifecycleHook(Counterexamples.class)
     void modelAnswersPciAndPicAccessesLikeQemu(@ForAll("accesses") List<Access> accesses) throws Exception {
         List<String> commands = Access.flatten(accesses, MAX_COMMANDS);
-        assertModelAgreesWithQemu(Counterexamples.file("modelAnswersPciAndPicAccessesLikeQemu"), commands);
-    }
-
-    /** Runs the commands in lockstep on a fresh QEMU and on the qemu-pc model; any difference fails. */
-    private static void assertModelAgreesWithQemu(Path script, List<String> commands) throws Exception {
-        Trace trace = trace(script, commands);
-        MachineArgs machine = MachineArgs.parse(MACHINE);
-        ReplayResult result;
-        try (QemuTarget live = QemuTarget.start(QemuRequirement.binary(), machine);
-             ModelTarget model = ModelTarget.of(Profile.QEMU_PC, machine)) {
-            result = LockstepDiff.run(trace, live, model);
-        } catch (TraceFormatException e) {
-            throw new AssertionError("a target could not take the sequence: " + e.getMessage(), e);
-        }
-        Optional<String> report = result.divergence().map(d -> d.report(Profile.QEMU_PC.id() + " model"));
-        if (report.isPresent()) {
-            throw new AssertionError("the model departs from QEMU:\n" + report.get());
-        }
+        ModelVersusQemu.assertAgree(MACHINE, Counterexamples.file("modelAnswersPciAndPicAccessesLikeQemu"), commands);
     }
 
     /**
@@ -71,13 +64,13 @@ class PciPicDifferentialProperties {
      */
     @Property(tries = 40, shrinking = ShrinkingMode.BOUNDED)
     @AddLifecycleHook(Counterexamples.class)
-    void modelReportsThePicsInterruptEdgesLikeQemu(@ForAll("accesses") List<Access> accesses,
-                                                   @ForAll("intercepts") String intercept) throws Exception {
+    void modelReportsThePicsInterruptEdgesLikeQemu(@ForAll("intercepts") String intercept,
+                                                   @ForAll("accesses") List<Access> accesses) throws Exception {
         List<String> commands = new ArrayList<>();
         commands.add(intercept);
         commands.addAll(Access.flatten(accesses, MAX_COMMANDS - 1));
         Path script = Counterexamples.file("modelReportsThePicsInterruptEdgesLikeQemu");
-        assertModelAgreesWithQemu(script, commands);
+        ModelVersusQemu.assertAgree(MACHINE, script, commands);
     }
 
     @Provide
@@ -85,16 +78,6 @@ class PciPicDifferentialProperties {
         return Arbitraries.of("irq_intercept_out", "irq_intercept_in")
                 .flatMap(kind -> Arbitraries.of("/machine/unattached/device[6]", "/machine/unattached/device[7]")
                         .map(path -> kind + " " + path));
-    }
-
-    /** The trace the script file will hold: its steps numbered by the lines they will have there. */
-    static Trace trace(Path file, List<String> commands) throws Exception {
-        List<Step> steps = new ArrayList<>();
-        for (int i = 0; i < commands.size(); i++) {
-            steps.add(new Step(Counterexamples.FIRST_COMMAND_LINE + i, QtestCommand.parse(commands.get(i)), null, null,
-                    List.of(), false));
-        }
-        return new Trace(new TraceHeader(file, Optional.of(MACHINE), Optional.of(Profile.QEMU_PC.id()), List.of()), steps);
     }
 
     @Provide
@@ -212,33 +195,5 @@ class PciPicDifferentialProperties {
         return Combinators.combine(Arbitraries.of(6, 7), Arbitraries.integers().between(0, 7), Arbitraries.of(0, 1))
                 .as((device, pin, level) -> Access.of("set_irq_in /machine/unattached/device[" + device
                         + "] unnamed-gpio-in " + pin + " " + level));
-    }
-
-    /** One guest action: one command, or a few that belong together (an ICW sequence). */
-    record Access(List<String> commands) {
-        Access {
-            commands = List.copyOf(commands);
-        }
-
-        static Access of(String command) {
-            return new Access(List.of(command));
-        }
-
-        static List<String> flatten(List<Access> accesses, int max) {
-            List<String> out = new ArrayList<>();
-            for (Access a : accesses) {
-                for (String c : a.commands()) {
-                    if (out.size() < max) {
-                        out.add(c);
-                    }
-                }
-            }
-            return out;
-        }
-
-        @Override
-        public String toString() {
-            return String.join(" / ", commands);
-        }
     }
 }

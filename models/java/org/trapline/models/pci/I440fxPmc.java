@@ -17,6 +17,14 @@ final class I440fxPmc extends PciFunction {
     static final int G_SMRAME = 0x08;
     /** C_BASE_SEG, hardwired to 010b: compatible SMRAM at A0000h. */
     static final int C_BASE_SEG = 0x02;
+    /*
+     * Power-on values of the DRAM and data-buffer registers, as Bochs (iodev/pci.cc reset) and 86Box
+     * (chipset/intel_4x0.c i4x0_reset) both set them for the 82441FX; QEMU leaves DBC and DRAMT 0 and
+     * puts the RAM size in DRAMC (quirk i440fx.ram-size-in-dramc).
+     */
+    static final int DBC_POWER_ON = 0x80;
+    static final int DRAMC_POWER_ON = 0x01;
+    static final int DRAMT_POWER_ON = 0x10;
 
     private final boolean smramUnlocked;
 
@@ -27,16 +35,25 @@ final class I440fxPmc extends PciFunction {
         qemuResetRestores();
     }
 
+    /*
+     * Masks of the device-specific registers. Established (Bochs iodev/pci.cc and 86Box
+     * chipset/intel_4x0.c both keep every bit): DETURBO, DRAMR, DRB0-7. Not established, left with
+     * QEMU's full mask until a datasheet page settles them (the two emulators disagree): PMCCFG
+     * (Bochs 70h/80h, 86Box F4h/C3h), DBC (writable / read-only), AXC (FFh / 82h), DRAMC (FFh / 77h),
+     * DRAMT (FFh / 7Fh), PAM0-6 (FFh / 77h, PAM0 70h), FDHC (FFh / C0h), MTT (FFh / F8h), CLT
+     * (FFh / 1Fh), ERRCMD (FFh / 1Bh), ERRSTS (read-write / bits 4 and 0 write-1-to-clear), TRC
+     * (FFh / 0Fh).
+     */
     private static ConfigSpace table(Set<Quirk> quirks, MachineConfig machine) {
+        boolean asQemu = quirks.contains(PciQuirks.I440FX_RAM_SIZE_IN_DRAMC);
         ConfigSpace.Builder b = Type0Header.of(0x8086, 0x1237, 0x02, 0x060000, 0x00, 0x0000, 0);
         b.reg(0x50, 2, "PMCCFG", 0, 0xffff)
                 .reg(0x52, 1, "DETURBO", 0, 0xff)
-                .reg(0x53, 1, "DBC", 0, 0xff)
+                .reg(0x53, 1, "DBC", asQemu ? 0 : DBC_POWER_ON, 0xff)
                 .reg(0x54, 1, "AXC", 0, 0xff)
                 .reg(0x55, 2, "DRAMR", 0, 0xffff)
-                // QEMU keeps the RAM size in 8 MiB units here (255 at most) for firmware to find.
-                .reg(0x57, 1, "DRAMC", Math.min(machine.ramBytes() >> 23, 0xff), 0xff)
-                .reg(0x58, 1, "DRAMT", 0, 0xff);
+                .reg(0x57, 1, "DRAMC", asQemu ? Math.min(machine.ramBytes() >> 23, 0xff) : DRAMC_POWER_ON, 0xff)
+                .reg(0x58, 1, "DRAMT", asQemu ? 0 : DRAMT_POWER_ON, 0xff);
         for (int i = 0; i <= 6; i++) {
             b.reg(0x59 + i, 1, "PAM" + i, 0, 0xff);
         }

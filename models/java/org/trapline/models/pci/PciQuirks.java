@@ -80,6 +80,14 @@ public final class PciQuirks {
                     + "register map (no register at those offsets); QEMU hw/pci/pci.c pci_init_wmask makes every "
                     + "byte from 40h to the end of config space writable and hw/pci-host/i440fx.c narrows none of them");
 
+    /** DRAMC carries the RAM size for old coreboot; DBC and DRAMT power on as 0. */
+    public static final Quirk I440FX_RAM_SIZE_IN_DRAMC = new Quirk("i440fx.ram-size-in-dramc", "i440fx",
+            "DRAMC (57h) powers on holding the RAM size in 8 MiB units, 255 at most (-m 128M: inb -> 0x10), and DBC "
+                    + "(53h) and DRAMT (58h) power on as 00h",
+            "82441FX PMC power-on values DBC 80h, DRAMC 01h, DRAMT 10h, as Bochs iodev/pci.cc (reset) and 86Box "
+                    + "chipset/intel_4x0.c (i4x0_reset) both set them; QEMU hw/pci-host/i440fx.c i440fx_init writes "
+                    + "ram_size >> 23 to config[I440FX_COREBOOT_RAM_SIZE] (57h) and sets no other value there");
+
     /** The PIIX3's reserved bytes and reserved register bits are writable. */
     public static final Quirk PIIX3_DEVICE_REGISTERS_WRITABLE = new Quirk("piix3.device-registers-writable", "piix3",
             "every byte of 40h-FFh takes any value: the reserved bytes (40h-4Bh, 4Dh, 50h-5Fh, 64h-68h, 6Ch-6Fh, 72h-75h, "
@@ -110,7 +118,7 @@ public final class PciQuirks {
     public static List<Quirk> all() {
         return List.of(CONFADD_RESERVED_BITS, CONFADD_LOW_BITS_OFFSET, CONFADD_NARROW_ACCESS, BMIBA_UPPER_BITS, SMRAM_UNLOCKED,
                 RCPU_SOFT_RESET_RESETS_BOARD, RESET_KEEPS_DEVICE_REGISTERS, RESET_KEEPS_CONFIG_ADDRESS,
-                I440FX_DEVICE_REGISTERS_WRITABLE, PIIX3_DEVICE_REGISTERS_WRITABLE, PIIX_IDE_DEVICE_REGISTERS_WRITABLE,
+                I440FX_DEVICE_REGISTERS_WRITABLE, I440FX_RAM_SIZE_IN_DRAMC, PIIX3_DEVICE_REGISTERS_WRITABLE, PIIX_IDE_DEVICE_REGISTERS_WRITABLE,
                 PIIX4_PM_DEVICE_REGISTERS_WRITABLE);
     }
 }

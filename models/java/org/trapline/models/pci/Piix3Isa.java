@@ -27,6 +27,14 @@ final class Piix3Isa {
     private Piix3Isa() {
     }
 
+    /*
+     * Further masks established and cited: IORT, PCSC, CTLTMR and CTHTMR keep every bit (Bochs and
+     * 86Box agree); FTMR bits 7:0 read-write (82371SB datasheet §2.2.21 FTMR, "returns the value last
+     * written"). Not established (the emulators disagree, no datasheet page found): TOM (86Box bit 0
+     * read-only), MSTAT (Bochs D7h, 86Box D1h and 6Bh bit 7 write-1-to-clear), MBIRQ0/1 (86Box EFh,
+     * 71h read-only), MBDMA0/1 (86Box 87h), SMICNTL (86Box 1Fh), SMIEN (86Box A3h 01h), SEE (86Box
+     * A4h FBh, A7h EFh), SMIREQ (86Box clear-only); those keep QEMU's full mask.
+     */
     static PciFunction create(Set<Quirk> quirks) {
         boolean asQemu = quirks.contains(PciQuirks.PIIX3_DEVICE_REGISTERS_WRITABLE);
         ConfigSpace.Builder b = Type0Header.of(0x8086, 0x7000, 0x00, 0x060100, HEADER_MULTI_FUNCTION, 0x0200, 0)
@@ -50,7 +58,7 @@ final class Piix3Isa {
                 .reg(0xa8, 1, "FTMR", 0x0f, 0xff)
                 .reg(0xaa, 2, "SMIREQ", 0, 0xffff)
                 .reg(0xac, 1, "CTLTMR", 0, 0xff)
-                .reg(0xae, 1, "CTLTMRH", 0, 0xff);
+                .reg(0xae, 1, "CTHTMR", 0, 0xff);
         if (asQemu) {
             b.unnamedReadWrite(0x40, 0xff);
         } else {

@@ -19,6 +19,14 @@ final class Piix4Pm {
     /** SMBBA (90h): bits 15:4 the base of a 16-byte I/O block, bit 0 hardwired 1; bits 31:16 as PMBA's. */
     static final long SMBBA_WRITABLE = 0xfffffff0L;
 
+    /*
+     * Established by Bochs iodev/acpi.cc and 86Box chipset/intel_piix.c keeping every bit: CNTA,
+     * DEVACTA, DEVRESA, SMBSLVC, SMBSHDW1, SMBSHDW2. Not established (86Box narrows, Bochs keeps all;
+     * no datasheet page found), left with QEMU's full mask: CNTB (4Ah 73h, 4Bh 01h), GPICTL (4Fh 0Fh),
+     * DEVRESD (50h-53h), DEVACTB (58h 77h, 5Bh 03h), DEVRESB-J (63h, 66h, 6Ah, 6Bh, 6Dh, 72h, 73h, 75h,
+     * 76h, 7Ah, 7Bh, 7Eh, 7Fh), PMREGMISC (0Fh), SMBHSTCFG (0Fh), SMBREV (read-only in 86Box), PMBA
+     * and SMBBA bits 31:16.
+     */
     private Piix4Pm() {
     }
 

@@ -20,6 +20,8 @@ final class PiixIde {
 
     static PciFunction create(Set<Quirk> quirks) {
         long baseBits = quirks.contains(PciQuirks.BMIBA_UPPER_BITS) ? BMIBA_BASE_BITS_32 : BMIBA_BASE_BITS_64K;
+        // SIDETIM keeps every bit (Bochs iodev/pci_ide.cc and 86Box chipset/intel_piix.c agree). IDETIM is
+        // not established: 86Box reserves bits 11:10 of each channel, Bochs keeps them; QEMU's mask stays.
         // Programming interface 80h: bus-master capable, both channels in compatibility mode.
         ConfigSpace.Builder b = Type0Header.of(0x8086, 0x7010, 0x00, 0x010180, 0x00, 0x0280, 0)
                 .reg(BMIBA, 4, "BMIBA", BMIBA_IO, baseBits)

@@ -33,6 +33,70 @@ final class PortCommands {
         return null;
     }
 
+    /**
+     * The same fast path over the bytes {@code from..to} of a line, as a long -qtest-log holds them:
+     * only the canonical form QEMU's own clients write ({@code 0x} and lowercase hex digits), so that
+     * the command's text can be made again, exactly, from its numbers when someone asks for it.
+     * Null for anything else.
+     */
+    static QtestCommand parse(byte[] b, int from, int to) {
+        int n = to - from;
+        if (n >= 8 && b[from] == 'i' && b[from + 1] == 'n' && b[from + 3] == ' ') {
+            int size = size((char) b[from + 2]);
+            long port = hex(b, from + 4, to);
+            return size > 0 && port >= 0 && port <= 0xffff ? new QtestCommand.PortRead(null, (int) port, size) : null;
+        }
+        if (n >= 12 && b[from] == 'o' && b[from + 1] == 'u' && b[from + 2] == 't' && b[from + 4] == ' ') {
+            int size = size((char) b[from + 3]);
+            int space = from + 5;
+            while (space < to && b[space] != ' ') {
+                space++;
+            }
+            if (size == 0 || space == to) {
+                return null;
+            }
+            long port = hex(b, from + 5, space);
+            long value = hex(b, space + 1, to);
+            // A value wider than the access keeps its own text (QEMU logs it as written).
+            long truncated = value & ((1L << (8 * size)) - 1);
+            return port >= 0 && port <= 0xffff && value >= 0
+                    ? new QtestCommand.PortWrite(truncated == value ? null : ascii(b, from, to), (int) port, size, truncated)
+                    : null;
+        }
+        return null;
+    }
+
+    /**
+     * {@code 0x} and 1 to 15 lowercase hex digits with no leading zero (the form
+     * {@link Long#toHexString} gives back, so that the text can be made again from the value), or -1.
+     */
+    private static long hex(byte[] b, int from, int to) {
+        if (to - from < 3 || to - from > 17 || b[from] != '0' || b[from + 1] != 'x'
+                || (b[from + 2] == '0' && to - from > 3)) {
+            return -1;
+        }
+        long value = 0;
+        for (int i = from + 2; i < to; i++) {
+            int c = b[i];
+            int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+            if (digit < 0) {
+                return -1;
+            }
+            value = value << 4 | digit;
+        }
+        return value;
+    }
+
+    /** Text of bytes already known to be ASCII. */
+    @SuppressWarnings("deprecation") // String(byte[], hibyte, offset, count): the cheapest exact copy of ASCII
+    private static String ascii(byte[] b, int from, int to) {
+        return new String(b, 0, from, to - from);
+    }
+
+    static char suffix(int size) {
+        return size == 1 ? 'b' : size == 2 ? 'w' : 'l';
+    }
+
     private static int size(char suffix) {
         return switch (suffix) {
             case 'b' -> 1;

@@ -13,11 +13,47 @@ import java.util.HexFormat;
 public sealed interface QtestCommand {
     String text();
 
-    /** {@code outb|outw|outl PORT VALUE}: VALUE is truncated to the access width, as by the CPU. */
-    record PortWrite(String text, int port, int size, long value) implements QtestCommand { }
+    /**
+     * {@code outb|outw|outl PORT VALUE}: VALUE is truncated to the access width, as by the CPU. A
+     * null text stands for the canonical form, made when first asked for (a recorded log holds
+     * millions of port commands whose text nobody reads unless one diverges).
+     */
+    record PortWrite(String text, int port, int size, long value) implements QtestCommand {
+        @Override
+        public String text() {
+            return text != null ? text : "out" + PortCommands.suffix(size) + " 0x" + Integer.toHexString(port)
+                    + " 0x" + Long.toHexString(value);
+        }
 
-    /** {@code inb|inw|inl PORT}, answered {@code OK 0x%04x}. */
-    record PortRead(String text, int port, int size) implements QtestCommand { }
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof PortWrite w && w.port == port && w.size == size && w.value == value
+                    && w.text().equals(text());
+        }
+
+        @Override
+        public int hashCode() {
+            return text().hashCode();
+        }
+    }
+
+    /** {@code inb|inw|inl PORT}, answered {@code OK 0x%04x}. A null text stands for the canonical form. */
+    record PortRead(String text, int port, int size) implements QtestCommand {
+        @Override
+        public String text() {
+            return text != null ? text : "in" + PortCommands.suffix(size) + " 0x" + Integer.toHexString(port);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof PortRead r && r.port == port && r.size == size && r.text().equals(text());
+        }
+
+        @Override
+        public int hashCode() {
+            return text().hashCode();
+        }
+    }
 
     /** {@code writeb|writew|writel|writeq ADDR VALUE}. */
     record MemWrite(String text, long address, int size, long value) implements QtestCommand { }
@@ -42,6 +78,14 @@ public sealed interface QtestCommand {
 
     /** {@code endianness}, answered {@code OK little} on x86. */
     record Endianness(String text) implements QtestCommand { }
+
+    /**
+     * A canonical port command ({@code inb 0x20}, {@code outl 0xcf8 0x80000000}) read straight
+     * from bytes {@code from..to}, or null for any other line, which {@link #parse} then reads.
+     */
+    static QtestCommand parsePortBytes(byte[] bytes, int from, int to) {
+        return PortCommands.parse(bytes, from, to);
+    }
 
     static QtestCommand parse(String line) throws QtestSyntaxException {
         QtestCommand port = PortCommands.parse(line);

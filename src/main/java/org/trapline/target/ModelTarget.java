@@ -27,8 +27,8 @@ public final class ModelTarget implements Target {
     private final Machine machine;
     private final boolean clockCommands;
     private final List<String> window = new ArrayList<>();
-    /** The answers to port reads of values below 0x10000, made once each: replay's hot path. */
-    private final String[] portAnswers = new String[0x10000];
+    /** The replies to port reads of values below 0x10000, made once each: replay's hot path. */
+    private final Reply[] portReplies = new Reply[0x10000];
     private QtestCommand lastCommand;
     /** The canonical path of the device whose GPIOs qtest intercepts, or null. */
     private String interceptedDevice;
@@ -92,7 +92,17 @@ public final class ModelTarget implements Target {
     @Override
     public Reply send(QtestCommand command) throws TargetException {
         lastCommand = command;
-        String response = answer(command);
+        if (command instanceof QtestCommand.PortRead c) {
+            long value = machine.io().read(c.port(), c.size());
+            if (window.isEmpty() && value < portReplies.length) {
+                return portReply((int) value);
+            }
+            return reply(QtestReplies.portValue(value));
+        }
+        return reply(answer(command));
+    }
+
+    private Reply reply(String response) {
         if (window.isEmpty()) {
             return response == QtestReplies.OK ? OK : Reply.of(response);
         }
@@ -103,7 +113,7 @@ public final class ModelTarget implements Target {
 
     private String answer(QtestCommand command) throws TargetException {
         if (command instanceof QtestCommand.PortRead c) {
-            return portAnswer(machine.io().read(c.port(), c.size()));
+            return QtestReplies.portValue(machine.io().read(c.port(), c.size()));
         }
         if (command instanceof QtestCommand.PortWrite c) {
             machine.io().write(c.port(), c.size(), c.value());
@@ -146,16 +156,13 @@ public final class ModelTarget implements Target {
         throw new TargetException("the model does not answer '" + command.text() + "'");
     }
 
-    private String portAnswer(long value) {
-        if (value >= portAnswers.length) {
-            return QtestReplies.portValue(value);
+    private Reply portReply(int value) {
+        Reply reply = portReplies[value];
+        if (reply == null) {
+            reply = Reply.of(QtestReplies.portValue(value));
+            portReplies[value] = reply;
         }
-        String answer = portAnswers[(int) value];
-        if (answer == null) {
-            answer = QtestReplies.portValue(value);
-            portAnswers[(int) value] = answer;
-        }
-        return answer;
+        return reply;
     }
 
     private String clock(QtestCommand.Clock c) {

@@ -18,6 +18,6 @@ import org.trapline.qtest.QtestCommand;
 public record Step(int line, QtestCommand command, Expectation expect, String citation, List<String> irqEvents,
                    boolean checkIrqs) {
     public Step {
-        irqEvents = List.copyOf(irqEvents);
+        irqEvents = irqEvents.isEmpty() ? List.of() : List.copyOf(irqEvents);
     }
 }

@@ -3,6 +3,7 @@ package org.trapline.trace;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import org.trapline.qtest.QtestSyntaxException;
  * </ul>
  */
 public final class TraceParser {
+    private static final Expectation EXPECT_OK = new Expectation.Exact("OK");
     private final Path file;
     private final TraceListener listener;
     private final List<String> provenance = new ArrayList<>();
@@ -42,6 +44,12 @@ public final class TraceParser {
     private Expectation pendingExpect;
     private String pendingCitation;
     private List<String> pendingIrqs = new ArrayList<>();
+    /** The answers {@code OK 0x%04x} seen so far, one expectation each: a log repeats them endlessly. */
+    private final Expectation[] portAnswers = new Expectation[0x10000];
+    /** Wider answers ({@code inl}), direct-mapped by value. */
+    private final Expectation[] wideAnswers = new Expectation[1 << 10];
+    private final long[] wideValues = new long[1 << 10];
+    private final RepeatedCommands repeated = new RepeatedCommands();
 
     private TraceParser(Path file, TraceListener listener) {
         this.file = file;
@@ -138,11 +146,109 @@ public final class TraceParser {
                 to--;
             }
             if (close < length && "RSI".indexOf(line.at(1)) >= 0) {
-                logLine(n, (char) line.at(1), line.text(from, to));
+                if (!fastLogLine(n, line.at(1), line.buffer(), line.offset() + from, line.offset() + to)) {
+                    logLine(n, (char) line.at(1), line.text(from, to));
+                }
                 return;
             }
         }
         line(n, line.text(0, length));
+    }
+
+    /**
+     * The two lines that make up nearly all of a recorded log, read without making text of them:
+     * a canonical port command, and its answer {@code OK} or {@code OK 0x%04x}. False for anything
+     * else, which the general path reads.
+     */
+    private boolean fastLogLine(int n, int kind, byte[] b, int from, int to) throws TraceFormatException {
+        if (kind == 'R') {
+            QtestCommand command = QtestCommand.parsePortBytes(b, from, to);
+            if (command == null) {
+                command = repeatedCommand(b, from, to);
+            }
+            if (command == null) {
+                return false;
+            }
+            command(n, command, null, null);
+            return true;
+        }
+        if (kind != 'S' || to - from < 2 || b[from] != 'O' || b[from + 1] != 'K' || pendingCommand == null
+                || pendingExpect != null) {
+            return false;
+        }
+        if (to - from == 2) {
+            pendingExpect = EXPECT_OK;
+        } else {
+            long value = portAnswer(b, from, to);
+            if (value < 0) {
+                return false;
+            }
+            pendingExpect = value < portAnswers.length ? narrowAnswer((int) value, b, from, to) : wideAnswer(value, b, from, to);
+        }
+        recordsResponses = true;
+        return true;
+    }
+
+    /** A command line parsed before, or parsed now and kept; null when it is not UTF-8 text or not a command. */
+    private QtestCommand repeatedCommand(byte[] b, int from, int to) {
+        QtestCommand command = repeated.find(b, from, to);
+        if (command != null || to - from > RepeatedCommands.MAX_LENGTH) {
+            return command;
+        }
+        for (int i = from; i < to; i++) {
+            if (b[i] < 0) {
+                return null;
+            }
+        }
+        try {
+            command = QtestCommand.parse(new String(b, from, to - from, StandardCharsets.ISO_8859_1));
+        } catch (QtestSyntaxException e) {
+            return null; // the general path reports it, with its line
+        }
+        repeated.keep(b, from, to, command);
+        return command;
+    }
+
+    private Expectation narrowAnswer(int value, byte[] b, int from, int to) {
+        Expectation e = portAnswers[value];
+        if (e == null) {
+            e = new Expectation.Exact(new String(b, from, to - from, StandardCharsets.ISO_8859_1));
+            portAnswers[value] = e;
+        }
+        return e;
+    }
+
+    private Expectation wideAnswer(long value, byte[] b, int from, int to) {
+        int slot = (int) (value ^ (value >>> 17)) & (wideAnswers.length - 1);
+        Expectation e = wideAnswers[slot];
+        if (e == null || wideValues[slot] != value) {
+            e = new Expectation.Exact(new String(b, from, to - from, StandardCharsets.ISO_8859_1));
+            wideAnswers[slot] = e;
+            wideValues[slot] = value;
+        }
+        return e;
+    }
+
+    /**
+     * The value of an in* answer as QEMU prints it, {@code OK 0x%04x}: lowercase hex digits, four
+     * of them or, above 0xFFFF, as many as the value needs; -1 for any other text.
+     */
+    private static long portAnswer(byte[] b, int from, int to) {
+        int digits = to - from - 5;
+        if (digits < 4 || digits > 8 || b[from + 2] != ' ' || b[from + 3] != '0' || b[from + 4] != 'x'
+                || (digits > 4 && b[from + 5] == '0')) {
+            return -1;
+        }
+        long value = 0;
+        for (int i = from + 5; i < to; i++) {
+            int c = b[i];
+            int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+            if (digit < 0) {
+                return -1;
+            }
+            value = value << 4 | digit;
+        }
+        return value;
     }
 
     private void line(int n, String raw) throws TraceFormatException {
@@ -282,6 +388,10 @@ public final class TraceParser {
             flush(); // the command before is whole: its listener sees it before the error
             throw error(n, e.getMessage());
         }
+        command(n, command, expect, citation);
+    }
+
+    private void command(int n, QtestCommand command, Expectation expect, String citation) throws TraceFormatException {
         flush();
         if (!begun) {
             begun = true;

@@ -79,6 +79,15 @@ final class Utf8Lines implements Closeable {
         return buf[start + i];
     }
 
+    /** The buffer holding the current line, which starts at {@link #offset()}; valid until {@link #next()}. */
+    byte[] buffer() {
+        return buf;
+    }
+
+    int offset() {
+        return start;
+    }
+
     /** The text of bytes {@code from} to {@code to} of the current line. */
     String text(int from, int to) throws CharacterCodingException {
         for (int i = start + from; i < start + to; i++) {

@@ -18,6 +18,7 @@ import org.trapline.target.MachineArgs;
 import org.trapline.target.ModelTarget;
 import org.trapline.target.QemuBinary;
 import org.trapline.target.QemuTarget;
+import org.trapline.testing.QemuRequirement;
 import org.trapline.testing.RequiresQemu;
 import org.trapline.trace.Trace;
 import org.trapline.trace.TraceParser;
@@ -40,7 +41,8 @@ class GoldenScriptsLiveTest {
         return scripts.stream().map(script -> DynamicTest.dynamicTest(script.getFileName().toString(), () -> {
             Trace trace = TraceParser.parse(script);
             MachineArgs machine = MachineArgs.parse(trace.machineArgs().orElse(QemuOptions.DEFAULT_MACHINE));
-            try (QemuTarget live = QemuTarget.start(qemu, machine);
+            try (QemuTarget live = QemuTarget.start(QemuRequirement.binaryFor(machine),
+                    machine);
                  ModelTarget model = ModelTarget.of(Profile.QEMU_PC, machine)) {
                 ReplayResult result = LockstepDiff.run(trace, live, model);
                 assertThat(result.divergence()).as("%s: model against %s", script, live.name())

@@ -55,6 +55,30 @@ class QemuBinaryTest {
     }
 
     @Test
+    void aClockDrivenQemuIsTheExplicitOneThenTheVariableThenTheBuildScriptsCache() throws Exception {
+        Path cache = dir.resolve("cache");
+        Files.createDirectories(cache.resolve("bin"));
+        QemuBinary cached = FakeQemu.script(cache.resolve("bin"), QemuBinary.DEFAULT_NAME, "exit 0");
+        QemuBinary fromEnv = FakeQemu.answering(dir, "OK 1");
+        Map<String, String> env = Map.of(QemuBinary.CACHE_ENV, cache.toString(), QemuBinary.QTEST_ENV,
+                fromEnv.path().toString(), "PATH", dir.toString());
+        assertThat(QemuBinary.locateClockDriven(cached.path().toString(), env)).isEqualTo(cached);
+        assertThat(QemuBinary.locateClockDriven(null, env)).isEqualTo(fromEnv);
+        assertThat(QemuBinary.locateClockDriven(null, Map.of(QemuBinary.CACHE_ENV, cache.toString()))).isEqualTo(cached);
+        assertThat(QemuBinary.cachedClockDriven(Map.of("HOME", "/home/ci")))
+                .isEqualTo(Path.of("/home/ci/.cache/trapline/qemu-7.2-qtest/bin/qemu-system-x86_64"));
+    }
+
+    @Test
+    void aMissingClockDrivenQemuSaysHowToBuildOne() {
+        assertThatThrownBy(() -> QemuBinary.locateClockDriven(null, Map.of(QemuBinary.CACHE_ENV, dir.toString())))
+                .isInstanceOf(TargetException.class)
+                .hasMessageContaining("-accel qtest")
+                .hasMessageContaining("tools/qemu-qtest/build.sh")
+                .hasMessageContaining(QemuBinary.QTEST_ENV);
+    }
+
+    @Test
     void aFileThatIsNotExecutableIsRefused() throws Exception {
         Path plain = Files.writeString(dir.resolve("qemu"), "not a program");
         assertThatThrownBy(() -> QemuBinary.locate(plain.toString(), Map.of()))

@@ -203,4 +203,60 @@ class TraceParserTest {
         });
         assertThat(lines).containsExactly(1);
     }
+
+    /** A log file is read from its bytes, with shortcuts for the lines a recording repeats; the text path is the reference. */
+    @Test
+    void aLogFileReadFromBytesGivesTheStepsItsTextGives(@TempDir Path dir) throws Exception {
+        String log = """
+                [I 0.000001] OPENED
+                [R +0.1] outl 0xcf8 0x80000000
+                [S +0.1] OK
+                [R +0.2] inl 0xcfc
+                [S +0.2] OK 0x12378086
+                [R +0.3] inw 0xcfe
+                [S +0.3] OK 0x1237
+                [R +0.4] outb 0x21 0x1ff
+                [S +0.4] OK
+                [R +0.5] inb 0x0021
+                [S +0.5] OK 0x00ff
+                [R +0.6] outb 0x20 17
+                [S +0.6] OK
+                [R +0.7] irq_intercept_in ioapic
+                [S +0.7] OK
+                [R +0.8] set_irq_in /machine/unattached/device[6] unnamed-gpio-in 3 1
+                [S +0.8] OK
+                [R +0.9] set_irq_in /machine/unattached/device[6] unnamed-gpio-in 3 1
+                [S +0.9] IRQ raise 3
+                [S +0.9] OK
+                [R +1.0] readl 0x0
+                [S +1.0] OK 0x0000000000000000
+                [R +1.1] inl 0xcfc
+                [S +1.1] OK 0x0000ffff
+                [R +1.2] outw 0x4d0 0x0
+                [S +1.2] OK
+                [R +1.3] inl 0xcfc
+                [S +1.3] OK 0x12378086
+                """;
+        Path file = dir.resolve("x.log");
+        Files.writeString(file, log);
+        Trace fromBytes = TraceParser.parse(file);
+        Trace fromText = parse(log);
+        assertThat(fromBytes.steps()).hasSize(13).isEqualTo(fromText.steps());
+        assertThat(fromBytes.steps()).extracting(step -> step.command().text()).containsExactly(
+                "outl 0xcf8 0x80000000", "inl 0xcfc", "inw 0xcfe", "outb 0x21 0x1ff", "inb 0x0021", "outb 0x20 17",
+                "irq_intercept_in ioapic", "set_irq_in /machine/unattached/device[6] unnamed-gpio-in 3 1",
+                "set_irq_in /machine/unattached/device[6] unnamed-gpio-in 3 1", "readl 0x0", "inl 0xcfc",
+                "outw 0x4d0 0x0", "inl 0xcfc");
+        assertThat(fromBytes.steps().get(3).command()).isEqualTo(new QtestCommand.PortWrite("outb 0x21 0x1ff", 0x21, 1, 0xff));
+        assertThat(fromBytes.steps().get(10).expect()).isEqualTo(new Expectation.Exact("OK 0x0000ffff"));
+    }
+
+    @Test
+    void aMalformedCommandInALogFileIsNamedWithItsLine(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bad.log");
+        Files.writeString(file, "[R +0.1] inb 0x20\n[S +0.1] OK 0x0000\n[R +0.2] inb 0x10000\n[S +0.2] OK 0x0000\n");
+        assertThatThrownBy(() -> TraceParser.parse(file))
+                .isInstanceOf(TraceFormatException.class)
+                .hasMessageContaining("bad.log:3");
+    }
 }

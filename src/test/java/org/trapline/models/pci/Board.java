@@ -33,8 +33,8 @@ final class Board {
         return new Board(Set.of(quirks), MachineConfig.defaults());
     }
 
-    static Board withRam(long bytes) {
-        return new Board(Set.of(), MachineConfig.defaults().withRam(bytes));
+    static Board withRam(long bytes, Quirk... quirks) {
+        return new Board(Set.of(quirks), MachineConfig.defaults().withRam(bytes));
     }
 
     static long address(int device, int function, int register) {

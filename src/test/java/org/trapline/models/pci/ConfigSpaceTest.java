@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.trapline.models.machine.Quirk;
 
 /** Type 0 header rules (PCI Local Bus 3.0 §6.2) and the board's device-specific registers. */
 class ConfigSpaceTest {
@@ -86,11 +87,18 @@ class ConfigSpaceTest {
     }
 
     @Test
-    void theHostBridgeCarriesTheRamSizeInEightMibUnits() {
-        assertThat(Board.withRam(64L << 20).read(0, 0, 0x57, 1)).isEqualTo(0x08);
-        assertThat(Board.withRam(128L << 20).read(0, 0, 0x57, 1)).isEqualTo(0x10);
-        assertThat(Board.withRam(2040L << 20).read(0, 0, 0x57, 1)).isEqualTo(0xff);
-        assertThat(Board.withRam(4096L << 20).read(0, 0, 0x57, 1)).isEqualTo(0xff);
+    void onQemuTheHostBridgeCarriesTheRamSizeInEightMibUnits() {
+        Quirk q = PciQuirks.I440FX_RAM_SIZE_IN_DRAMC;
+        assertThat(Board.withRam(64L << 20, q).read(0, 0, 0x57, 1)).isEqualTo(0x08);
+        assertThat(Board.withRam(128L << 20, q).read(0, 0, 0x57, 1)).isEqualTo(0x10);
+        assertThat(Board.withRam(2040L << 20, q).read(0, 0, 0x57, 1)).isEqualTo(0xff);
+        assertThat(Board.withRam(4096L << 20, q).read(0, 0, 0x57, 1)).isEqualTo(0xff);
+    }
+
+    @Test
+    void onHardwareDramcPowersOnAsOneWhateverTheRamSize() {
+        assertThat(Board.withRam(64L << 20).read(0, 0, 0x57, 1)).isEqualTo(0x01);
+        assertThat(Board.withRam(4096L << 20).read(0, 0, 0x57, 1)).isEqualTo(0x01);
     }
 
     @Test
@@ -151,7 +159,7 @@ class ConfigSpaceTest {
                 .containsEntry("63h PIRQRC[D]", "0x80");
         assertThat(board.host.function(0, 0).registers()).containsEntry("59h PAM0", "0x00")
                 .containsEntry("5fh PAM6", "0x00").containsEntry("60h DRB0", "0x00").containsEntry("67h DRB7", "0x00")
-                .containsEntry("57h DRAMC", "0x10");
+                .containsEntry("57h DRAMC", "0x01");
         assertThat(board.host.function(0, 0).registers()).containsEntry("72h SMRAM", "0x02");
         assertThat(board.host.function(0, 0).devfn()).isZero();
         assertThat(board.host.function(1, 3).devfn()).isEqualTo(0x0b);

@@ -28,10 +28,38 @@ class DeviceRegisterMasksTest {
     @Test
     void i440fxRegistersWhoseMasksAreNotEstablishedStayAsQemuHasThem() {
         Board hardware = Board.hardware();
-        // DRB0-7: both Bochs and 86Box keep all eight bits; PAM, PMCCFG, DRAMC, ERRCMD: sources disagree.
-        assertThat(writeAllOnesAndRead(hardware, 0, 0, 0x60, 4)).isEqualTo(0xffff_ffffL);
-        assertThat(writeAllOnesAndRead(hardware, 0, 0, 0x64, 4)).isEqualTo(0xffff_ffffL);
+        // PAM, PMCCFG, DRAMC, ERRCMD, ERRSTS, TRC: Bochs and 86Box disagree and no datasheet page settles them.
         assertThat(writeAllOnesAndRead(hardware, 0, 0, 0x59, 1)).isEqualTo(0xff);
+        assertThat(writeAllOnesAndRead(hardware, 0, 0, 0x90, 4)).as("ERRCMD, ERRSTS, TRC").isEqualTo(0xff00_ffffL);
+    }
+
+    @Test
+    void i440fxDeturboDramRowTypeAndRowBoundariesKeepEveryBit() {
+        Board hardware = Board.hardware();
+        Board qemu = Board.qemu();
+        for (Board b : new Board[] {hardware, qemu}) {
+            assertThat(writeAllOnesAndRead(b, 0, 0, 0x52, 1)).as("DETURBO").isEqualTo(0xff);
+            assertThat(writeAllOnesAndRead(b, 0, 0, 0x55, 2)).as("DRAMR").isEqualTo(0xffff);
+            assertThat(writeAllOnesAndRead(b, 0, 0, 0x60, 4)).as("DRB0-3").isEqualTo(0xffff_ffffL);
+            assertThat(writeAllOnesAndRead(b, 0, 0, 0x64, 4)).as("DRB4-7").isEqualTo(0xffff_ffffL);
+            b.write(0, 0, 0x62, 1, 0x21);
+            assertThat(b.read(0, 0, 0x62, 1)).isEqualTo(0x21);
+        }
+    }
+
+    @Test
+    void i440fxDataBufferAndDramRegistersPowerOnAsTheChipOnHardwareAndAsQemuOnQemu() {
+        Board hardware = Board.hardware();
+        Board qemu = Board.with(PciQuirks.I440FX_RAM_SIZE_IN_DRAMC);
+        assertThat(hardware.read(0, 0, 0x53, 1)).as("DBC").isEqualTo(0x80);
+        assertThat(hardware.read(0, 0, 0x57, 1)).as("DRAMC").isEqualTo(0x01);
+        assertThat(hardware.read(0, 0, 0x58, 1)).as("DRAMT").isEqualTo(0x10);
+        assertThat(qemu.read(0, 0, 0x50, 4)).as("PMCCFG, DETURBO, DBC").isZero();
+        assertThat(qemu.read(0, 0, 0x57, 1)).as("RAM size in 8 MiB units, 128 MiB").isEqualTo(0x10);
+        assertThat(qemu.read(0, 0, 0x58, 1)).as("DRAMT").isZero();
+        hardware.write(0, 0, 0x57, 1, 0x05);
+        hardware.host.function(0, 0).reset();
+        assertThat(hardware.read(0, 0, 0x57, 1)).as("RST# restores DRAMC").isEqualTo(0x01);
     }
 
     @Test
@@ -75,6 +103,34 @@ class DeviceRegisterMasksTest {
     }
 
     @Test
+    void piix3TimersAndChipSelectKeepEveryBit() {
+        Board hardware = Board.hardware();
+        Board qemu = Board.qemu();
+        assertThat(hardware.read(1, 0, 0xa8, 1)).as("FTMR default").isEqualTo(0x0f);
+        for (Board b : new Board[] {hardware, qemu}) {
+            assertThat(writeAllOnesAndRead(b, 1, 0, 0x4c, 1)).as("IORT").isEqualTo(0xff);
+            assertThat(writeAllOnesAndRead(b, 1, 0, 0x78, 2)).as("PCSC").isEqualTo(0xffff);
+            assertThat(writeAllOnesAndRead(b, 1, 0, 0xa8, 1)).as("FTMR").isEqualTo(0xff);
+            assertThat(writeAllOnesAndRead(b, 1, 0, 0xac, 1)).as("CTLTMR").isEqualTo(0xff);
+            assertThat(writeAllOnesAndRead(b, 1, 0, 0xae, 1)).as("CTHTMR").isEqualTo(0xff);
+            b.write(1, 0, 0xa8, 1, 0x5a);
+            assertThat(b.read(1, 0, 0xa8, 1)).as("FTMR returns the value last written").isEqualTo(0x5a);
+        }
+        // AFh past CTHTMR is reserved: 0 on hardware, kept on QEMU.
+        assertThat(writeAllOnesAndRead(hardware, 1, 0, 0xac, 4)).isEqualTo(0x00ff_00ffL);
+        assertThat(writeAllOnesAndRead(qemu, 1, 0, 0xac, 4)).isEqualTo(0xffff_ffffL);
+    }
+
+    @Test
+    void piix3RegistersWhoseMasksAreNotEstablishedStayAsQemuHasThem() {
+        Board hardware = Board.hardware();
+        // TOM, MSTAT, MBIRQ0, MBDMA0, SMICNTL: Bochs and 86Box disagree and no datasheet page settles them.
+        for (int offset : new int[] {0x69, 0x6a, 0x70, 0x76, 0xa0}) {
+            assertThat(writeAllOnesAndRead(hardware, 1, 0, offset, 1)).as("%02xh", offset).isEqualTo(0xff);
+        }
+    }
+
+    @Test
     void ideReservedBytesPastSidetimReadZeroOnHardware() {
         Board hardware = Board.hardware();
         Board qemu = Board.with(PciQuirks.PIIX_IDE_DEVICE_REGISTERS_WRITABLE);
@@ -96,6 +152,22 @@ class DeviceRegisterMasksTest {
         assertThat(writeAllOnesAndRead(qemu, 1, 3, 0x40, 4)).isEqualTo(0xffff_ffffL);
         qemu.write(1, 3, 0x90, 4, 0);
         assertThat(qemu.read(1, 3, 0x90, 4)).isZero();
+    }
+
+    @Test
+    void piix4PmCountersActivityAndSmbusSlaveRegistersKeepEveryBit() {
+        Board hardware = Board.hardware();
+        Board qemu = Board.qemu();
+        for (Board b : new Board[] {hardware, qemu}) {
+            assertThat(writeAllOnesAndRead(b, 1, 3, 0x44, 4)).as("CNTA").isEqualTo(0xffff_ffffL);
+            assertThat(writeAllOnesAndRead(b, 1, 3, 0x54, 4)).as("DEVACTA").isEqualTo(0xffff_ffffL);
+            assertThat(writeAllOnesAndRead(b, 1, 3, 0x5c, 4)).as("DEVRESA").isEqualTo(0xffff_ffffL);
+            assertThat(writeAllOnesAndRead(b, 1, 3, 0xd3, 1)).as("SMBSLVC").isEqualTo(0xff);
+            assertThat(writeAllOnesAndRead(b, 1, 3, 0xd4, 2)).as("SMBSHDW1, SMBSHDW2").isEqualTo(0xffff);
+        }
+        // D7h past SMBREV is reserved: 0 on hardware, kept on QEMU.
+        assertThat(writeAllOnesAndRead(hardware, 1, 3, 0xd4, 4)).isEqualTo(0x00ff_ffffL);
+        assertThat(writeAllOnesAndRead(qemu, 1, 3, 0xd4, 4)).isEqualTo(0xffff_ffffL);
     }
 
     @Test

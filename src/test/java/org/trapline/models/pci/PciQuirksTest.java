@@ -16,7 +16,7 @@ class PciQuirksTest {
                 PciQuirks.CONFADD_LOW_BITS_OFFSET, PciQuirks.CONFADD_NARROW_ACCESS, PciQuirks.BMIBA_UPPER_BITS,
                 PciQuirks.SMRAM_UNLOCKED, PciQuirks.RCPU_SOFT_RESET_RESETS_BOARD, PciQuirks.RESET_KEEPS_DEVICE_REGISTERS,
                 PciQuirks.RESET_KEEPS_CONFIG_ADDRESS, PciQuirks.I440FX_DEVICE_REGISTERS_WRITABLE,
-                PciQuirks.PIIX3_DEVICE_REGISTERS_WRITABLE, PciQuirks.PIIX_IDE_DEVICE_REGISTERS_WRITABLE,
+                PciQuirks.I440FX_RAM_SIZE_IN_DRAMC, PciQuirks.PIIX3_DEVICE_REGISTERS_WRITABLE, PciQuirks.PIIX_IDE_DEVICE_REGISTERS_WRITABLE,
                 PciQuirks.PIIX4_PM_DEVICE_REGISTERS_WRITABLE);
         for (Quirk q : PciHost.qemuQuirks()) {
             assertThat(q.id()).matches("[a-z0-9-]+\\.[a-z0-9-]+");
