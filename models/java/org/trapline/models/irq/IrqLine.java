@@ -34,6 +34,19 @@ public final class IrqLine implements IrqSink {
         }
     }
 
+    /**
+     * Drives {@code high} and tells every sink, even when the level does not change: QEMU's
+     * qemu_set_irq is a call, not a level, so a device that sets the same level again is seen again
+     * (by qtest's interception, which reports against its own idea of the level, and by an 8259A
+     * input whose level memory a reset cleared).
+     */
+    public void drive(boolean high) {
+        level = high;
+        for (int i = 0; i < sinks.size(); i++) {
+            sinks.get(i).setLevel(high);
+        }
+    }
+
     public void raise() {
         setLevel(true);
     }

@@ -15,6 +15,7 @@ import org.trapline.models.memory.GuestMemory;
 import org.trapline.models.pci.PciHost;
 import org.trapline.models.pic.PicPair;
 import org.trapline.models.rtc.Mc146818;
+import org.trapline.models.pit.Pit8254;
 
 /**
  * One assembled board: its clock, buses, RAM, interrupt wiring and devices. Built by a
@@ -30,6 +31,7 @@ public final class Machine {
     private final GuestMemory ram;
     private final PicPair pic;
     private final PciHost pci;
+    private final Pit8254 pit;
     private final Map<String, GpioInputs> gpio;
     private final Map<String, GpioOutputs> gpioOut;
     private final List<Inspectable> devices;
@@ -38,7 +40,7 @@ public final class Machine {
     private final List<Runnable> deviceResets;
 
     Machine(Profile profile, MachineConfig config, VirtualClock clock, Scheduler scheduler, PortIoBus io, MmioBus mmio,
-            GuestMemory ram, PicPair pic, PciHost pci, Map<String, GpioInputs> gpio, Map<String, GpioOutputs> gpioOut,
+            GuestMemory ram, PicPair pic, PciHost pci, Pit8254 pit, Map<String, GpioInputs> gpio, Map<String, GpioOutputs> gpioOut,
             List<Inspectable> devices, IrqLine[] isaIrq, List<Runnable> deviceResets) {
         this.profile = profile;
         this.config = config;
@@ -49,6 +51,7 @@ public final class Machine {
         this.ram = ram;
         this.pic = pic;
         this.pci = pci;
+        this.pit = pit;
         this.gpio = Collections.unmodifiableMap(new LinkedHashMap<>(gpio));
         this.gpioOut = Collections.unmodifiableMap(new LinkedHashMap<>(gpioOut));
         this.devices = List.copyOf(devices);
@@ -111,6 +114,11 @@ public final class Machine {
         }
     }
 
+    /** The 8254 interval timer at 0x40-0x43, with port 61h. */
+    public Pit8254 pit() {
+        return pit;
+    }
+
     /** ISA interrupt line {@code n} (0-15): into the 8259A pair and the IO-APIC input {@code n}. */
     public IrqLine isaIrq(int n) {
         return isaIrq[n];
@@ -132,12 +140,15 @@ public final class Machine {
 
     /**
      * The devices an access at I/O port {@code port} reaches, for a divergence report: the PIC pair
-     * at its ports and the ELCRs, the RTC at 0x70-0x71, the host bridge and the selected function at 0xCF8-0xCFF; none
-     * elsewhere.
+     * at its ports and the ELCRs, the 8254 at 0x40-0x43 and port 61h, the RTC at 0x70-0x71, the host
+     * bridge and the selected function at 0xCF8-0xCFF; none elsewhere.
      */
     public List<Inspectable> devicesAtPort(long port) {
         if ((port & ~0x81L) == 0x20 || port == 0x4d0 || port == 0x4d1) {
             return pic.chips();
+        }
+        if ((port >= Pit8254.BASE && port < Pit8254.BASE + 4) || port == Pit8254.PORT_B) {
+            return List.of(pit);
         }
         if (port == PcBoard.RTC_PORT || port == PcBoard.RTC_PORT + 1) {
             return devices.stream().filter(d -> d instanceof Mc146818).toList();

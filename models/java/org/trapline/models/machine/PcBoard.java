@@ -16,6 +16,7 @@ import org.trapline.models.memory.GuestMemory;
 import org.trapline.models.pci.PciHost;
 import org.trapline.models.pic.PicPair;
 import org.trapline.models.rtc.Mc146818;
+import org.trapline.models.pit.Pit8254;
 
 /**
  * Wires the PC board (i440FX host bridge, PIIX3 south bridge) the way QEMU 7.2's {@code -machine pc}
@@ -94,8 +95,15 @@ final class PcBoard {
         devices.add(rtc);
         deviceResets.add(rtc::reset);
 
-        Machine machine = new Machine(profile, config, clock, scheduler, io, mmio, ram, pic, pci, gpio, gpioOut, devices,
-                isaIrq, deviceResets);
+        // The 8254 at 0x40-0x43 with port 61h; OUT0 is ISA IRQ0 (QEMU: through the HPET's legacy input,
+        // passed on while the HPET is not in legacy mode).
+        Pit8254 pit = new Pit8254(scheduler, quirks, isaIrq[0]);
+        pit.attach(io);
+        devices.add(pit);
+        deviceResets.add(pit::reset);
+
+        Machine machine = new Machine(profile, config, clock, scheduler, io, mmio, ram, pic, pci, pit, gpio, gpioOut,
+                devices, isaIrq, deviceResets);
         // RC (in the pci package) asks for the reset; the board, which knows every device, does it.
         pci.onHardReset(machine::reset);
         return machine;

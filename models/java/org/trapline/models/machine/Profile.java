@@ -10,6 +10,7 @@ import java.util.Set;
 import org.trapline.models.pci.PciHost;
 import org.trapline.models.pic.PicPair;
 import org.trapline.models.rtc.RtcQuirks;
+import org.trapline.models.pit.Pit8254;
 
 /**
  * How a machine is assembled. {@code hardware}: every device as its datasheet says.
@@ -56,6 +57,7 @@ public enum Profile {
         all.addAll(PicPair.qemuQuirks());
         all.addAll(PciHost.qemuQuirks());
         all.addAll(RtcQuirks.all());
+        all.addAll(Pit8254.qemuQuirks());
         return Collections.unmodifiableSet(all);
     }
 
