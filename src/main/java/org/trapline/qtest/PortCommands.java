@@ -37,33 +37,64 @@ final class PortCommands {
      * The same fast path over the bytes {@code from..to} of a line, as a long -qtest-log holds them:
      * only the canonical form QEMU's own clients write ({@code 0x} and lowercase hex digits), so that
      * the command's text can be made again, exactly, from its numbers when someone asks for it.
-     * Null for anything else.
+     * A log says the same few commands over and over: each reader keeps the commands it has made
+     * and hands out the same (immutable) one again.
      */
-    static QtestCommand parse(byte[] b, int from, int to) {
-        int n = to - from;
-        if (n >= 8 && b[from] == 'i' && b[from + 1] == 'n' && b[from + 3] == ' ') {
-            int size = size((char) b[from + 2]);
-            long port = hex(b, from + 4, to);
-            return size > 0 && port >= 0 && port <= 0xffff ? new QtestCommand.PortRead(null, (int) port, size) : null;
-        }
-        if (n >= 12 && b[from] == 'o' && b[from + 1] == 'u' && b[from + 2] == 't' && b[from + 4] == ' ') {
-            int size = size((char) b[from + 3]);
-            int space = from + 5;
-            while (space < to && b[space] != ' ') {
-                space++;
+    static final class Reader {
+        private static final int WRITE_SLOTS = 1 << 12;
+        private final QtestCommand.PortRead[] reads = new QtestCommand.PortRead[3 << 16];
+        private final QtestCommand.PortWrite[] writes = new QtestCommand.PortWrite[WRITE_SLOTS];
+
+        /** The command, or null for anything but a canonical port command. */
+        QtestCommand read(byte[] b, int from, int to) {
+            int n = to - from;
+            if (n >= 8 && b[from] == 'i' && b[from + 1] == 'n' && b[from + 3] == ' ') {
+                int size = size((char) b[from + 2]);
+                long port = hex(b, from + 4, to);
+                return size > 0 && port >= 0 && port <= 0xffff ? portRead((int) port, size) : null;
             }
-            if (size == 0 || space == to) {
-                return null;
+            if (n >= 12 && b[from] == 'o' && b[from + 1] == 'u' && b[from + 2] == 't' && b[from + 4] == ' ') {
+                int size = size((char) b[from + 3]);
+                int space = from + 5;
+                while (space < to && b[space] != ' ') {
+                    space++;
+                }
+                if (size == 0 || space == to) {
+                    return null;
+                }
+                long port = hex(b, from + 5, space);
+                long value = hex(b, space + 1, to);
+                if (port < 0 || port > 0xffff || value < 0) {
+                    return null;
+                }
+                long truncated = value & ((1L << (8 * size)) - 1);
+                // A value wider than the access keeps its own text (QEMU logs it as written).
+                return truncated == value ? portWrite((int) port, size, value)
+                        : new QtestCommand.PortWrite(ascii(b, from, to), (int) port, size, truncated);
             }
-            long port = hex(b, from + 5, space);
-            long value = hex(b, space + 1, to);
-            // A value wider than the access keeps its own text (QEMU logs it as written).
-            long truncated = value & ((1L << (8 * size)) - 1);
-            return port >= 0 && port <= 0xffff && value >= 0
-                    ? new QtestCommand.PortWrite(truncated == value ? null : ascii(b, from, to), (int) port, size, truncated)
-                    : null;
+            return null;
         }
-        return null;
+
+        private QtestCommand.PortRead portRead(int port, int size) {
+            int slot = (size >> 1) << 16 | port;
+            QtestCommand.PortRead read = reads[slot];
+            if (read == null) {
+                read = new QtestCommand.PortRead(null, port, size);
+                reads[slot] = read;
+            }
+            return read;
+        }
+
+        private QtestCommand.PortWrite portWrite(int port, int size, long value) {
+            long key = value * 0x9e3779b97f4a7c15L + (port << 2 | size);
+            int slot = (int) (key >>> 52) & (WRITE_SLOTS - 1);
+            QtestCommand.PortWrite write = writes[slot];
+            if (write == null || write.port() != port || write.size() != size || write.value() != value) {
+                write = new QtestCommand.PortWrite(null, port, size, value);
+                writes[slot] = write;
+            }
+            return write;
+        }
     }
 
     /**

@@ -80,11 +80,16 @@ public sealed interface QtestCommand {
     record Endianness(String text) implements QtestCommand { }
 
     /**
-     * A canonical port command ({@code inb 0x20}, {@code outl 0xcf8 0x80000000}) read straight
-     * from bytes {@code from..to}, or null for any other line, which {@link #parse} then reads.
+     * Reads canonical port commands ({@code inb 0x20}, {@code outl 0xcf8 0x80000000}) straight from
+     * the bytes of a line, for a parser of long logs; it answers null for any other line, which
+     * {@link #parse} then reads.
      */
-    static QtestCommand parsePortBytes(byte[] bytes, int from, int to) {
-        return PortCommands.parse(bytes, from, to);
+    final class ByteReader {
+        private final PortCommands.Reader reader = new PortCommands.Reader();
+
+        public QtestCommand portCommand(byte[] bytes, int from, int to) {
+            return reader.read(bytes, from, to);
+        }
     }
 
     static QtestCommand parse(String line) throws QtestSyntaxException {

@@ -50,6 +50,7 @@ public final class TraceParser {
     private final Expectation[] wideAnswers = new Expectation[1 << 10];
     private final long[] wideValues = new long[1 << 10];
     private final RepeatedCommands repeated = new RepeatedCommands();
+    private final QtestCommand.ByteReader portCommands = new QtestCommand.ByteReader();
 
     private TraceParser(Path file, TraceListener listener) {
         this.file = file;
@@ -162,7 +163,7 @@ public final class TraceParser {
      */
     private boolean fastLogLine(int n, int kind, byte[] b, int from, int to) throws TraceFormatException {
         if (kind == 'R') {
-            QtestCommand command = QtestCommand.parsePortBytes(b, from, to);
+            QtestCommand command = portCommands.portCommand(b, from, to);
             if (command == null) {
                 command = repeatedCommand(b, from, to);
             }

@@ -3,6 +3,9 @@ package org.trapline.trace;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -15,6 +18,9 @@ import java.nio.charset.StandardCharsets;
  * decoded as strict UTF-8, and one that is not UTF-8 is an error.
  */
 final class Utf8Lines implements Closeable {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
+
     private final InputStream in;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -32,13 +38,12 @@ final class Utf8Lines implements Closeable {
     /** Moves to the next line (without its line ending); false at the end of the file. */
     boolean next() throws IOException {
         while (true) {
-            for (int i = pos; i < limit; i++) {
-                if (buf[i] == '\n') {
-                    start = pos;
-                    end = i > pos && buf[i - 1] == '\r' ? i - 1 : i;
-                    pos = i + 1;
-                    return true;
-                }
+            int i = newline(pos);
+            if (i >= 0) {
+                start = pos;
+                end = i > pos && buf[i - 1] == '\r' ? i - 1 : i;
+                pos = i + 1;
+                return true;
             }
             if (eof) {
                 if (pos < limit) {
@@ -51,6 +56,25 @@ final class Utf8Lines implements Closeable {
             }
             fill();
         }
+    }
+
+    /** The index of the first '\n' at or after {@code from} in the buffered bytes, or -1. */
+    private int newline(int from) {
+        int i = from;
+        // Eight bytes at a time: a byte of x ^ NEWLINES is zero where a '\n' is (Hacker's Delight §6-1).
+        for (; i + Long.BYTES <= limit; i += Long.BYTES) {
+            long x = (long) LONGS.get(buf, i) ^ NEWLINES;
+            long found = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < limit; i++) {
+            if (buf[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void fill() throws IOException {
