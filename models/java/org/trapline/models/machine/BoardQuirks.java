@@ -25,10 +25,19 @@ public final class BoardQuirks {
                     + "(PIIX3 datasheet, ISA bus controller); QEMU softmmu/physmem.c flatview_read_continue and "
                     + "memory_access_size dispatch by region instead");
 
+    /** With -accel qtest, {@code clock_step} with no argument also stops one second after the guest sets the RTC's time. */
+    public static final Quirk QTEST_EVENT_THROTTLE = new Quirk("board.qtest-event-throttle", "QEMU monitor",
+            "under qtest, the one-second rate limiter of the monitor's RTC_CHANGE event runs on the virtual clock: "
+                    + "each time the guest sets the RTC's time, a deadline one second later (and one more if it sets it "
+                    + "again within that second) is among the timers clock_step with no argument steps to",
+            "no timer of the board's devices expires there (MC146818A: setting the time arms nothing); QEMU "
+                    + "monitor/monitor.c monitor_qapi_event_queue_no_reenter and monitor_qapi_event_handler, "
+                    + "monitor_get_event_clock (QEMU_CLOCK_VIRTUAL when qtest is enabled), RTC_CHANGE rate 1000 ms");
+
     private BoardQuirks() {
     }
 
     public static List<Quirk> qemuQuirks() {
-        return List.of(UNASSIGNED_MEMORY_READS_ZERO, IO_PAST_END_READS_ZERO, QEMU_ACCESS_SPLITTING);
+        return List.of(UNASSIGNED_MEMORY_READS_ZERO, IO_PAST_END_READS_ZERO, QEMU_ACCESS_SPLITTING, QTEST_EVENT_THROTTLE);
     }
 }

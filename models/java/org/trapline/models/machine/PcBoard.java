@@ -92,6 +92,9 @@ final class PcBoard {
         // HPET's legacy input, which passes IRQ 8 on while the HPET is not in legacy mode).
         Mc146818 rtc = new Mc146818(scheduler, quirks, isaIrq[RTC_ISA_IRQ], config);
         rtc.attach(io, RTC_PORT);
+        if (quirks.contains(BoardQuirks.QTEST_EVENT_THROTTLE)) {
+            rtc.onTimeSet(new EventThrottle(scheduler)::event);
+        }
         devices.add(rtc);
         deviceResets.add(rtc::reset);
 

@@ -104,6 +104,7 @@ public final class Mc146818 implements IoDevice, Inspectable {
     private long nextAlarmNs;
 
     private final Timer periodicTimer;
+    private Runnable timeSet = () -> { };
     /** QEMU's periodic timer: its period in 32.768 kHz cycles and its next deadline. */
     private int periodTicks;
     private long nextPeriodicNs;
@@ -392,6 +393,15 @@ public final class Mc146818 implements IoDevice, Inspectable {
         baseSec = secondsSinceEpoch(year, fromRegister(cmos[MONTH]), fromRegister(cmos[DATE_OF_MONTH]), hour,
                 fromRegister(cmos[MINUTES]), fromRegister(cmos[SECONDS]));
         lastUpdateNs = scheduler.nowNs();
+        timeSet.run();
+    }
+
+    /**
+     * Tells {@code listener} each time the guest sets the time (QEMU's RTC_CHANGE event, which
+     * QEMU's monitor rate-limits with a timer of its own).
+     */
+    public void onTimeSet(Runnable listener) {
+        this.timeSet = listener;
     }
 
     /** Days from the civil date by the Gregorian rules, taking out-of-range fields as they come (like mktime). */
