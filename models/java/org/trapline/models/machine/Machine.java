@@ -156,6 +156,11 @@ public final class Machine {
         return pci.devicesAt(port);
     }
 
+    /** The devices that keep time (the 8254 and the RTC): what a step of the clock reaches. */
+    public List<Inspectable> timers() {
+        return devices.stream().filter(d -> d instanceof Pit8254 || d instanceof Mc146818).toList();
+    }
+
     /** Every device whose registers a report can show, in board order. */
     public List<Inspectable> devices() {
         return devices;

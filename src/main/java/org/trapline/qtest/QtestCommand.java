@@ -80,6 +80,13 @@ public sealed interface QtestCommand {
     record Endianness(String text) implements QtestCommand { }
 
     /**
+     * {@code inta}: the CPU's interrupt-acknowledge cycle, answered {@code OK 0x%04x} with the vector
+     * the 8259A pair puts on the bus. Not a command of QEMU's qtest (QEMU answers it
+     * {@code FAIL Unknown command 'inta'}): it lets spec traces check the INTA sequence on the model.
+     */
+    record Inta(String text) implements QtestCommand { }
+
+    /**
      * Reads canonical port commands ({@code inb 0x20}, {@code outl 0xcf8 0x80000000}) straight from
      * the bytes of a line, for a parser of long logs; it answers null for any other line, which
      * {@link #parse} then reads.
@@ -166,6 +173,10 @@ public sealed interface QtestCommand {
             case "endianness" -> {
                 arity(w, 1);
                 return new Endianness(text);
+            }
+            case "inta" -> {
+                arity(w, 1);
+                return new Inta(text);
             }
             default -> throw new QtestSyntaxException("unknown qtest command '" + name + "'");
         }

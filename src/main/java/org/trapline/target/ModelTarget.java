@@ -166,6 +166,9 @@ public final class ModelTarget implements Target {
         if (command instanceof QtestCommand.IrqIntercept c) {
             return intercept(c);
         }
+        if (command instanceof QtestCommand.Inta) {
+            return QtestReplies.portValue(machine.pic().acknowledge());
+        }
         if (command instanceof QtestCommand.Endianness) {
             return "OK little";
         }
@@ -238,7 +241,8 @@ public final class ModelTarget implements Target {
 
     /**
      * The registers of the devices the last command reached (the PIC pair for its ports and
-     * inputs, the host bridge and the selected function for 0xCF8-0xCFF), or of every device when
+     * inputs, the host bridge and the selected function for 0xCF8-0xCFF, the PIT and the RTC for
+     * their ports and for a step of the clock), or of every device when
      * the command reached none in particular.
      */
     @Override
@@ -250,6 +254,10 @@ public final class ModelTarget implements Target {
             devices = machine.devicesAtPort(c.port());
         } else if (lastCommand instanceof QtestCommand.SetIrqIn c && c.path().startsWith("/machine/unattached/device[")) {
             devices = machine.devicesAtPort(0x20);
+        } else if (lastCommand instanceof QtestCommand.Inta) {
+            devices = machine.devicesAtPort(0x20);
+        } else if (lastCommand instanceof QtestCommand.Clock) {
+            devices = machine.timers();
         }
         List<String> lines = new ArrayList<>();
         for (Inspectable device : devices.isEmpty() ? machine.devices() : devices) {

@@ -9,6 +9,7 @@ import org.trapline.models.machine.Profile;
 
 class ModelTargetTest {
     private final ModelTarget qemuPc = new ModelTarget(Profile.QEMU_PC, MachineConfig.defaults(), false);
+    private final ModelTarget clockDriven = new ModelTarget(Profile.QEMU_PC, MachineConfig.defaults(), true);
 
     @Test
     void memoryCommandsReachRamAsQemuAnswersThem() throws Exception {
@@ -140,6 +141,18 @@ class ModelTargetTest {
     }
 
     @Test
+    void intaIsTheCpusAcknowledgeAndAnswersTheVector() throws Exception {
+        for (String icw : new String[] {"outb 0x20 0x11", "outb 0x21 0x08", "outb 0x21 0x04", "outb 0x21 0x01"}) {
+            qemuPc.send(icw);
+        }
+        qemuPc.send("set_irq_in /machine/unattached/device[6] unnamed-gpio-in 5 1");
+        assertThat(qemuPc.send("inta")).isEqualTo(Reply.of("OK 0x000d"));
+        qemuPc.send("outb 0x20 0x0b");
+        assertThat(qemuPc.send("inb 0x20")).isEqualTo(Reply.of("OK 0x0020"));
+        assertThat(qemuPc.send("inta")).as("nothing requested: the master's IR7 vector").isEqualTo(Reply.of("OK 0x000f"));
+    }
+
+    @Test
     void theStateShownIsThatOfTheDevicesTheLastCommandReached() throws Exception {
         qemuPc.send("outl 0xcf8 0x80000800");
         assertThat(qemuPc.describeState()).extracting(l -> l.substring(0, l.indexOf(':')))
@@ -154,6 +167,13 @@ class ModelTargetTest {
         assertThat(qemuPc.describeState()).hasSize(2);
         qemuPc.send("set_irq_in /machine/unattached/device[7] unnamed-gpio-in 1 1");
         assertThat(qemuPc.describeState()).hasSize(2).allMatch(l -> l.startsWith("pic-"));
+        qemuPc.send("inb 0x61");
+        assertThat(qemuPc.describeState()).extracting(l -> l.substring(0, l.indexOf(':'))).containsExactly("pit");
+        qemuPc.send("inb 0x71");
+        assertThat(qemuPc.describeState()).extracting(l -> l.substring(0, l.indexOf(':'))).containsExactly("rtc");
+        clockDriven.send("clock_step 1000");
+        assertThat(clockDriven.describeState()).extracting(l -> l.substring(0, l.indexOf(':')))
+                .containsExactlyInAnyOrder("pit", "rtc");
         qemuPc.send("readl 0x1000");
         assertThat(qemuPc.describeState()).hasSize(qemuPc.machine().devices().size());
         qemuPc.send("inb 0x80");
