@@ -7,12 +7,12 @@ import java.util.Optional;
 import org.trapline.target.Reply;
 import org.trapline.target.Target;
 import org.trapline.target.TargetException;
+import org.trapline.trace.ParsedAhead;
 import org.trapline.trace.Step;
 import org.trapline.trace.Trace;
 import org.trapline.trace.TraceFormatException;
 import org.trapline.trace.TraceHeader;
 import org.trapline.trace.TraceListener;
-import org.trapline.trace.TraceParser;
 
 /**
  * Replays a trace against one target and checks its expectations: each response, and where the
@@ -42,11 +42,22 @@ public final class Replayer implements TraceListener {
         this.factory = factory;
     }
 
-    /** Streams the trace file through the target the factory opens for it; closes that target. */
+    /**
+     * Streams the trace file through the target the factory opens for it; closes that target. The
+     * file is parsed on a second thread, a few thousand steps ahead of the replay.
+     */
     public static ReplayResult replay(Path file, TargetFactory factory) throws TraceFormatException {
         Replayer replayer = new Replayer(factory);
-        try {
-            TraceParser.read(file, replayer);
+        try (ParsedAhead ahead = ParsedAhead.start(file)) {
+            replayer.begin((TraceHeader) ahead.next());
+            replay:
+            for (Object batch = ahead.next(); batch != null; batch = ahead.next()) {
+                for (Step step : (Step[]) batch) {
+                    if (!replayer.step(step)) {
+                        break replay;
+                    }
+                }
+            }
         } finally {
             if (replayer.target != null) {
                 replayer.target.close();

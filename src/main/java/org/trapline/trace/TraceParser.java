@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.trapline.qtest.QtestCommand;
+import org.trapline.qtest.QtestReplies;
 import org.trapline.qtest.QtestSyntaxException;
 
 /**
@@ -184,7 +185,7 @@ public final class TraceParser {
             if (value < 0) {
                 return false;
             }
-            pendingExpect = value < portAnswers.length ? narrowAnswer((int) value, b, from, to) : wideAnswer(value, b, from, to);
+            pendingExpect = to - from == 9 ? narrowAnswer((int) value) : wideAnswer(value, b, from, to);
         }
         recordsResponses = true;
         return true;
@@ -210,10 +211,11 @@ public final class TraceParser {
         return command;
     }
 
-    private Expectation narrowAnswer(int value, byte[] b, int from, int to) {
+    /** Four digits, so QtestReplies' own string for the value (the model answers with the same one). */
+    private Expectation narrowAnswer(int value) {
         Expectation e = portAnswers[value];
         if (e == null) {
-            e = new Expectation.Exact(new String(b, from, to - from, StandardCharsets.ISO_8859_1));
+            e = new Expectation.Exact(QtestReplies.portValue(value));
             portAnswers[value] = e;
         }
         return e;

@@ -1,0 +1,74 @@
+package org.trapline.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ParsedAheadTest {
+    @TempDir
+    Path dir;
+
+    private Path log(int commands, String tail) throws Exception {
+        StringBuilder sb = new StringBuilder("@profile qemu-pc\n");
+        for (int i = 0; i < commands; i++) {
+            sb.append("[R +0.1] outb 0x80 0x").append(Integer.toHexString(i & 0xff)).append("\n[S +0.1] OK\n");
+        }
+        return Files.writeString(dir.resolve("t.log"), sb.append(tail).toString());
+    }
+
+    private static List<Step> drain(ParsedAhead ahead) throws TraceFormatException {
+        List<Step> steps = new ArrayList<>();
+        for (Object item = ahead.next(); item != null; item = ahead.next()) {
+            if (item instanceof Step[] batch) {
+                steps.addAll(List.of(batch));
+            }
+        }
+        return steps;
+    }
+
+    @Test
+    void theHeaderThenEveryStepInFileOrder() throws Exception {
+        Path file = log(10_000, "");
+        try (ParsedAhead ahead = ParsedAhead.start(file)) {
+            assertThat(ahead.next()).isInstanceOfSatisfying(TraceHeader.class,
+                    h -> assertThat(h.profile()).contains("qemu-pc"));
+            List<Step> steps = drain(ahead);
+            assertThat(steps).hasSize(10_000);
+            assertThat(steps).extracting(Step::line).isSorted().startsWith(2, 4, 6).endsWith(20_000);
+            assertThat(steps).isEqualTo(TraceParser.parse(file).steps());
+            assertThat(ahead.next()).isNull();
+        }
+    }
+
+    @Test
+    void aFormatErrorComesAfterEveryStepBeforeIt() throws Exception {
+        Path file = log(5_000, "[R +0.2] bogus\n");
+        List<Step> seen = new ArrayList<>();
+        try (ParsedAhead ahead = ParsedAhead.start(file)) {
+            ahead.next();
+            assertThatThrownBy(() -> {
+                for (Object item = ahead.next(); item != null; item = ahead.next()) {
+                    seen.addAll(List.of((Step[]) item));
+                }
+            }).isInstanceOf(TraceFormatException.class).hasMessageContaining("t.log:10002");
+        }
+        assertThat(seen).hasSize(5_000);
+    }
+
+    @Test
+    void closingEarlyStopsTheReader() throws Exception {
+        Path file = log(200_000, "");
+        ParsedAhead ahead = ParsedAhead.start(file);
+        ahead.next();
+        ahead.next();
+        ahead.close(); // returns once the reading thread has stopped, long before the file's end
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("trace-reader") && t.isAlive());
+    }
+}
