@@ -21,7 +21,9 @@ public final class PitQuirks {
     public static final Quirk QEMU_TICKS = new Quirk("pit.qemu-ticks", DEVICE,
             "counts floor((now - write time) * 1193182 / 1e9) ticks from the instant the count is written: no CLK phase,"
                     + " no load pulse (mode 0 OUT rises N ticks after the write, not N+1 pulses); the IRQ0 timer is armed at"
-                    + " the floored instant of the next tick, where it re-drives the old level, and 1 ns later changes it",
+                    + " the floored instant of the next tick, where it re-drives the old level, and 1 ns later changes it;"
+                    + " so a few of mode 2's one-tick low pulses fall between two whole nanoseconds and raise no IRQ0"
+                    + " (count 1025: 69 840 rising edges a minute for 69 844.8 periods; count 43653: 1 600 for 1 640.2)",
             DS + "'Mode 0': the initial count is loaded on the next CLK pulse, OUT goes high N+1 pulses after the write;"
                     + " the PC's CLK is 14.31818 MHz / 12; QEMU hw/timer/i8254_common.c pit_get_out,"
                     + " pit_get_next_transition_time (muldiv64 and 'fix potential rounding problems')");

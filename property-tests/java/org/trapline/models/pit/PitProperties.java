@@ -100,7 +100,15 @@ class PitProperties {
         // Hardware: 71 590 900 CLK pulses a minute (3579545/3 Hz); QEMU: 1193182 ticks a second.
         long ticks = qemu ? 1_193_182L * 60 : 71_590_900L;
         long expected = ticks / count;
-        assertThat((long) b.rises.size()).isBetween(expected - 1, expected + 1);
+        if (qemu && mode == 2) {
+            // pit.qemu-ticks: QEMU samples mode 2's one-tick low pulse at whole nanoseconds and
+            // loses some of them (measured on QEMU 7.2, edge for edge as the model: count 1025
+            // gives 69 840 edges a minute for 69 844.8 periods, count 43653 gives 1 600 for 1 640.2);
+            // the worst loss over every 13th count from 1000 to 65535 is 2.4%.
+            assertThat((long) b.rises.size()).isBetween(expected - expected / 20 - 1, expected + 1);
+        } else {
+            assertThat((long) b.rises.size()).isBetween(expected - 1, expected + 1);
+        }
     }
 
     @Property(tries = 100)
