@@ -12,6 +12,15 @@ public final class Scheduler {
     private static final Comparator<Timer> ORDER =
             Comparator.<Timer>comparingLong(t -> t.deadlineNs).thenComparingLong(t -> t.sequence);
 
+    /**
+     * No device of the board fires events faster than a few million a second of guest time (the
+     * 8254's fastest, count 2 in mode 2, changes OUT 2.4 million times a second). A model that
+     * fires more than one event per {@value #MIN_NS_PER_EVENT} ns, after a first million, has a
+     * timer that never moves on: it is stopped with an error rather than left to hang.
+     */
+    static final long MIN_NS_PER_EVENT = 100;
+    static final long RUNAWAY_CHECK = 1 << 20;
+
     private final VirtualClock clock;
     private final TreeSet<Timer> armed = new TreeSet<>(ORDER);
     private long nextSequence;
@@ -46,11 +55,17 @@ public final class Scheduler {
         if (targetNs < clock.nowNs()) {
             throw new IllegalArgumentException("cannot move guest time back to " + targetNs + " ns from " + clock.nowNs());
         }
+        long startNs = clock.nowNs();
+        long fired = 0;
         while (!armed.isEmpty() && armed.first().deadlineNs <= targetNs) {
             Timer next = armed.pollFirst();
             clock.moveTo(Math.max(clock.nowNs(), next.deadlineNs));
             next.deadlineNs = -1;
             next.fire();
+            if (++fired % RUNAWAY_CHECK == 0 && fired > RUNAWAY_CHECK + (clock.nowNs() - startNs) / MIN_NS_PER_EVENT) {
+                throw new IllegalStateException("runaway timer '" + next.name() + "': " + fired + " events in "
+                        + (clock.nowNs() - startNs) + " ns of guest time; a device re-arms it without moving on");
+            }
         }
         clock.moveTo(targetNs);
     }

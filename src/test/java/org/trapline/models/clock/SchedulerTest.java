@@ -130,4 +130,33 @@ class SchedulerTest {
         assertThat(fired).isEmpty();
         assertThat(clock.nowNs()).isEqualTo(3_600_000_000_000L);
     }
+
+    @Test
+    void aTimerThatNeverMovesOnIsStoppedWithItsNameInsteadOfHanging() {
+        Timer[] stuck = new Timer[1];
+        stuck[0] = scheduler.newTimer("stuck", () -> stuck[0].armAt(scheduler.nowNs()));
+        stuck[0].armAt(10);
+        assertThatThrownBy(() -> scheduler.advanceTo(1_000))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("runaway timer 'stuck'");
+        Timer[] crawling = new Timer[1];
+        Scheduler other = new Scheduler(new VirtualClock());
+        crawling[0] = other.newTimer("crawling", () -> crawling[0].armAt(other.nowNs() + 1));
+        crawling[0].armAt(0);
+        assertThatThrownBy(() -> other.advanceTo(3_600_000_000_000L)).hasMessageContaining("runaway timer 'crawling'");
+    }
+
+    @Test
+    void aFastButHonestTimerRunsItsWholeSecond() {
+        // The 8254's fastest output: count 2 in mode 2, two changes of OUT every 1676 ns.
+        long[] count = {0};
+        Timer[] fast = new Timer[1];
+        fast[0] = scheduler.newTimer("fast", () -> {
+            count[0]++;
+            fast[0].armAt(scheduler.nowNs() + 838);
+        });
+        fast[0].armAt(838);
+        scheduler.advanceTo(1_000_000_000L);
+        assertThat(count[0]).isEqualTo(1_000_000_000L / 838);
+    }
 }
