@@ -1,6 +1,5 @@
 package org.trapline.differential;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** One guest action: one command, or a few that belong together (an ICW sequence, a count LSB then MSB). */
@@ -11,18 +10,6 @@ public record Access(List<String> commands) {
 
     static Access of(String command) {
         return new Access(List.of(command));
-    }
-
-    static List<String> flatten(List<Access> accesses, int max) {
-        List<String> out = new ArrayList<>();
-        for (Access a : accesses) {
-            for (String c : a.commands()) {
-                if (out.size() < max) {
-                    out.add(c);
-                }
-            }
-        }
-        return out;
     }
 
     @Override

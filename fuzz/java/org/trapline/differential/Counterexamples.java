@@ -33,17 +33,6 @@ public final class Counterexamples implements SkipExecutionHook, AroundPropertyH
         return Path.of(System.getProperty("trapline.root", "."), "target", "counterexamples", property + ".qtest");
     }
 
-    /** A parameter's commands, in order: a command line, an access, or a list of them. */
-    private static void addCommands(Object parameter, List<String> commands) {
-        if (parameter instanceof String command) {
-            commands.add(command);
-        } else if (parameter instanceof Access access) {
-            commands.addAll(access.commands());
-        } else if (parameter instanceof List<?> list) {
-            list.forEach(item -> addCommands(item, commands));
-        }
-    }
-
     private static DifferentialSuite suite(LifecycleContext context) {
         if (context instanceof PropertyLifecycleContext property && property.testInstance() instanceof DifferentialSuite suite) {
             return suite;
@@ -82,10 +71,7 @@ public final class Counterexamples implements SkipExecutionHook, AroundPropertyH
         Throwable error = result.shrunkSample().flatMap(FalsifiedSample::falsifyingError)
                 .or(result::throwable).orElse(null);
         DifferentialSuite suite = suite(context);
-        List<String> commands = new ArrayList<>();
-        for (Object p : parameters) {
-            addCommands(p, commands);
-        }
+        List<String> commands = suite.commandsOf(parameters);
         String name = context.targetMethod().getName();
         Path file = file(name);
         List<String> lines = new ArrayList<>();
@@ -93,7 +79,7 @@ public final class Counterexamples implements SkipExecutionHook, AroundPropertyH
                 + (result.seed().map(s -> " (jqwik seed " + s + ")").orElse("")) + ", shrunk.");
         lines.add("# Replay: java -jar target/trapline.jar diff --script target/counterexamples/" + name + ".qtest");
         lines.add("@machine " + suite.machine());
-        lines.addAll(commands.subList(0, Math.min(commands.size(), suite.maxCommands())));
+        lines.addAll(commands);
         lines.add("#");
         String message = error == null ? "(no message)"
                 : error instanceof AssertionError ? String.valueOf(error.getMessage()) : error.toString();

@@ -19,26 +19,19 @@ import org.trapline.cli.QemuOptions;
  * registers after writes, latches and read-back at a standstill, and the CMOS contents.
  */
 @Tag("qemu")
-class FrozenTimerDifferentialProperties implements DifferentialSuite {
+class FrozenTimerDifferentialProperties extends DifferentialSuite {
     static final int MAX_COMMANDS = 80;
     static final String MACHINE = QemuOptions.DEFAULT_MACHINE;
 
-    @Override
-    public String machine() {
-        return MACHINE;
-    }
-
-    @Override
-    public int maxCommands() {
-        return MAX_COMMANDS;
+    FrozenTimerDifferentialProperties() {
+        super(MACHINE, MAX_COMMANDS);
     }
 
     @Property(tries = 50, shrinking = ShrinkingMode.BOUNDED)
     @AddLifecycleHook(Counterexamples.class)
     void modelAnswersTimerAccessesLikeQemuWithTheClockFrozen(@ForAll("frozenAccesses") List<Access> accesses)
             throws Exception {
-        ModelVersusQemu.assertAgree(MACHINE, Counterexamples.file("modelAnswersTimerAccessesLikeQemuWithTheClockFrozen"),
-                Access.flatten(accesses, MAX_COMMANDS));
+        assertModelAgreesWithQemu("modelAnswersTimerAccessesLikeQemuWithTheClockFrozen", accesses);
     }
 
     @Provide

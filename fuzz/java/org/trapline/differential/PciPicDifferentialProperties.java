@@ -1,9 +1,7 @@
 package org.trapline.differential;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -16,18 +14,6 @@ import net.jqwik.api.Tag;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 
 import org.trapline.cli.QemuOptions;
-import org.trapline.models.machine.Profile;
-import org.trapline.qtest.QtestCommand;
-import org.trapline.runner.LockstepDiff;
-import org.trapline.runner.ReplayResult;
-import org.trapline.target.MachineArgs;
-import org.trapline.target.ModelTarget;
-import org.trapline.target.QemuTarget;
-import org.trapline.testing.QemuRequirement;
-import org.trapline.trace.Step;
-import org.trapline.trace.Trace;
-import org.trapline.trace.TraceHeader;
-import org.trapline.trace.TraceFormatException;
 
 /**
  * The model of the {@code qemu-pc} board answers random PCI configuration and 8259A access
@@ -36,25 +22,18 @@ import org.trapline.trace.TraceFormatException;
  * A fresh QEMU costs about 0.3 s to start, so the tries are kept to 80 (about half a minute).
  */
 @Tag("qemu")
-class PciPicDifferentialProperties implements DifferentialSuite {
+class PciPicDifferentialProperties extends DifferentialSuite {
     static final int MAX_COMMANDS = 60;
     static final String MACHINE = QemuOptions.DEFAULT_MACHINE;
 
-    @Override
-    public String machine() {
-        return MACHINE;
-    }
-
-    @Override
-    public int maxCommands() {
-        return MAX_COMMANDS;
+    PciPicDifferentialProperties() {
+        super(MACHINE, MAX_COMMANDS);
     }
 
     @Property(tries = 80, shrinking = ShrinkingMode.BOUNDED)
     @AddLifecycleHook(Counterexamples.class)
     void modelAnswersPciAndPicAccessesLikeQemu(@ForAll("accesses") List<Access> accesses) throws Exception {
-        List<String> commands = Access.flatten(accesses, MAX_COMMANDS);
-        ModelVersusQemu.assertAgree(MACHINE, Counterexamples.file("modelAnswersPciAndPicAccessesLikeQemu"), commands);
+        assertModelAgreesWithQemu("modelAnswersPciAndPicAccessesLikeQemu", accesses);
     }
 
     /**
@@ -66,11 +45,7 @@ class PciPicDifferentialProperties implements DifferentialSuite {
     @AddLifecycleHook(Counterexamples.class)
     void modelReportsThePicsInterruptEdgesLikeQemu(@ForAll("intercepts") String intercept,
                                                    @ForAll("accesses") List<Access> accesses) throws Exception {
-        List<String> commands = new ArrayList<>();
-        commands.add(intercept);
-        commands.addAll(Access.flatten(accesses, MAX_COMMANDS - 1));
-        Path script = Counterexamples.file("modelReportsThePicsInterruptEdgesLikeQemu");
-        ModelVersusQemu.assertAgree(MACHINE, script, commands);
+        assertModelAgreesWithQemu("modelReportsThePicsInterruptEdgesLikeQemu", intercept, accesses);
     }
 
     @Provide

@@ -23,29 +23,20 @@ import org.trapline.cli.QemuOptions;
  * A shrunk counterexample is written as a qtest script under {@code target/counterexamples/}.
  */
 @Tag("qemu")
-class TimerDifferentialProperties implements DifferentialSuite {
+class TimerDifferentialProperties extends DifferentialSuite {
     static final int MAX_COMMANDS = 80;
     static final String MACHINE = QemuOptions.DEFAULT_MACHINE + " -accel qtest";
     static final String INTERCEPT = "irq_intercept_in ioapic";
 
-    @Override
-    public String machine() {
-        return MACHINE;
-    }
-
-    @Override
-    public int maxCommands() {
-        return MAX_COMMANDS;
+    TimerDifferentialProperties() {
+        super(MACHINE, MAX_COMMANDS);
     }
 
     @Property(tries = 100, shrinking = ShrinkingMode.BOUNDED)
     @AddLifecycleHook(Counterexamples.class)
     void modelKeepsTimeAndRaisesEdgesLikeQemu(@ForAll("intercept") String intercept,
                                               @ForAll("timedAccesses") List<Access> accesses) throws Exception {
-        List<String> commands = new ArrayList<>();
-        commands.add(intercept);
-        commands.addAll(Access.flatten(accesses, MAX_COMMANDS - 1));
-        ModelVersusQemu.assertAgree(MACHINE, Counterexamples.file("modelKeepsTimeAndRaisesEdgesLikeQemu"), commands);
+        assertModelAgreesWithQemu("modelKeepsTimeAndRaisesEdgesLikeQemu", intercept, accesses);
     }
 
     @Provide

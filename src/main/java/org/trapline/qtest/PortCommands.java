@@ -106,8 +106,13 @@ final class PortCommands {
                 || (b[from + 2] == '0' && to - from > 3)) {
             return -1;
         }
+        return lowercaseHexDigits(b, from + 2, to);
+    }
+
+    /** The value of the lowercase hex digits {@code from..to} (at most 15 of them), or -1 for any other byte. */
+    static long lowercaseHexDigits(byte[] b, int from, int to) {
         long value = 0;
-        for (int i = from + 2; i < to; i++) {
+        for (int i = from; i < to; i++) {
             int c = b[i];
             int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
             if (digit < 0) {

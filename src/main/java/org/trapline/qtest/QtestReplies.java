@@ -34,6 +34,19 @@ public final class QtestReplies {
         }
     }
 
+    /**
+     * The value of an in* answer as QEMU prints it ({@code OK 0x%04x}: lowercase digits, four of
+     * them or, above 0xFFFF, as many as the value needs) in bytes {@code from..to}; -1 for any other text.
+     */
+    public static long portValueOf(byte[] b, int from, int to) {
+        int digits = to - from - 5;
+        if (digits < 4 || digits > 8 || b[from] != 'O' || b[from + 1] != 'K' || b[from + 2] != ' '
+                || b[from + 3] != '0' || b[from + 4] != 'x' || (digits > 4 && b[from + 5] == '0')) {
+            return -1;
+        }
+        return PortCommands.lowercaseHexDigits(b, from + 5, to);
+    }
+
     /** {@code read*} answers: {@code OK 0x%016x} whatever the width. */
     public static String memoryValue(long value) {
         return hex(value, 16);

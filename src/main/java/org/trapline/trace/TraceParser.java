@@ -181,7 +181,7 @@ public final class TraceParser {
         if (to - from == 2) {
             pendingExpect = EXPECT_OK;
         } else {
-            long value = portAnswer(b, from, to);
+            long value = QtestReplies.portValueOf(b, from, to);
             if (value < 0) {
                 return false;
             }
@@ -230,28 +230,6 @@ public final class TraceParser {
             wideValues[slot] = value;
         }
         return e;
-    }
-
-    /**
-     * The value of an in* answer as QEMU prints it, {@code OK 0x%04x}: lowercase hex digits, four
-     * of them or, above 0xFFFF, as many as the value needs; -1 for any other text.
-     */
-    private static long portAnswer(byte[] b, int from, int to) {
-        int digits = to - from - 5;
-        if (digits < 4 || digits > 8 || b[from + 2] != ' ' || b[from + 3] != '0' || b[from + 4] != 'x'
-                || (digits > 4 && b[from + 5] == '0')) {
-            return -1;
-        }
-        long value = 0;
-        for (int i = from + 5; i < to; i++) {
-            int c = b[i];
-            int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-            if (digit < 0) {
-                return -1;
-            }
-            value = value << 4 | digit;
-        }
-        return value;
     }
 
     private void line(int n, String raw) throws TraceFormatException {

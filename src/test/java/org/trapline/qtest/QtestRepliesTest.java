@@ -42,4 +42,20 @@ class QtestRepliesTest {
         assertThat(QtestReplies.valueOf("OK 0xzz")).isNull();
         assertThat(QtestReplies.valueOf("FAIL Unknown device")).isNull();
     }
+
+    @Test
+    void aPortAnswerIsReadBackFromItsBytesOnlyInQemusOwnForm() {
+        java.util.function.ToLongFunction<String> value = text -> {
+            byte[] b = ("xx" + text + "yy").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            return QtestReplies.portValueOf(b, 2, b.length - 2);
+        };
+        assertThat(value.applyAsLong("OK 0x0026")).isEqualTo(0x26);
+        assertThat(value.applyAsLong("OK 0x12378086")).isEqualTo(0x12378086L);
+        assertThat(value.applyAsLong(QtestReplies.portValue(0xffff))).isEqualTo(0xffff);
+        assertThat(value.applyAsLong(QtestReplies.portValue(0x10000))).isEqualTo(0x10000);
+        for (String other : new String[] {"OK 0x026", "OK 0x00026", "OK 0x0000ffff", "OK 0x00AB", "OK 0x123456789",
+                "OK 26", "FAIL 0x0026", "OK  0x0026"}) {
+            assertThat(value.applyAsLong(other)).as(other).isEqualTo(-1);
+        }
+    }
 }
