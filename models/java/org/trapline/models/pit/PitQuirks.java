@@ -26,7 +26,7 @@ public final class PitQuirks {
                     + " (count 1025: 69 840 rising edges a minute for 69 844.8 periods; count 43653: 1 600 for 1 640.2)",
             DS + "'Mode 0': the initial count is loaded on the next CLK pulse, OUT goes high N+1 pulses after the write;"
                     + " the PC's CLK is 14.31818 MHz / 12; QEMU hw/timer/i8254_common.c pit_get_out,"
-                    + " pit_get_next_transition_time (muldiv64 and 'fix potential rounding problems')");
+                    + " pit_get_next_transition_time (muldiv64, and the 1 ns nudge it adds against rounding)");
 
     /** A count in modes 1-5 restarts the counter at once. */
     public static final Quirk COUNT_TAKES_EFFECT_AT_ONCE = new Quirk("pit.count-takes-effect-at-once", DEVICE,
@@ -42,7 +42,7 @@ public final class PitQuirks {
             "GATE low neither stops counting in modes 0, 2, 3 and 4 nor forces OUT high in modes 2 and 3;"
                     + " a rising GATE in modes 1, 2, 3 and 5 restarts the count at that instant",
             DS + "'Mode 0' ... 'Mode 4': GATE = 0 disables counting; 'Mode 2', 'Mode 3': GATE low forces OUT high"
-                    + " immediately; QEMU hw/timer/i8254.c pit_set_channel_gate ('XXX: disable/enable counting')");
+                    + " immediately; QEMU hw/timer/i8254.c pit_set_channel_gate (its comment there notes counting is not disabled)");
 
     /** OUT in modes 1, 2, 4 and 5 has the opposite level of the datasheet's for most of the count. */
     public static final Quirk OUT_INVERTED = new Quirk("pit.out-inverted", DEVICE,
@@ -60,13 +60,13 @@ public final class PitQuirks {
                     + " mode's rules, OUT follows those rules, and IRQ0 is not updated until its timer next fires",
             DS + "'Operation Common to All Modes': when a control word is written, all control logic is reset and OUT"
                     + " goes to a known initial state (low in mode 0, high otherwise) until a count is written;"
-                    + " QEMU hw/timer/i8254.c pit_ioport_write ('XXX: update irq timer ?')");
+                    + " QEMU hw/timer/i8254.c pit_ioport_write (its comment there leaves the IRQ timer un-updated)");
 
     /** Mode 3 with an odd count reads back QEMU's own sequence. */
     public static final Quirk MODE3_ODD_COUNT_READS = new Quirk("pit.mode3-odd-count-reads", DEVICE,
             "with an odd count N in mode 3 the counter reads N - (2d mod N) after d ticks (N, N-2, ..., 1, N-1, ..., 2)",
             DS + "'Mode 3' odd counts: N-1 is loaded and decremented by two in each half (N-1, N-3, ..., 0, N-1, ...,"
-                    + " 2); QEMU hw/timer/i8254.c pit_get_count ('XXX: may be incorrect for odd counts')");
+                    + " 2); QEMU hw/timer/i8254.c pit_get_count (its comment there doubts odd counts)");
 
     /** Modes 6 and 7 are not modes 2 and 3. */
     public static final Quirk MODES_6_7_UNALIASED = new Quirk("pit.modes-6-7-unaliased", DEVICE,
@@ -84,7 +84,7 @@ public final class PitQuirks {
     public static final Quirk READBACK_NO_NULL_COUNT = new Quirk("pit.readback-no-null-count", DEVICE,
             "status bit D6 (NULL COUNT) reads 0 even after a control word or a count not yet loaded",
             DS + "'Read-Back Command', 'Status Byte': NULL COUNT is 1 from a control word or count write until the count"
-                    + " is loaded into CE; QEMU hw/timer/i8254.c pit_ioport_write ('XXX: add BCD and null count')");
+                    + " is loaded into CE; QEMU hw/timer/i8254.c pit_ioport_write (its comment there lists BCD and null count as missing)");
 
     /** A latched count survives a control word. */
     public static final Quirk CONTROL_WORD_KEEPS_LATCH = new Quirk("pit.control-word-keeps-latch", DEVICE,
