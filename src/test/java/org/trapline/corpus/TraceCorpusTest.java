@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.trapline.runner.ReplayResult;
 import org.trapline.runner.Replayer;
@@ -18,16 +19,64 @@ import org.trapline.trace.TraceParser;
 /**
  * Every golden trace (recorded from QEMU) and every spec trace (written from a datasheet) replays
  * against the reference model, each as a test of its own, under the profile its header names.
+ * One factory per device, so that PIT runs against a mutant only the traces of the device it is in.
  */
 class TraceCorpusTest {
+    /** The devices, by the prefix of a golden trace's name and the folder of a spec trace. */
+    private static final List<String> DEVICES = List.of("pci", "pic", "pit", "rtc", "reset");
+
     @TestFactory
-    Stream<DynamicTest> goldenTraces() throws Exception {
-        return tracesUnder(Path.of("golden"));
+    Stream<DynamicTest> pciTraces() throws Exception {
+        return tracesOf("pci");
     }
 
     @TestFactory
-    Stream<DynamicTest> specTraces() throws Exception {
-        return tracesUnder(Path.of("spec-traces"));
+    Stream<DynamicTest> picTraces() throws Exception {
+        return tracesOf("pic");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> pitTraces() throws Exception {
+        return tracesOf("pit");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> rtcTraces() throws Exception {
+        return tracesOf("rtc");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> boardResetTraces() throws Exception {
+        return tracesOf("reset");
+    }
+
+    @Test
+    void everyTraceBelongsToADevice() throws Exception {
+        List<Path> all = new java.util.ArrayList<>(files(Path.of("golden")));
+        all.addAll(files(Path.of("spec-traces")));
+        assertThat(all).isNotEmpty().allSatisfy(file -> assertThat(DEVICES).as("the device of %s", file)
+                .anyMatch(device -> isOf(device, file)));
+    }
+
+    private static boolean isOf(String device, Path file) {
+        return file.startsWith(Path.of("spec-traces", device))
+                || file.startsWith(Path.of("golden")) && file.getFileName().toString().startsWith(device + "-");
+    }
+
+    private static Stream<DynamicTest> tracesOf(String device) throws Exception {
+        List<Path> mine = new java.util.ArrayList<>();
+        for (Path file : files(Path.of("golden"))) {
+            if (isOf(device, file)) {
+                mine.add(file);
+            }
+        }
+        for (Path file : files(Path.of("spec-traces"))) {
+            if (isOf(device, file)) {
+                mine.add(file);
+            }
+        }
+        assertThat(mine).as("traces of %s", device).isNotEmpty();
+        return replays(mine);
     }
 
     @TestFactory
@@ -40,8 +89,8 @@ class TraceCorpusTest {
         }));
     }
 
-    private static Stream<DynamicTest> tracesUnder(Path root) throws Exception {
-        return files(root).stream().map(file -> DynamicTest.dynamicTest(file.toString(), () -> {
+    private static Stream<DynamicTest> replays(List<Path> traces) {
+        return traces.stream().map(file -> DynamicTest.dynamicTest(file.toString(), () -> {
             ReplayResult result = Replayer.replay(file, header -> ModelTarget.forTrace(header, null, null));
             assertThat(result.checksMade()).as("%s checks something", file).isPositive();
             assertThat(result.divergence()).as("replay of %s", file)
