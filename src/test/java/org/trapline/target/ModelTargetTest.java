@@ -140,6 +140,14 @@ class ModelTargetTest {
         assertThat(qemuPc.send("irq_intercept_in /machine/ioapic").response()).isEqualTo("FAIL Unknown device");
     }
 
+    /** Measured on QEMU 7.2 with -accel qtest: a step that overflows the clock answers the time unchanged. */
+    @Test
+    void aClockStepPastTheEndOfTheClockLeavesItWhereItIs() throws Exception {
+        assertThat(clockDriven.send("clock_step 27462700").response()).isEqualTo("OK 27462700");
+        assertThat(clockDriven.send("clock_step 9223372036854775807").response()).isEqualTo("OK 27462700");
+        assertThat(clockDriven.send("inb 0x40").response()).isEqualTo("OK 0x0002");
+    }
+
     @Test
     void intaIsTheCpusAcknowledgeAndAnswersTheVector() throws Exception {
         for (String icw : new String[] {"outb 0x20 0x11", "outb 0x21 0x08", "outb 0x21 0x04", "outb 0x21 0x01"}) {
