@@ -12,7 +12,6 @@ import org.trapline.trace.Step;
 import org.trapline.trace.Trace;
 import org.trapline.trace.TraceFormatException;
 import org.trapline.trace.TraceHeader;
-import org.trapline.trace.TraceListener;
 
 /**
  * Replays a trace against one target and checks its expectations: each response, and where the
@@ -20,7 +19,7 @@ import org.trapline.trace.TraceListener;
  * divergence, which it reports with the commands before it and the device state. A trace read
  * from a file streams through in constant memory, whatever its length.
  */
-public final class Replayer implements TraceListener {
+public final class Replayer {
     /** How many earlier commands a divergence report shows. */
     public static final int CONTEXT = RecentCommands.CONTEXT;
 
@@ -78,14 +77,13 @@ public final class Replayer implements TraceListener {
         return replayer.result();
     }
 
-    @Override
-    public void begin(TraceHeader h) throws TraceFormatException {
+    private void begin(TraceHeader h) throws TraceFormatException {
         header = h;
         target = factory.open(h);
     }
 
-    @Override
-    public boolean step(Step step) throws TraceFormatException {
+    /** Runs one step; false at a divergence, which stops the replay. */
+    private boolean step(Step step) throws TraceFormatException {
         Reply reply;
         try {
             reply = target.send(step.command());
