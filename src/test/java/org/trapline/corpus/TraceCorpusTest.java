@@ -52,9 +52,7 @@ class TraceCorpusTest {
 
     @Test
     void everyTraceBelongsToADevice() throws Exception {
-        List<Path> all = new java.util.ArrayList<>(files(Path.of("golden")));
-        all.addAll(files(Path.of("spec-traces")));
-        assertThat(all).isNotEmpty().allSatisfy(file -> assertThat(DEVICES).as("the device of %s", file)
+        assertThat(allTraces()).isNotEmpty().allSatisfy(file -> assertThat(DEVICES).as("the device of %s", file)
                 .anyMatch(device -> isOf(device, file)));
     }
 
@@ -63,18 +61,15 @@ class TraceCorpusTest {
                 || file.startsWith(Path.of("golden")) && file.getFileName().toString().startsWith(device + "-");
     }
 
+    /** Golden traces first, then spec traces. */
+    private static List<Path> allTraces() throws Exception {
+        List<Path> all = new java.util.ArrayList<>(files(Path.of("golden")));
+        all.addAll(files(Path.of("spec-traces")));
+        return all;
+    }
+
     private static Stream<DynamicTest> tracesOf(String device) throws Exception {
-        List<Path> mine = new java.util.ArrayList<>();
-        for (Path file : files(Path.of("golden"))) {
-            if (isOf(device, file)) {
-                mine.add(file);
-            }
-        }
-        for (Path file : files(Path.of("spec-traces"))) {
-            if (isOf(device, file)) {
-                mine.add(file);
-            }
-        }
+        List<Path> mine = allTraces().stream().filter(file -> isOf(device, file)).toList();
         assertThat(mine).as("traces of %s", device).isNotEmpty();
         return replays(mine);
     }
