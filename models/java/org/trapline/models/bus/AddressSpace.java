@@ -144,6 +144,10 @@ public class AddressSpace {
      * two floating bytes.
      */
     private long qemuRead(long address, int width) {
+        Region first = regionAt(address);
+        if (first != null && width <= 4 && (first.offsetOf(address) & (width - 1)) == 0) {
+            return adjustedRead(first, first.offsetOf(address), width); // one piece: the common case
+        }
         long value = 0;
         boolean claimed = false;
         for (int done = 0; done < width; ) {
@@ -170,6 +174,11 @@ public class AddressSpace {
     }
 
     private void qemuWrite(long address, int width, long value) {
+        Region first = regionAt(address);
+        if (first != null && width <= 4 && (first.offsetOf(address) & (width - 1)) == 0) {
+            adjustedWrite(first, first.offsetOf(address), width, value & mask(width)); // one piece
+            return;
+        }
         boolean claimed = false;
         for (int done = 0; done < width; ) {
             long at = address + done;

@@ -23,6 +23,8 @@ public final class Scheduler {
 
     private final VirtualClock clock;
     private final TreeSet<Timer> armed = new TreeSet<>(ORDER);
+    /** The first of {@code armed}, or null: asked for after every guest access, so kept at hand. */
+    private Timer earliest;
     private long nextSequence;
 
     public Scheduler(VirtualClock clock) {
@@ -43,7 +45,7 @@ public final class Scheduler {
 
     /** The earliest armed deadline, or -1 when no timer is armed. */
     public long nextDeadlineNs() {
-        return armed.isEmpty() ? -1 : armed.first().deadlineNs;
+        return earliest == null ? -1 : earliest.deadlineNs;
     }
 
     /**
@@ -57,8 +59,9 @@ public final class Scheduler {
         }
         long startNs = clock.nowNs();
         long fired = 0;
-        while (!armed.isEmpty() && armed.first().deadlineNs <= targetNs) {
+        while (earliest != null && earliest.deadlineNs <= targetNs) {
             Timer next = armed.pollFirst();
+            earliest = armed.isEmpty() ? null : armed.first();
             clock.moveTo(Math.max(clock.nowNs(), next.deadlineNs));
             next.deadlineNs = -1;
             next.fire();
@@ -86,10 +89,15 @@ public final class Scheduler {
         timer.deadlineNs = deadlineNs;
         timer.sequence = nextSequence++;
         armed.add(timer);
+        earliest = armed.first();
     }
 
     void disarm(Timer timer) {
+        if (timer.deadlineNs < 0) {
+            return;
+        }
         armed.remove(timer);
+        earliest = armed.isEmpty() ? null : armed.first();
         timer.deadlineNs = -1;
     }
 }

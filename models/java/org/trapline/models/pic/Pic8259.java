@@ -155,15 +155,13 @@ public final class Pic8259 implements IoDevice, Inspectable {
         return (ir - highestPriorityIr) & 7;
     }
 
-    /** The IR in {@code mask} with the highest priority, or -1 when the mask is empty. */
+    /**
+     * The IR in {@code mask} with the highest priority, or -1 when the mask is empty: the mask turned
+     * so that bit r is the IR of rank r, whose lowest set bit is then the winner.
+     */
     private int highest(int mask) {
-        for (int r = 0; r < 8; r++) {
-            int ir = (r + highestPriorityIr) & 7;
-            if ((mask & (1 << ir)) != 0) {
-                return ir;
-            }
-        }
-        return -1;
+        int byRank = ((mask | mask << 8) >>> highestPriorityIr) & 0xff;
+        return byRank == 0 ? -1 : (Integer.numberOfTrailingZeros(byRank) + highestPriorityIr) & 7;
     }
 
     /**

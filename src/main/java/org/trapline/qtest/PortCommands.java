@@ -41,9 +41,11 @@ final class PortCommands {
      * and hands out the same (immutable) one again.
      */
     static final class Reader {
-        private static final int WRITE_SLOTS = 1 << 12;
+        private static final int WRITE_SLOT_BITS = 14;
         private final QtestCommand.PortRead[] reads = new QtestCommand.PortRead[3 << 16];
-        private final QtestCommand.PortWrite[] writes = new QtestCommand.PortWrite[WRITE_SLOTS];
+        private final QtestCommand.PortWrite[] writes = new QtestCommand.PortWrite[1 << WRITE_SLOT_BITS];
+        private final long[] writeKeys = new long[1 << WRITE_SLOT_BITS];
+        private QtestCommand lineCommand;
 
         /** The command, or null for anything but a canonical port command. */
         QtestCommand read(byte[] b, int from, int to) {
@@ -75,6 +77,51 @@ final class PortCommands {
             return null;
         }
 
+        /**
+         * A canonical port command that starts at {@code from} and ends with a bare {@code '\n'},
+         * as a -qtest-log's {@code [R]} line holds it, read in one pass: the index of that
+         * {@code '\n'}, with the command left in {@link #lineCommand()}; -1 for anything else
+         * (a value wider than its access, a number of more than 8 digits, a {@code '\r'} or a
+         * trailing blank included). Reads at most {@value #LINE_REACH} bytes from {@code from}:
+         * the caller sees that they are there.
+         */
+        int readLine(byte[] b, int from) {
+            int size;
+            long port;
+            int end;
+            if (b[from] == 'i' && b[from + 1] == 'n' && b[from + 3] == ' ') {
+                size = size((char) b[from + 2]);
+                port = prefixedHex(b, from + 4);
+                end = from + 6 + digits(port);
+                if (size == 0 || port < 0 || b[end] != '\n' || value(port) > 0xffff) {
+                    return -1;
+                }
+                lineCommand = portRead((int) value(port), size);
+                return end;
+            }
+            if (b[from] != 'o' || b[from + 1] != 'u' || b[from + 2] != 't' || b[from + 4] != ' ') {
+                return -1;
+            }
+            size = size((char) b[from + 3]);
+            port = prefixedHex(b, from + 5);
+            if (size == 0 || port < 0 || value(port) > 0xffff) {
+                return -1;
+            }
+            int space = from + 7 + digits(port);
+            long value = b[space] == ' ' ? prefixedHex(b, space + 1) : -1;
+            end = space + 3 + digits(value);
+            if (value < 0 || b[end] != '\n' || (value(value) & ~((1L << (8 * size)) - 1)) != 0) {
+                return -1;
+            }
+            lineCommand = portWrite((int) value(port), size, value(value));
+            return end;
+        }
+
+        /** The command {@link #readLine} read last. */
+        QtestCommand lineCommand() {
+            return lineCommand;
+        }
+
         private QtestCommand.PortRead portRead(int port, int size) {
             int slot = (size >> 1) << 16 | port;
             QtestCommand.PortRead read = reads[slot];
@@ -85,16 +132,51 @@ final class PortCommands {
             return read;
         }
 
+        /** Direct-mapped on port, size and value, which {@code keys} holds so that a look-up reads no object. */
         private QtestCommand.PortWrite portWrite(int port, int size, long value) {
-            long key = value * 0x9e3779b97f4a7c15L + (port << 2 | size);
-            int slot = (int) (key >>> 52) & (WRITE_SLOTS - 1);
+            long key = value << 19 | (long) port << 3 | size; // size is 1, 2 or 4: three bits
+            int slot = (int) ((key * 0x9e3779b97f4a7c15L) >>> (64 - WRITE_SLOT_BITS));
             QtestCommand.PortWrite write = writes[slot];
-            if (write == null || write.port() != port || write.size() != size || write.value() != value) {
+            if (write == null || writeKeys[slot] != key) {
                 write = new QtestCommand.PortWrite(null, port, size, value);
                 writes[slot] = write;
+                writeKeys[slot] = key;
             }
             return write;
         }
+    }
+
+    /** How far {@link Reader#readLine} may read: {@code outl 0x} and two numbers of at most 9 digits read. */
+    static final int LINE_REACH = 32;
+
+    /**
+     * {@code 0x} and 1 to 8 lowercase hex digits with no leading zero at {@code from}, ended by
+     * any other byte: the value and the number of digits packed as {@code value << 4 | digits},
+     * or -1. Reads at most 11 bytes.
+     */
+    static long prefixedHex(byte[] b, int from) {
+        if (b[from] != '0' || b[from + 1] != 'x' || (b[from + 2] == '0' && HEX_DIGIT[b[from + 3] & 0xff] >= 0)) {
+            return -1;
+        }
+        long value = 0;
+        int digits = 0;
+        for (int digit; digits <= 8 && (digit = HEX_DIGIT[b[from + 2 + digits] & 0xff]) >= 0; digits++) {
+            value = value << 4 | digit;
+        }
+        return digits == 0 || digits > 8 ? -1 : value << 4 | digits;
+    }
+
+    /** A lowercase hex digit's value, or -1 for any other byte. */
+    static int hexDigit(byte c) {
+        return HEX_DIGIT[c & 0xff];
+    }
+
+    static int digits(long packedHex) {
+        return (int) packedHex & 0xf;
+    }
+
+    static long value(long packedHex) {
+        return packedHex >>> 4;
     }
 
     /**
@@ -109,18 +191,32 @@ final class PortCommands {
         return lowercaseHexDigits(b, from + 2, to);
     }
 
+    /**
+     * Each byte's value as a lowercase hex digit, or -1. A table, not a comparison per digit: in a
+     * log, digits and letters follow each other at random, and a branch on which it is mispredicts.
+     */
+    private static final byte[] HEX_DIGIT = new byte[256];
+
+    static {
+        java.util.Arrays.fill(HEX_DIGIT, (byte) -1);
+        for (int c = '0'; c <= '9'; c++) {
+            HEX_DIGIT[c] = (byte) (c - '0');
+        }
+        for (int c = 'a'; c <= 'f'; c++) {
+            HEX_DIGIT[c] = (byte) (c - 'a' + 10);
+        }
+    }
+
     /** The value of the lowercase hex digits {@code from..to} (at most 15 of them), or -1 for any other byte. */
     static long lowercaseHexDigits(byte[] b, int from, int to) {
         long value = 0;
+        int invalid = 0;
         for (int i = from; i < to; i++) {
-            int c = b[i];
-            int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-            if (digit < 0) {
-                return -1;
-            }
-            value = value << 4 | digit;
+            int digit = HEX_DIGIT[b[i] & 0xff];
+            invalid |= digit;
+            value = value << 4 | (digit & 0xf);
         }
-        return value;
+        return invalid < 0 ? -1 : value;
     }
 
     /** Text of bytes already known to be ASCII. */

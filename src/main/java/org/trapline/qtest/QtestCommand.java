@@ -92,10 +92,24 @@ public sealed interface QtestCommand {
      * {@link #parse} then reads.
      */
     final class ByteReader {
+        /** How many bytes {@link #portCommandLine} may read from where it starts. */
+        public static final int LINE_REACH = PortCommands.LINE_REACH;
         private final PortCommands.Reader reader = new PortCommands.Reader();
 
         public QtestCommand portCommand(byte[] bytes, int from, int to) {
             return reader.read(bytes, from, to);
+        }
+
+        /**
+         * A canonical port command from {@code from} to a bare {@code '\n'}: the index of the
+         * {@code '\n'}, the command then in {@link #lineCommand()}; -1 for any other line.
+         */
+        public int portCommandLine(byte[] bytes, int from) {
+            return reader.readLine(bytes, from);
+        }
+
+        public QtestCommand lineCommand() {
+            return reader.lineCommand();
         }
     }
 

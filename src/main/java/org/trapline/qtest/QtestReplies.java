@@ -47,6 +47,33 @@ public final class QtestReplies {
         return PortCommands.lowercaseHexDigits(b, from + 5, to);
     }
 
+    /**
+     * The number of an in* answer at {@code from}, after its {@code "OK "}: {@code 0x} and four
+     * lowercase digits, or five to eight with no leading zero, ended by any other byte; packed with
+     * its digit count (see {@link #value} and {@link #digits}), or -1. Reads at most 11 bytes.
+     */
+    public static long portValueAt(byte[] b, int from) {
+        if (b[from] != '0' || b[from + 1] != 'x') {
+            return -1;
+        }
+        long value = 0;
+        int digits = 0;
+        for (int digit; digits <= 8 && (digit = PortCommands.hexDigit(b[from + 2 + digits])) >= 0; digits++) {
+            value = value << 4 | digit;
+        }
+        return digits < 4 || digits > 8 || (digits > 4 && b[from + 2] == '0') ? -1 : value << 4 | digits;
+    }
+
+    /** The value of a number {@link #portValueAt} read. */
+    public static long value(long packed) {
+        return PortCommands.value(packed);
+    }
+
+    /** How many hex digits a number {@link #portValueAt} read has. */
+    public static int digits(long packed) {
+        return PortCommands.digits(packed);
+    }
+
     /** {@code read*} answers: {@code OK 0x%016x} whatever the width. */
     public static String memoryValue(long value) {
         return hex(value, 16);

@@ -29,6 +29,9 @@ public final class ModelTarget implements Target {
     private final List<String> window = new ArrayList<>();
     /** The replies to port reads of values below 0x10000, made once each: replay's hot path. */
     private final Reply[] portReplies = new Reply[0x10000];
+    /** Replies to wider port reads ({@code inl}), direct-mapped by value: a log reads the same few again and again. */
+    private final Reply[] widePortReplies = new Reply[1 << 10];
+    private final long[] widePortValues = new long[1 << 10];
     private QtestCommand lastCommand;
     /** The canonical path of the device whose GPIOs qtest intercepts, or null. */
     private String interceptedDevice;
@@ -95,8 +98,8 @@ public final class ModelTarget implements Target {
         if (command instanceof QtestCommand.PortRead c) {
             long value = machine.io().read(c.port(), c.size());
             runTimersAlreadyDue();
-            if (window.isEmpty() && value < portReplies.length) {
-                return portReply((int) value);
+            if (window.isEmpty()) {
+                return value < portReplies.length ? portReply((int) value) : widePortReply(value);
             }
             return reply(QtestReplies.portValue(value));
         }
@@ -178,6 +181,17 @@ public final class ModelTarget implements Target {
         if (reply == null) {
             reply = Reply.of(QtestReplies.portValue(value));
             portReplies[value] = reply;
+        }
+        return reply;
+    }
+
+    private Reply widePortReply(long value) {
+        int slot = (int) (value ^ (value >>> 17)) & (widePortReplies.length - 1);
+        Reply reply = widePortReplies[slot];
+        if (reply == null || widePortValues[slot] != value) {
+            reply = Reply.of(QtestReplies.portValue(value));
+            widePortReplies[slot] = reply;
+            widePortValues[slot] = value;
         }
         return reply;
     }

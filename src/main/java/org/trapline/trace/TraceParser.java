@@ -28,6 +28,10 @@ import org.trapline.qtest.QtestSyntaxException;
  */
 public final class TraceParser {
     private static final Expectation EXPECT_OK = new Expectation.Exact("OK");
+    /** A stamp's seconds (a log of more than 10^12 s is not one QEMU wrote). */
+    private static final int MAX_SECONDS_DIGITS = 12;
+    /** The most {@link #recordedLine} reads: the stamp (4 + 12 + 9 bytes) and the command or the answer. */
+    private static final int RECORDED_LINE_REACH = 4 + MAX_SECONDS_DIGITS + 9 + QtestCommand.ByteReader.LINE_REACH;
     private final Path file;
     private final TraceListener listener;
     private final List<String> provenance = new ArrayList<>();
@@ -76,8 +80,17 @@ public final class TraceParser {
         try (Utf8Lines lines = new Utf8Lines(Files.newInputStream(file))) {
             TraceParser parser = new TraceParser(file, listener);
             int number = 0;
-            while (!parser.stopped && lines.next()) {
-                parser.line(++number, lines);
+            while (!parser.stopped) {
+                int newline;
+                if (lines.lookAhead(RECORDED_LINE_REACH) >= RECORDED_LINE_REACH
+                        && (newline = parser.recordedLine(number + 1, lines.buffer(), lines.ahead(), lines.limit())) >= 0) {
+                    lines.takeLineEndingAt(newline);
+                    number++;
+                } else if (lines.next()) {
+                    parser.line(++number, lines);
+                } else {
+                    break;
+                }
             }
             parser.finish();
         } catch (NoSuchFileException e) {
@@ -155,6 +168,73 @@ public final class TraceParser {
             }
         }
         line(n, line.text(0, length));
+    }
+
+    /**
+     * The two lines that make up nearly all of a recorded log, in the exact form QEMU writes them,
+     * read in one pass over their bytes: {@code [R +S.UUUUUU] } and a canonical port command, or
+     * {@code [S +S.UUUUUU] } and its answer {@code OK} or {@code OK 0x%04x}, each ended by a bare
+     * {@code '\n'}; and any command line met before, word for word. The index of that
+     * {@code '\n'}; -1 for any other line, which {@link #line} reads (to the same steps: this is
+     * only a shortcut). Reads at most {@value #RECORDED_LINE_REACH} bytes from {@code p} and none
+     * from {@code limit} on.
+     */
+    private int recordedLine(int n, byte[] b, int p, int limit) throws TraceFormatException {
+        int body = afterTimestamp(b, p);
+        if (body < 0) {
+            return -1;
+        }
+        if (b[p + 1] == 'R') {
+            int newline = portCommands.portCommandLine(b, body);
+            if (newline >= 0) {
+                pending(n, portCommands.lineCommand(), null, null); // a port command: no interception to note
+                return newline;
+            }
+            // A line parsed before (its stored bytes never end in a blank or '\r', as this one must not).
+            newline = AsciiWords.indexOf(b, body, Math.min(limit, body + RepeatedCommands.MAX_LENGTH + 1), (byte) '\n');
+            QtestCommand repeat = newline < 0 ? null : repeated.find(b, body, newline);
+            if (repeat == null) {
+                return -1;
+            }
+            command(n, repeat, null, null);
+            return newline;
+        }
+        if (b[p + 1] != 'S' || b[body] != 'O' || b[body + 1] != 'K' || pendingCommand == null || pendingExpect != null) {
+            return -1;
+        }
+        if (b[body + 2] == '\n') {
+            pendingExpect = EXPECT_OK;
+            recordsResponses = true;
+            return body + 2;
+        }
+        long value = b[body + 2] == ' ' ? QtestReplies.portValueAt(b, body + 3) : -1;
+        if (value < 0) {
+            return -1;
+        }
+        int newline = body + 5 + QtestReplies.digits(value);
+        if (b[newline] != '\n') {
+            return -1;
+        }
+        pendingExpect = QtestReplies.digits(value) == 4 ? narrowAnswer((int) QtestReplies.value(value))
+                : wideAnswer(QtestReplies.value(value), b, body, newline);
+        recordsResponses = true;
+        return newline;
+    }
+
+    /**
+     * Where the text starts after a log line's stamp {@code [K +S.UUUUUU] } at {@code p}, as QEMU
+     * prints it (seconds, a point and six digits of microseconds); -1 when the stamp has another form.
+     */
+    private static int afterTimestamp(byte[] b, int p) {
+        if (b[p] != '[' || b[p + 2] != ' ' || b[p + 3] != '+') {
+            return -1;
+        }
+        int point = p + 4;
+        while (point < p + 4 + MAX_SECONDS_DIGITS && AsciiWords.isDigit(b[point])) {
+            point++;
+        }
+        return point > p + 4 && b[point] == '.' && AsciiWords.isMicrosecondsAndBracket(AsciiWords.at(b, point + 1))
+                ? point + 9 : -1;
     }
 
     /**
@@ -373,13 +453,19 @@ public final class TraceParser {
     }
 
     private void command(int n, QtestCommand command, Expectation expect, String citation) throws TraceFormatException {
+        flush(); // the step before does not check edges on account of this command
+        if (command instanceof QtestCommand.IrqIntercept) {
+            intercepts = true;
+        }
+        pending(n, command, expect, citation);
+    }
+
+    /** Makes {@code command} the step being built, the one before it whole. */
+    private void pending(int n, QtestCommand command, Expectation expect, String citation) throws TraceFormatException {
         flush();
         if (!begun) {
             begun = true;
             listener.begin(new TraceHeader(file, Optional.ofNullable(machineArgs), Optional.ofNullable(profile), provenance));
-        }
-        if (command instanceof QtestCommand.IrqIntercept) {
-            intercepts = true;
         }
         pendingLine = n;
         pendingCommand = command;

@@ -3,9 +3,6 @@ package org.trapline.trace;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -18,9 +15,6 @@ import java.nio.charset.StandardCharsets;
  * decoded as strict UTF-8, and one that is not UTF-8 is an error.
  */
 final class Utf8Lines implements Closeable {
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
-
     private final InputStream in;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -58,23 +52,37 @@ final class Utf8Lines implements Closeable {
         }
     }
 
+    /**
+     * Buffers at least {@code wanted} bytes past the current line, unless the file ends first: how
+     * many there are. They stand in {@link #buffer()} from {@link #ahead()} on.
+     */
+    int lookAhead(int wanted) throws IOException {
+        while (limit - pos < wanted && !eof) {
+            fill();
+        }
+        return limit - pos;
+    }
+
+    /** Where the bytes past the current line start in {@link #buffer()}. */
+    int ahead() {
+        return pos;
+    }
+
+    /** Where the buffered bytes end. */
+    int limit() {
+        return limit;
+    }
+
+    /** Takes the bytes up to the '\n' at {@code newline}, which a caller found ahead, as the current line. */
+    void takeLineEndingAt(int newline) {
+        start = pos;
+        end = newline;
+        pos = newline + 1;
+    }
+
     /** The index of the first '\n' at or after {@code from} in the buffered bytes, or -1. */
     private int newline(int from) {
-        int i = from;
-        // Eight bytes at a time: a byte of x ^ NEWLINES is zero where a '\n' is (Hacker's Delight §6-1).
-        for (; i + Long.BYTES <= limit; i += Long.BYTES) {
-            long x = (long) LONGS.get(buf, i) ^ NEWLINES;
-            long found = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
-            if (found != 0) {
-                return i + (Long.numberOfTrailingZeros(found) >>> 3);
-            }
-        }
-        for (; i < limit; i++) {
-            if (buf[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
+        return AsciiWords.indexOf(buf, from, limit, (byte) '\n');
     }
 
     private void fill() throws IOException {

@@ -236,17 +236,25 @@ class TraceParserTest {
                 [S +1.2] OK
                 [R +1.3] inl 0xcfc
                 [S +1.3] OK 0x12378086
+                [R +1.400000] outl 0x7 0xd
+                [S +1.400000] OK
+                [R +1.500000] outl 0x6 0xd
+                [S +1.500000] OK
+                [R +1.600000] outb 0xa0 0x0a
+                [S +1.600000] OK
+                [R +1.700000] outb 0xa0 0x0a
+                [S +1.700000] OK 0x00ff
                 """;
         Path file = dir.resolve("x.log");
         Files.writeString(file, log);
         Trace fromBytes = TraceParser.parse(file);
         Trace fromText = parse(log);
-        assertThat(fromBytes.steps()).hasSize(13).isEqualTo(fromText.steps());
+        assertThat(fromBytes.steps()).hasSize(17).isEqualTo(fromText.steps());
         assertThat(fromBytes.steps()).extracting(step -> step.command().text()).containsExactly(
                 "outl 0xcf8 0x80000000", "inl 0xcfc", "inw 0xcfe", "outb 0x21 0x1ff", "inb 0x0021", "outb 0x20 17",
                 "irq_intercept_in ioapic", "set_irq_in /machine/unattached/device[6] unnamed-gpio-in 3 1",
                 "set_irq_in /machine/unattached/device[6] unnamed-gpio-in 3 1", "readl 0x0", "inl 0xcfc",
-                "outw 0x4d0 0x0", "inl 0xcfc");
+                "outw 0x4d0 0x0", "inl 0xcfc", "outl 0x7 0xd", "outl 0x6 0xd", "outb 0xa0 0x0a", "outb 0xa0 0x0a");
         assertThat(fromBytes.steps().get(3).command()).isEqualTo(new QtestCommand.PortWrite("outb 0x21 0x1ff", 0x21, 1, 0xff));
         assertThat(fromBytes.steps().get(10).expect()).isEqualTo(new Expectation.Exact("OK 0x0000ffff"));
     }
