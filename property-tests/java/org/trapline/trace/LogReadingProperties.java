@@ -36,12 +36,22 @@ class LogReadingProperties {
      */
     @Provide
     Arbitrary<List<String>> logs() {
+        return recordedLogs();
+    }
+
+    /** Logs as a recording holds them, with a native line now and then (a trace may mix its forms). */
+    static Arbitrary<List<String>> recordedLogs() {
         Arbitrary<String> exchange = Combinators.combine(line(stamp('R'), command()),
                 line(stamp('S'), edge()).list().ofMaxSize(2), line(stamp('S'), answer()))
                 .as((command, edges, answer) -> command + String.join("", edges) + answer);
+        Arbitrary<String> nativeLine = Combinators.combine(command(), Arbitraries.of("", " -> OK", " -> 0x12 & 0xf0",
+                        " -> FAIL ; 8259A p. 9"), edge().map(e -> e + "\n").list().ofMaxSize(1))
+                .as((command, check, edges) -> command + check + "\n" + String.join("", edges));
+        Arbitrary<String> aside = Arbitraries.of("[I 0.000000] OPENED\n", "[I +0.000001] CLOSED\n", "\n", "# note\n",
+                "  # indented note\n");
         Arbitrary<String> stray = Arbitraries.oneOf(line(stamp('R'), command()), line(stamp('S'), answer()),
-                Arbitraries.of("[I 0.000000] OPENED\n", "[I +0.000001] CLOSED\n", "\n", "# note\n"));
-        return rarelyBroken(exchange, stray).list().ofMinSize(1).ofMaxSize(2500)
+                Arbitraries.of("@profile qemu-pc\n", "IRQ raise 3\n"));
+        return rarelyBroken(Arbitraries.frequencyOf(Tuple.of(100, exchange), Tuple.of(3, nativeLine), Tuple.of(2, aside)), stray).list().ofMinSize(1).ofMaxSize(2500)
                 .withSizeDistribution(RandomDistribution.uniform());
     }
 

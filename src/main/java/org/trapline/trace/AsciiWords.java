@@ -12,6 +12,7 @@ final class AsciiWords {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101_0101_0101_0101L;
     private static final long HIGHS = 0x8080_8080_8080_8080L;
+    private static final long LOWS = 0x7f7f_7f7f_7f7f_7f7fL;
     /** The six low bytes of a word. */
     private static final long SIX = 0x0000_ffff_ffff_ffffL;
 
@@ -45,6 +46,24 @@ final class AsciiWords {
             }
         }
         return -1;
+    }
+
+    /** How many bytes of {@code b[from..to)} are {@code c}: an exact test of each byte of a word for zero. */
+    static int count(byte[] b, int from, int to, byte c) {
+        long pattern = ONES * (c & 0xff);
+        int n = 0;
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long x = at(b, i) ^ pattern;
+            long zeros = ~(((x & LOWS) + LOWS) | x | LOWS);
+            n += Long.bitCount(zeros);
+        }
+        for (; i < to; i++) {
+            if (b[i] == c) {
+                n++;
+            }
+        }
+        return n;
     }
 
     static boolean isDigit(byte c) {

@@ -33,7 +33,8 @@ public final class TraceParser {
     /** The most {@link #recordedLine} reads: the stamp (4 + 12 + 9 bytes) and the command or the answer. */
     private static final int RECORDED_LINE_REACH = 4 + MAX_SECONDS_DIGITS + 9 + QtestCommand.ByteReader.LINE_REACH;
     private final Path file;
-    private final TraceListener listener;
+    private final StepSink sink;
+    private final Shortcuts shortcuts;
     private final List<String> provenance = new ArrayList<>();
     private String machineArgs;
     private String profile;
@@ -49,17 +50,55 @@ public final class TraceParser {
     private Expectation pendingExpect;
     private String pendingCitation;
     private List<String> pendingIrqs = new ArrayList<>();
-    /** The answers {@code OK 0x%04x} seen so far, one expectation each: a log repeats them endlessly. */
-    private final Expectation[] portAnswers = new Expectation[0x10000];
-    /** Wider answers ({@code inl}), direct-mapped by value. */
-    private final Expectation[] wideAnswers = new Expectation[1 << 10];
-    private final long[] wideValues = new long[1 << 10];
-    private final RepeatedCommands repeated = new RepeatedCommands();
-    private final QtestCommand.ByteReader portCommands = new QtestCommand.ByteReader();
+
+    /**
+     * What a reader keeps from line to line: the commands and answers a log repeats endlessly,
+     * parsed once. One reader of a file may lend them to the next.
+     */
+    static final class Shortcuts {
+        /** The answers {@code OK 0x%04x} seen so far, one expectation each. */
+        private final Expectation[] portAnswers = new Expectation[0x10000];
+        /** Wider answers ({@code inl}), direct-mapped by value. */
+        private final Expectation[] wideAnswers = new Expectation[1 << 10];
+        private final long[] wideValues = new long[1 << 10];
+        private final RepeatedCommands repeated = new RepeatedCommands();
+        private final QtestCommand.ByteReader portCommands = new QtestCommand.ByteReader();
+    }
+
+    /** Where whole steps go: a listener, or a chunk of a log read apart from the rest. */
+    interface StepSink {
+        void begin(TraceHeader header) throws TraceFormatException;
+
+        /**
+         * One whole step, with the two conditions for checking its edges as they stand: an
+         * {@code irq_intercept_*} has been met, and the trace has recorded a response or an edge.
+         * False to stop the reading.
+         */
+        boolean step(int line, QtestCommand command, Expectation expect, String citation, List<String> irqEvents,
+                     boolean intercepts, boolean recordsResponses) throws TraceFormatException;
+    }
+
+    private TraceParser(Path file, StepSink sink, Shortcuts shortcuts, boolean begun) {
+        this.file = file;
+        this.sink = sink;
+        this.shortcuts = shortcuts;
+        this.begun = begun;
+    }
 
     private TraceParser(Path file, TraceListener listener) {
-        this.file = file;
-        this.listener = listener;
+        this(file, new StepSink() {
+            @Override
+            public void begin(TraceHeader header) throws TraceFormatException {
+                listener.begin(header);
+            }
+
+            @Override
+            public boolean step(int line, QtestCommand command, Expectation expect, String citation,
+                                List<String> irqEvents, boolean intercepts, boolean recordsResponses)
+                    throws TraceFormatException {
+                return listener.step(new Step(line, command, expect, citation, irqEvents, intercepts && recordsResponses));
+            }
+        }, new Shortcuts(), false);
     }
 
     /** Reads a whole trace into memory. */
@@ -79,19 +118,7 @@ public final class TraceParser {
     public static void read(Path file, TraceListener listener) throws TraceFormatException {
         try (Utf8Lines lines = new Utf8Lines(Files.newInputStream(file))) {
             TraceParser parser = new TraceParser(file, listener);
-            int number = 0;
-            while (!parser.stopped) {
-                int newline;
-                if (lines.lookAhead(RECORDED_LINE_REACH) >= RECORDED_LINE_REACH
-                        && (newline = parser.recordedLine(number + 1, lines.buffer(), lines.ahead(), lines.limit())) >= 0) {
-                    lines.takeLineEndingAt(newline);
-                    number++;
-                } else if (lines.next()) {
-                    parser.line(++number, lines);
-                } else {
-                    break;
-                }
-            }
+            parser.readLines(lines, 0);
             parser.finish();
         } catch (NoSuchFileException e) {
             throw new TraceFormatException(file, 0, "no such file");
@@ -99,6 +126,47 @@ public final class TraceParser {
             throw new TraceFormatException(file, 0, "not a UTF-8 text file");
         } catch (IOException e) {
             throw new TraceFormatException(file, 0, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Reads the lines {@code bytes[from..to)} of a file as a part of it read apart from the rest:
+     * the part must start at a command line, or at the file's start ({@code first}), and its first
+     * line is line {@code lineBase + 1} of the file. A command before the part is taken for granted
+     * (so a header line in it is an error); interceptions and recorded responses before it are
+     * {@code part}'s to settle. The part learns how the reading ended.
+     */
+    static void readPart(Path file, byte[] bytes, int from, int to, boolean first, int lineBase, PartSteps part,
+                         Shortcuts shortcuts) {
+        TraceParser parser = new TraceParser(file, part, shortcuts, !first);
+        Utf8Lines lines = new Utf8Lines(bytes, from, to);
+        TraceFormatException error = null;
+        try {
+            parser.readLines(lines, lineBase);
+            parser.flush();
+        } catch (TraceFormatException e) {
+            error = e;
+        } catch (CharacterCodingException e) {
+            error = new TraceFormatException(file, 0, "not a UTF-8 text file");
+        } catch (IOException e) {
+            error = new TraceFormatException(file, 0, "cannot be read: " + e.getMessage());
+        }
+        part.ended(error, parser.intercepts, parser.recordsResponses);
+    }
+
+    /** Reads lines, numbered on from {@code number}, until the end or a stop. */
+    private void readLines(Utf8Lines lines, int number) throws TraceFormatException, IOException {
+        while (!stopped) {
+            int newline;
+            if (lines.lookAhead(RECORDED_LINE_REACH) >= RECORDED_LINE_REACH
+                    && (newline = recordedLine(number + 1, lines.buffer(), lines.ahead(), lines.limit())) >= 0) {
+                lines.takeLineEndingAt(newline);
+                number++;
+            } else if (lines.next()) {
+                line(++number, lines);
+            } else {
+                break;
+            }
         }
     }
 
@@ -140,6 +208,9 @@ public final class TraceParser {
      */
     private void line(int n, Utf8Lines line) throws TraceFormatException, CharacterCodingException {
         int length = line.length();
+        if (length > 0 && opensStep(line.at(0), length > 1 ? line.at(1) : 0, length > 2 ? line.at(2) : 0)) {
+            flush();
+        }
         int first = 0;
         while (first < length && (line.at(first) == ' ' || line.at(first) == '\t')) {
             first++;
@@ -185,14 +256,14 @@ public final class TraceParser {
             return -1;
         }
         if (b[p + 1] == 'R') {
-            int newline = portCommands.portCommandLine(b, body);
+            int newline = shortcuts.portCommands.portCommandLine(b, body);
             if (newline >= 0) {
-                pending(n, portCommands.lineCommand(), null, null); // a port command: no interception to note
+                pending(n, shortcuts.portCommands.lineCommand(), null, null); // a port command: no interception to note
                 return newline;
             }
             // A line parsed before (its stored bytes never end in a blank or '\r', as this one must not).
             newline = AsciiWords.indexOf(b, body, Math.min(limit, body + RepeatedCommands.MAX_LENGTH + 1), (byte) '\n');
-            QtestCommand repeat = newline < 0 ? null : repeated.find(b, body, newline);
+            QtestCommand repeat = newline < 0 ? null : shortcuts.repeated.find(b, body, newline);
             if (repeat == null) {
                 return -1;
             }
@@ -244,7 +315,7 @@ public final class TraceParser {
      */
     private boolean fastLogLine(int n, int kind, byte[] b, int from, int to) throws TraceFormatException {
         if (kind == 'R') {
-            QtestCommand command = portCommands.portCommand(b, from, to);
+            QtestCommand command = shortcuts.portCommands.portCommand(b, from, to);
             if (command == null) {
                 command = repeatedCommand(b, from, to);
             }
@@ -273,7 +344,7 @@ public final class TraceParser {
 
     /** A command line parsed before, or parsed now and kept; null when it is not UTF-8 text or not a command. */
     private QtestCommand repeatedCommand(byte[] b, int from, int to) {
-        QtestCommand command = repeated.find(b, from, to);
+        QtestCommand command = shortcuts.repeated.find(b, from, to);
         if (command != null || to - from > RepeatedCommands.MAX_LENGTH) {
             return command;
         }
@@ -287,32 +358,35 @@ public final class TraceParser {
         } catch (QtestSyntaxException e) {
             return null; // the general path reports it, with its line
         }
-        repeated.keep(b, from, to, command);
+        shortcuts.repeated.keep(b, from, to, command);
         return command;
     }
 
     /** Four digits, so QtestReplies' own string for the value (the model answers with the same one). */
     private Expectation narrowAnswer(int value) {
-        Expectation e = portAnswers[value];
+        Expectation e = shortcuts.portAnswers[value];
         if (e == null) {
             e = new Expectation.Exact(QtestReplies.portValue(value));
-            portAnswers[value] = e;
+            shortcuts.portAnswers[value] = e;
         }
         return e;
     }
 
     private Expectation wideAnswer(long value, byte[] b, int from, int to) {
-        int slot = (int) (value ^ (value >>> 17)) & (wideAnswers.length - 1);
-        Expectation e = wideAnswers[slot];
-        if (e == null || wideValues[slot] != value) {
+        int slot = (int) (value ^ (value >>> 17)) & (shortcuts.wideAnswers.length - 1);
+        Expectation e = shortcuts.wideAnswers[slot];
+        if (e == null || shortcuts.wideValues[slot] != value) {
             e = new Expectation.Exact(new String(b, from, to - from, StandardCharsets.ISO_8859_1));
-            wideAnswers[slot] = e;
-            wideValues[slot] = value;
+            shortcuts.wideAnswers[slot] = e;
+            shortcuts.wideValues[slot] = value;
         }
         return e;
     }
 
     private void line(int n, String raw) throws TraceFormatException {
+        if (!raw.isEmpty() && opensStep(raw.charAt(0), raw.length() > 1 ? raw.charAt(1) : 0, raw.length() > 2 ? raw.charAt(2) : 0)) {
+            flush();
+        }
         String line = raw.strip();
         if (line.isEmpty() || line.charAt(0) == '#') {
             return;
@@ -460,12 +534,22 @@ public final class TraceParser {
         pending(n, command, expect, citation);
     }
 
+    /**
+     * Whether a line starting with these three characters opens a new step: a raw log's command
+     * ({@code [R }) or a native command (a lowercase letter). Such a line closes the step before
+     * it even when it turns out malformed, so that the step is delivered before the error; and a
+     * file can be cut into parts at such lines, each read apart ({@link PartsReading}).
+     */
+    static boolean opensStep(int first, int second, int third) {
+        return (first >= 'a' && first <= 'z') || (first == '[' && second == 'R' && third == ' ');
+    }
+
     /** Makes {@code command} the step being built, the one before it whole. */
     private void pending(int n, QtestCommand command, Expectation expect, String citation) throws TraceFormatException {
         flush();
         if (!begun) {
             begun = true;
-            listener.begin(new TraceHeader(file, Optional.ofNullable(machineArgs), Optional.ofNullable(profile), provenance));
+            sink.begin(new TraceHeader(file, Optional.ofNullable(machineArgs), Optional.ofNullable(profile), provenance));
         }
         pendingLine = n;
         pendingCommand = command;
@@ -475,14 +559,14 @@ public final class TraceParser {
 
     private void flush() throws TraceFormatException {
         if (pendingCommand != null) {
-            Step step = new Step(pendingLine, pendingCommand, pendingExpect, pendingCitation,
-                    pendingIrqs.isEmpty() ? List.of() : pendingIrqs, intercepts && recordsResponses);
+            List<String> irqs = pendingIrqs.isEmpty() ? List.of() : pendingIrqs;
             if (!pendingIrqs.isEmpty()) {
                 pendingIrqs = new ArrayList<>();
             }
+            QtestCommand command = pendingCommand;
             pendingCommand = null;
             stepsSeen++;
-            stopped = !listener.step(step);
+            stopped = !sink.step(pendingLine, command, pendingExpect, pendingCitation, irqs, intercepts, recordsResponses);
         }
     }
 

@@ -18,7 +18,7 @@ final class Utf8Lines implements Closeable {
     private final InputStream in;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-    private byte[] buf = new byte[1 << 16];
+    private byte[] buf;
     private int pos;
     private int limit;
     private boolean eof;
@@ -27,6 +27,16 @@ final class Utf8Lines implements Closeable {
 
     Utf8Lines(InputStream in) {
         this.in = in;
+        this.buf = new byte[1 << 16];
+    }
+
+    /** The lines of {@code bytes[from..to)}, read where they lie. */
+    Utf8Lines(byte[] bytes, int from, int to) {
+        this.in = InputStream.nullInputStream();
+        this.buf = bytes;
+        this.pos = from;
+        this.limit = to;
+        this.eof = true;
     }
 
     /** Moves to the next line (without its line ending); false at the end of the file. */

@@ -69,6 +69,35 @@ class ParsedAheadTest {
         ahead.next();
         ahead.next();
         ahead.close(); // returns once the reading thread has stopped, long before the file's end
-        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("trace-reader") && t.isAlive());
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("trace-reader") && t.isAlive());
+    }
+
+    @Test
+    void aLongLogIsReadInPartsBySeveralThreadsToTheSameSteps() throws Exception {
+        Path file = log(10_000, "[R +0.2] irq_intercept_in ioapic\n[S +0.2] OK\n" + "[R +0.3] outb 0x80 0x1\n[S +0.3] OK\n".repeat(3_000));
+        try (ParsedAhead ahead = ParsedAhead.start(file, 4096, 2)) {
+            assertThat(ahead).isInstanceOf(PartsReading.class);
+            assertThat(ahead.next()).isEqualTo(TraceParser.parse(file).header());
+            List<Step> steps = drain(ahead);
+            assertThat(steps).hasSize(13_001).isEqualTo(TraceParser.parse(file).steps());
+            assertThat(steps.get(10_000).checkIrqs()).isTrue(); // an interception many parts in
+            assertThat(steps.get(9_999).checkIrqs()).isFalse();
+        }
+    }
+
+    @Test
+    void aFormatErrorManyPartsInComesAfterEveryStepBeforeItWithItsLine() throws Exception {
+        Path file = log(5_000, "[R +0.2] bogus\n" + "[R +0.3] outb 0x80 0x1\n[S +0.3] OK\n".repeat(3_000));
+        List<Step> seen = new ArrayList<>();
+        try (ParsedAhead ahead = ParsedAhead.start(file, 4096, 3)) {
+            ahead.next();
+            assertThatThrownBy(() -> {
+                for (Object item = ahead.next(); item != null; item = ahead.next()) {
+                    seen.addAll(List.of((Step[]) item));
+                }
+            }).isInstanceOf(TraceFormatException.class).hasMessageContaining("t.log:10002");
+            assertThatThrownBy(ahead::next).hasMessageContaining("t.log:10002"); // and again
+        }
+        assertThat(seen).hasSize(5_000);
     }
 }
