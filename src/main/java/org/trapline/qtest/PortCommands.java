@@ -42,7 +42,11 @@ final class PortCommands {
      */
     static final class Reader {
         private static final int WRITE_SLOT_BITS = 14;
-        private final QtestCommand.PortRead[] reads = new QtestCommand.PortRead[3 << 16];
+        private static final int READ_SLOT_BITS = 12;
+        private static final int READ_SLOTS = 1 << READ_SLOT_BITS;
+        /** Direct-mapped on size and port ({@code readKeys}): a log reads few ports, and a small table stays in cache. */
+        private final QtestCommand.PortRead[] reads = new QtestCommand.PortRead[READ_SLOTS];
+        private final int[] readKeys = new int[READ_SLOTS];
         private final QtestCommand.PortWrite[] writes = new QtestCommand.PortWrite[1 << WRITE_SLOT_BITS];
         private final long[] writeKeys = new long[1 << WRITE_SLOT_BITS];
         private QtestCommand lineCommand;
@@ -123,11 +127,13 @@ final class PortCommands {
         }
 
         private QtestCommand.PortRead portRead(int port, int size) {
-            int slot = (size >> 1) << 16 | port;
+            int key = size << 16 | port;
+            int slot = (key * 0x9e3779b9) >>> (Integer.SIZE - READ_SLOT_BITS);
             QtestCommand.PortRead read = reads[slot];
-            if (read == null) {
+            if (read == null || readKeys[slot] != key) {
                 read = new QtestCommand.PortRead(null, port, size);
                 reads[slot] = read;
+                readKeys[slot] = key;
             }
             return read;
         }

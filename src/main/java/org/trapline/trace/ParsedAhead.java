@@ -17,8 +17,11 @@ import java.util.concurrent.TimeUnit;
  * reading threads.
  */
 public abstract class ParsedAhead implements AutoCloseable {
-    /** Parts of a long file: large enough that cutting costs nothing, small enough to keep several cores busy. */
-    static final int PART_BYTES = 1 << 20;
+    /**
+     * Parts of a long file: large enough that cutting costs nothing, small enough to keep several
+     * cores busy, and under half a G1 heap region, so that a part's buffer is no humongous object.
+     */
+    static final int PART_BYTES = 1 << 18;
 
     ParsedAhead() {
     }
