@@ -25,6 +25,8 @@ final class I440fxPmc extends PciFunction {
     static final int DBC_POWER_ON = 0x80;
     static final int DRAMC_POWER_ON = 0x01;
     static final int DRAMT_POWER_ON = 0x10;
+    /** A PAM region's implemented bits: WE (bit 1) and RE (bit 0); bits 3 and 2 are reserved on the 82441FX. */
+    static final int PAM_REGION_BITS = 0x3;
 
     private final boolean smramUnlocked;
 
@@ -37,10 +39,11 @@ final class I440fxPmc extends PciFunction {
 
     /*
      * Masks of the device-specific registers. Established (Bochs iodev/pci.cc and 86Box
-     * chipset/intel_4x0.c both keep every bit): DETURBO, DRAMR, DRB0-7. Not established, left with
-     * QEMU's full mask until a datasheet page settles them (the two emulators disagree): PMCCFG
-     * (Bochs 70h/80h, 86Box F4h/C3h), DBC (writable / read-only), AXC (FFh / 82h), DRAMC (FFh / 77h),
-     * DRAMT (FFh / 7Fh), PAM0-6 (FFh / 77h, PAM0 70h), FDHC (FFh / C0h), MTT (FFh / F8h), CLT
+     * chipset/intel_4x0.c both keep every bit): DETURBO, DRAMR, DRB0-7. PAM0-6: RE and WE of each
+     * region only (PAM_REGION_BITS; see quirk i440fx.device-registers-writable for the sources).
+     * Not established, left with QEMU's full mask until a datasheet page settles them (the two
+     * emulators disagree): PMCCFG (Bochs 70h/80h, 86Box F4h/C3h), DBC (writable / read-only), AXC
+     * (FFh / 82h), DRAMC (FFh / 77h), DRAMT (FFh / 7Fh), FDHC (FFh / C0h), MTT (FFh / F8h), CLT
      * (FFh / 1Fh), ERRCMD (FFh / 1Bh), ERRSTS (read-write / bits 4 and 0 write-1-to-clear), TRC
      * (FFh / 0Fh).
      */
@@ -54,8 +57,11 @@ final class I440fxPmc extends PciFunction {
                 .reg(0x55, 2, "DRAMR", 0, 0xffff)
                 .reg(0x57, 1, "DRAMC", asQemu ? Math.min(machine.ramBytes() >> 23, 0xff) : DRAMC_POWER_ON, 0xff)
                 .reg(0x58, 1, "DRAMT", asQemu ? 0 : DRAMT_POWER_ON, 0xff);
+        boolean reservedWritable = quirks.contains(PciQuirks.I440FX_DEVICE_REGISTERS_WRITABLE);
         for (int i = 0; i <= 6; i++) {
-            b.reg(0x59 + i, 1, "PAM" + i, 0, 0xff);
+            // PAM0's low region (bits 3:0) is reserved: the BIOS area F0000h-FFFFFh is its high one.
+            int implemented = i == 0 ? PAM_REGION_BITS << 4 : PAM_REGION_BITS << 4 | PAM_REGION_BITS;
+            b.reg(0x59 + i, 1, "PAM" + i, 0, reservedWritable ? 0xff : implemented);
         }
         for (int i = 0; i <= 7; i++) {
             b.reg(0x60 + i, 1, "DRB" + i, 0, 0xff);

@@ -75,10 +75,15 @@ public final class PciQuirks {
     /** The i440FX's reserved device-specific bytes are plain read-write bytes. */
     public static final Quirk I440FX_DEVICE_REGISTERS_WRITABLE = new Quirk("i440fx.device-registers-writable", "i440fx",
             "the bytes of 40h-FFh the 82441FX reserves (40h-4Fh, 69h-6Fh, 73h-8Fh, 92h, 94h-FFh) keep any value "
-                    + "written (write 0xff; read 0xff)",
+                    + "written (write 0xff; read 0xff), and so do the reserved bits of PAM0-6 (59h-5Fh bits 7, 6, 3, 2; "
+                    + "PAM0 bits 3:0): write 0xff to 5Ah; read 0xff",
             "PCI Local Bus 3.0 §6.1 (reserved registers read 0, writes have no effect) and the 82441FX PMC datasheet "
-                    + "register map (no register at those offsets); QEMU hw/pci/pci.c pci_init_wmask makes every "
-                    + "byte from 40h to the end of config space writable and hw/pci-host/i440fx.c narrows none of them");
+                    + "register map (no register at those offsets); PAM: only RE and WE of each region are "
+                    + "implemented (82443LX PAC datasheet §3.3.17 Table 10, the same registers at 59h-5Fh: bits 7,3 and "
+                    + "6,2 reserved; Ralf Brown's Interrupt List, PAM bitfields: on the 82441FX bits 6 and 2, cache "
+                    + "enable on the 8243x, are reserved and PAM0's low region is reserved); QEMU hw/pci/pci.c "
+                    + "pci_init_wmask makes every byte from 40h to the end of config space writable and "
+                    + "hw/pci-host/i440fx.c narrows none of them");
 
     /** DRAMC carries the RAM size for old coreboot; DBC and DRAMT power on as 0. */
     public static final Quirk I440FX_RAM_SIZE_IN_DRAMC = new Quirk("i440fx.ram-size-in-dramc", "i440fx",

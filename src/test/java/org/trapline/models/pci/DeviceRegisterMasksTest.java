@@ -28,9 +28,22 @@ class DeviceRegisterMasksTest {
     @Test
     void i440fxRegistersWhoseMasksAreNotEstablishedStayAsQemuHasThem() {
         Board hardware = Board.hardware();
-        // PAM, PMCCFG, DRAMC, ERRCMD, ERRSTS, TRC: Bochs and 86Box disagree and no datasheet page settles them.
-        assertThat(writeAllOnesAndRead(hardware, 0, 0, 0x59, 1)).isEqualTo(0xff);
+        // PMCCFG, DRAMC, ERRCMD, ERRSTS, TRC: Bochs and 86Box disagree and no datasheet page settles them.
+        assertThat(writeAllOnesAndRead(hardware, 0, 0, 0x50, 2)).as("PMCCFG").isEqualTo(0xffff);
         assertThat(writeAllOnesAndRead(hardware, 0, 0, 0x90, 4)).as("ERRCMD, ERRSTS, TRC").isEqualTo(0xff00_ffffL);
+    }
+
+    @Test
+    void i440fxPamKeepsReadAndWriteEnableOfEachRegionOnHardwareAndEveryBitOnQemu() {
+        Board hardware = Board.hardware();
+        Board qemu = Board.with(PciQuirks.I440FX_DEVICE_REGISTERS_WRITABLE);
+        assertThat(writeAllOnesAndRead(hardware, 0, 0, 0x59, 1)).as("PAM0: the BIOS region only").isEqualTo(0x30);
+        assertThat(writeAllOnesAndRead(hardware, 0, 0, 0x5a, 2)).as("PAM1-2").isEqualTo(0x3333);
+        assertThat(writeAllOnesAndRead(hardware, 0, 0, 0x5c, 4)).as("PAM3-6").isEqualTo(0x3333_3333L);
+        hardware.write(0, 0, 0x5b, 1, 0x12);
+        assertThat(hardware.read(0, 0, 0x5b, 1)).as("WE of the high region, RE of the low").isEqualTo(0x12);
+        assertThat(writeAllOnesAndRead(qemu, 0, 0, 0x59, 1)).isEqualTo(0xff);
+        assertThat(writeAllOnesAndRead(qemu, 0, 0, 0x5c, 4)).isEqualTo(0xffff_ffffL);
     }
 
     @Test
