@@ -46,11 +46,12 @@ class ConfigMechanismTest {
 
     @Test
     void aByteWriteChangesOnlyItsLane() {
-        // 58h is DRAMT, power-on 10h on the hardware board: the untouched lane keeps it.
+        // 58h is DRAMT, power-on 10h on the hardware board: the untouched lane keeps it. 59h-5Ah are
+        // PAM0-1, whose writable bits (30h, 33h) take these values whole.
         board.write(0, 0, 0x5a, 1, 0x33);
         assertThat(board.read(0, 0, 0x58, 4)).isEqualTo(0x0033_0010L);
-        board.write(0, 0, 0x59, 2, 0x1122);
-        assertThat(board.read(0, 0, 0x58, 4)).isEqualTo(0x0011_2210L);
+        board.write(0, 0, 0x59, 2, 0x1130);
+        assertThat(board.read(0, 0, 0x58, 4)).isEqualTo(0x0011_3010L);
     }
 
     @Test
