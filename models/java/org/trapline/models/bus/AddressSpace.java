@@ -145,8 +145,8 @@ public class AddressSpace {
      */
     private long qemuRead(long address, int width) {
         Region first = regionAt(address);
-        if (first != null && width <= 4 && (first.offsetOf(address) & (width - 1)) == 0) {
-            return adjustedRead(first, first.offsetOf(address), width); // one piece: the common case
+        if (isOnePiece(first, address, width)) {
+            return adjustedRead(first, first.offsetOf(address), width);
         }
         long value = 0;
         boolean claimed = false;
@@ -175,8 +175,8 @@ public class AddressSpace {
 
     private void qemuWrite(long address, int width, long value) {
         Region first = regionAt(address);
-        if (first != null && width <= 4 && (first.offsetOf(address) & (width - 1)) == 0) {
-            adjustedWrite(first, first.offsetOf(address), width, value & mask(width)); // one piece
+        if (isOnePiece(first, address, width)) {
+            adjustedWrite(first, first.offsetOf(address), width, value & mask(width));
             return;
         }
         boolean claimed = false;
@@ -193,6 +193,11 @@ public class AddressSpace {
         if (!claimed) {
             unclaimedWrites++;
         }
+    }
+
+    /** Whether QEMU's rule makes the access one piece to {@code region}: the common case, taken straight. */
+    private static boolean isOnePiece(Region region, long address, int width) {
+        return region != null && width <= 4 && (region.offsetOf(address) & (width - 1)) == 0;
     }
 
     private static int qemuPiece(Region region, long address, int left) {

@@ -61,7 +61,7 @@ public final class Scheduler {
         long fired = 0;
         while (earliest != null && earliest.deadlineNs <= targetNs) {
             Timer next = armed.pollFirst();
-            earliest = armed.isEmpty() ? null : armed.first();
+            earliest = firstArmed();
             clock.moveTo(Math.max(clock.nowNs(), next.deadlineNs));
             next.deadlineNs = -1;
             next.fire();
@@ -89,7 +89,11 @@ public final class Scheduler {
         timer.deadlineNs = deadlineNs;
         timer.sequence = nextSequence++;
         armed.add(timer);
-        earliest = armed.first();
+        earliest = firstArmed();
+    }
+
+    private Timer firstArmed() {
+        return armed.isEmpty() ? null : armed.first();
     }
 
     void disarm(Timer timer) {
@@ -97,7 +101,7 @@ public final class Scheduler {
             return;
         }
         armed.remove(timer);
-        earliest = armed.isEmpty() ? null : armed.first();
+        earliest = firstArmed();
         timer.deadlineNs = -1;
     }
 }

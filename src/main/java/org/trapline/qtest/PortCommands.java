@@ -41,14 +41,10 @@ final class PortCommands {
      * and hands out the same (immutable) one again.
      */
     static final class Reader {
-        private static final int WRITE_SLOT_BITS = 14;
-        private static final int READ_SLOT_BITS = 12;
-        private static final int READ_SLOTS = 1 << READ_SLOT_BITS;
-        /** Direct-mapped on size and port ({@code readKeys}): a log reads few ports, and a small table stays in cache. */
-        private final QtestCommand.PortRead[] reads = new QtestCommand.PortRead[READ_SLOTS];
-        private final int[] readKeys = new int[READ_SLOTS];
-        private final QtestCommand.PortWrite[] writes = new QtestCommand.PortWrite[1 << WRITE_SLOT_BITS];
-        private final long[] writeKeys = new long[1 << WRITE_SLOT_BITS];
+        /** Keyed on size and port: a log reads few ports, and a small table stays in cache. */
+        private final LongKeyedCache<QtestCommand.PortRead> reads = new LongKeyedCache<>(12);
+        /** Keyed on port, size and value. */
+        private final LongKeyedCache<QtestCommand.PortWrite> writes = new LongKeyedCache<>(14);
         private QtestCommand lineCommand;
 
         /** The command, or null for anything but a canonical port command. */
@@ -127,28 +123,15 @@ final class PortCommands {
         }
 
         private QtestCommand.PortRead portRead(int port, int size) {
-            int key = size << 16 | port;
-            int slot = (key * 0x9e3779b9) >>> (Integer.SIZE - READ_SLOT_BITS);
-            QtestCommand.PortRead read = reads[slot];
-            if (read == null || readKeys[slot] != key) {
-                read = new QtestCommand.PortRead(null, port, size);
-                reads[slot] = read;
-                readKeys[slot] = key;
-            }
-            return read;
+            long key = size << 16 | port;
+            QtestCommand.PortRead read = reads.find(key);
+            return read != null ? read : reads.keep(key, new QtestCommand.PortRead(null, port, size));
         }
 
-        /** Direct-mapped on port, size and value, which {@code keys} holds so that a look-up reads no object. */
         private QtestCommand.PortWrite portWrite(int port, int size, long value) {
             long key = value << 19 | (long) port << 3 | size; // size is 1, 2 or 4: three bits
-            int slot = (int) ((key * 0x9e3779b97f4a7c15L) >>> (64 - WRITE_SLOT_BITS));
-            QtestCommand.PortWrite write = writes[slot];
-            if (write == null || writeKeys[slot] != key) {
-                write = new QtestCommand.PortWrite(null, port, size, value);
-                writes[slot] = write;
-                writeKeys[slot] = key;
-            }
-            return write;
+            QtestCommand.PortWrite write = writes.find(key);
+            return write != null ? write : writes.keep(key, new QtestCommand.PortWrite(null, port, size, value));
         }
     }
 
@@ -161,20 +144,26 @@ final class PortCommands {
      * or -1. Reads at most 11 bytes.
      */
     static long prefixedHex(byte[] b, int from) {
-        if (b[from] != '0' || b[from + 1] != 'x' || (b[from + 2] == '0' && HEX_DIGIT[b[from + 3] & 0xff] >= 0)) {
+        if (b[from] != '0' || b[from + 1] != 'x') {
             return -1;
         }
-        long value = 0;
-        int digits = 0;
-        for (int digit; digits <= 8 && (digit = HEX_DIGIT[b[from + 2 + digits] & 0xff]) >= 0; digits++) {
-            value = value << 4 | digit;
-        }
-        return digits == 0 || digits > 8 ? -1 : value << 4 | digits;
+        long run = hexRun(b, from + 2);
+        int digits = digits(run);
+        return digits == 0 || digits > 8 || (digits > 1 && b[from + 2] == '0') ? -1 : run;
     }
 
-    /** A lowercase hex digit's value, or -1 for any other byte. */
-    static int hexDigit(byte c) {
-        return HEX_DIGIT[c & 0xff];
+    /**
+     * The lowercase hex digits that start at {@code from}, up to nine of them (a ninth says there
+     * are too many for a 32-bit number): their value and count packed as {@code value << 4 | count}.
+     * Reads at most 9 bytes, and the byte after the run when it is shorter.
+     */
+    static long hexRun(byte[] b, int from) {
+        long value = 0;
+        int count = 0;
+        for (int digit; count < 9 && (digit = HEX_DIGIT[b[from + count] & 0xff]) >= 0; count++) {
+            value = value << 4 | digit;
+        }
+        return value << 4 | count;
     }
 
     static int digits(long packedHex) {

@@ -56,12 +56,9 @@ public final class QtestReplies {
         if (b[from] != '0' || b[from + 1] != 'x') {
             return -1;
         }
-        long value = 0;
-        int digits = 0;
-        for (int digit; digits <= 8 && (digit = PortCommands.hexDigit(b[from + 2 + digits])) >= 0; digits++) {
-            value = value << 4 | digit;
-        }
-        return digits < 4 || digits > 8 || (digits > 4 && b[from + 2] == '0') ? -1 : value << 4 | digits;
+        long run = PortCommands.hexRun(b, from + 2);
+        int digits = PortCommands.digits(run);
+        return digits < 4 || digits > 8 || (digits > 4 && b[from + 2] == '0') ? -1 : run;
     }
 
     /** The value of a number {@link #portValueAt} read. */

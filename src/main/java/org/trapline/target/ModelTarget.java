@@ -11,6 +11,7 @@ import org.trapline.models.machine.Inspectable;
 import org.trapline.models.machine.Machine;
 import org.trapline.models.machine.MachineConfig;
 import org.trapline.models.machine.Profile;
+import org.trapline.qtest.LongKeyedCache;
 import org.trapline.qtest.QtestCommand;
 import org.trapline.qtest.QtestReplies;
 import org.trapline.qtest.QtestSyntaxException;
@@ -29,9 +30,8 @@ public final class ModelTarget implements Target {
     private final List<String> window = new ArrayList<>();
     /** The replies to port reads of values below 0x10000, made once each: replay's hot path. */
     private final Reply[] portReplies = new Reply[0x10000];
-    /** Replies to wider port reads ({@code inl}), direct-mapped by value: a log reads the same few again and again. */
-    private final Reply[] widePortReplies = new Reply[1 << 10];
-    private final long[] widePortValues = new long[1 << 10];
+    /** Replies to wider port reads ({@code inl}), by value: a log reads the same few again and again. */
+    private final LongKeyedCache<Reply> widePortReplies = new LongKeyedCache<>(10);
     private QtestCommand lastCommand;
     /** The canonical path of the device whose GPIOs qtest intercepts, or null. */
     private String interceptedDevice;
@@ -186,14 +186,8 @@ public final class ModelTarget implements Target {
     }
 
     private Reply widePortReply(long value) {
-        int slot = (int) (value ^ (value >>> 17)) & (widePortReplies.length - 1);
-        Reply reply = widePortReplies[slot];
-        if (reply == null || widePortValues[slot] != value) {
-            reply = Reply.of(QtestReplies.portValue(value));
-            widePortReplies[slot] = reply;
-            widePortValues[slot] = value;
-        }
-        return reply;
+        Reply reply = widePortReplies.find(value);
+        return reply != null ? reply : widePortReplies.keep(value, Reply.of(QtestReplies.portValue(value)));
     }
 
     private String clock(QtestCommand.Clock c) {

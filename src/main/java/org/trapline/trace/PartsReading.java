@@ -216,7 +216,7 @@ final class PartsReading extends ParsedAhead {
                 bytes = Arrays.copyOf(bytes, Math.max(need, bytes.length * 2));
             }
             // Read ahead, but not far past what is needed: a part is read whole in a call or two.
-            long want = Math.min(Math.min(channel.size(), from + bytes.length), end + (1 << 16));
+            long want = Math.min(from + bytes.length, end + (1 << 16));
             ByteBuffer into = ByteBuffer.wrap(bytes, (int) (to - from), (int) (Math.max(end, want) - to));
             while (into.hasRemaining()) {
                 int n = channel.read(into, from + into.position());

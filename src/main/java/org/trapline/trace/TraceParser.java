@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.trapline.qtest.LongKeyedCache;
 import org.trapline.qtest.QtestCommand;
 import org.trapline.qtest.QtestReplies;
 import org.trapline.qtest.QtestSyntaxException;
@@ -58,9 +59,8 @@ public final class TraceParser {
     static final class Shortcuts {
         /** The answers {@code OK 0x%04x} seen so far, one expectation each. */
         private final Expectation[] portAnswers = new Expectation[0x10000];
-        /** Wider answers ({@code inl}), direct-mapped by value. */
-        private final Expectation[] wideAnswers = new Expectation[1 << 10];
-        private final long[] wideValues = new long[1 << 10];
+        /** Wider answers ({@code inl}), by value. */
+        private final LongKeyedCache<Expectation> wideAnswers = new LongKeyedCache<>(10);
         private final RepeatedCommands repeated = new RepeatedCommands();
         private final QtestCommand.ByteReader portCommands = new QtestCommand.ByteReader();
     }
@@ -286,8 +286,7 @@ public final class TraceParser {
         if (b[newline] != '\n') {
             return -1;
         }
-        pendingExpect = QtestReplies.digits(value) == 4 ? narrowAnswer((int) QtestReplies.value(value))
-                : wideAnswer(QtestReplies.value(value), b, body, newline);
+        pendingExpect = portAnswer(QtestReplies.value(value));
         recordsResponses = true;
         return newline;
     }
@@ -336,7 +335,7 @@ public final class TraceParser {
             if (value < 0) {
                 return false;
             }
-            pendingExpect = to - from == 9 ? narrowAnswer((int) value) : wideAnswer(value, b, from, to);
+            pendingExpect = portAnswer(value);
         }
         recordsResponses = true;
         return true;
@@ -362,25 +361,22 @@ public final class TraceParser {
         return command;
     }
 
-    /** Four digits, so QtestReplies' own string for the value (the model answers with the same one). */
-    private Expectation narrowAnswer(int value) {
-        Expectation e = shortcuts.portAnswers[value];
-        if (e == null) {
-            e = new Expectation.Exact(QtestReplies.portValue(value));
-            shortcuts.portAnswers[value] = e;
+    /**
+     * The expectation of the answer {@code OK 0x%04x} to a port read of {@code value}, as QEMU
+     * prints it: below 0x10000, QtestReplies' own string for the value (the model answers with the
+     * same one, so the check is an identity compare).
+     */
+    private Expectation portAnswer(long value) {
+        if (value < shortcuts.portAnswers.length) {
+            Expectation e = shortcuts.portAnswers[(int) value];
+            if (e == null) {
+                e = new Expectation.Exact(QtestReplies.portValue(value));
+                shortcuts.portAnswers[(int) value] = e;
+            }
+            return e;
         }
-        return e;
-    }
-
-    private Expectation wideAnswer(long value, byte[] b, int from, int to) {
-        int slot = (int) (value ^ (value >>> 17)) & (shortcuts.wideAnswers.length - 1);
-        Expectation e = shortcuts.wideAnswers[slot];
-        if (e == null || shortcuts.wideValues[slot] != value) {
-            e = new Expectation.Exact(new String(b, from, to - from, StandardCharsets.ISO_8859_1));
-            shortcuts.wideAnswers[slot] = e;
-            shortcuts.wideValues[slot] = value;
-        }
-        return e;
+        Expectation e = shortcuts.wideAnswers.find(value);
+        return e != null ? e : shortcuts.wideAnswers.keep(value, new Expectation.Exact(QtestReplies.portValue(value)));
     }
 
     private void line(int n, String raw) throws TraceFormatException {
