@@ -55,8 +55,8 @@ class PartsReadingProperties {
             try (ParsedAhead ahead = ParsedAhead.start(file, partBytes, threads)) {
                 Statistics.label("reading").collect(ahead instanceof PartsReading ? "in parts" : "whole");
                 for (Object item = ahead.next(); item != null; item = ahead.next()) {
-                    if (item instanceof Step[] batch) {
-                        inParts.addAll(List.of(batch));
+                    if (item instanceof Steps batch) {
+                        inParts.addAll(batch.toList());
                     } else {
                         inParts.add(item);
                     }

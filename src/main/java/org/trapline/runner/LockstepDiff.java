@@ -41,7 +41,7 @@ public final class LockstepDiff {
                 return diverged(trace, candidate, step, recent, run, checks, "interrupt edges",
                         Replayer.edges(expected.irqEvents()), Replayer.edges(actual.irqEvents()));
             }
-            recent.add(step);
+            recent.add(step.line(), step.command());
         }
         return new ReplayResult(trace.header(), candidate.name(), run, checks, Optional.empty());
     }

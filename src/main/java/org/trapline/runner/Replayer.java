@@ -4,11 +4,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import org.trapline.qtest.QtestCommand;
 import org.trapline.target.Reply;
 import org.trapline.target.Target;
 import org.trapline.target.TargetException;
+import org.trapline.trace.Expectation;
 import org.trapline.trace.ParsedAhead;
-import org.trapline.trace.Step;
+import org.trapline.trace.Steps;
 import org.trapline.trace.Trace;
 import org.trapline.trace.TraceFormatException;
 import org.trapline.trace.TraceHeader;
@@ -51,8 +53,9 @@ public final class Replayer {
             replayer.begin((TraceHeader) ahead.next());
             replay:
             for (Object batch = ahead.next(); batch != null; batch = ahead.next()) {
-                for (Step step : (Step[]) batch) {
-                    if (!replayer.step(step)) {
+                Steps steps = (Steps) batch;
+                for (int i = 0, n = steps.size(); i < n; i++) {
+                    if (!replayer.step(steps, i)) {
                         break replay;
                     }
                 }
@@ -69,8 +72,9 @@ public final class Replayer {
     public static ReplayResult replay(Trace trace, Target target) throws TraceFormatException {
         Replayer replayer = new Replayer(h -> target);
         replayer.begin(trace.header());
-        for (Step step : trace.steps()) {
-            if (!replayer.step(step)) {
+        Steps steps = Steps.of(trace.steps());
+        for (int i = 0, n = steps.size(); i < n; i++) {
+            if (!replayer.step(steps, i)) {
                 break;
             }
         }
@@ -82,28 +86,30 @@ public final class Replayer {
         target = factory.open(h);
     }
 
-    /** Runs one step; false at a divergence, which stops the replay. */
-    private boolean step(Step step) throws TraceFormatException {
+    /** Runs step {@code i} of a batch; false at a divergence, which stops the replay. */
+    private boolean step(Steps steps, int i) throws TraceFormatException {
+        QtestCommand command = steps.command(i);
         Reply reply;
         try {
-            reply = target.send(step.command());
+            reply = target.send(command);
         } catch (TargetException e) {
-            throw new TraceFormatException(header.file(), step.line(), target.name() + ": " + e.getMessage());
+            throw new TraceFormatException(header.file(), steps.line(i), target.name() + ": " + e.getMessage());
         }
         run++;
-        if (step.expect() != null) {
+        Expectation expect = steps.expect(i);
+        if (expect != null) {
             checks++;
-            if (!step.expect().matches(reply.response())) {
-                return diverged(step, "response", step.expect().describe(), reply.response());
+            if (!expect.matches(reply.response())) {
+                return diverged(steps, i, "response", expect.describe(), reply.response());
             }
         }
-        if (step.checkIrqs()) {
+        if (steps.checkIrqs(i)) {
             checks++;
-            if (!step.irqEvents().equals(reply.irqEvents())) {
-                return diverged(step, "interrupt edges", edges(step.irqEvents()), edges(reply.irqEvents()));
+            if (!steps.irqEvents(i).equals(reply.irqEvents())) {
+                return diverged(steps, i, "interrupt edges", edges(steps.irqEvents(i)), edges(reply.irqEvents()));
             }
         }
-        recent.add(step);
+        recent.add(steps.line(i), command);
         return true;
     }
 
@@ -115,9 +121,9 @@ public final class Replayer {
         return events.isEmpty() ? "(none)" : String.join(", ", events);
     }
 
-    private boolean diverged(Step step, String what, String expected, String actual) {
-        divergence = new Divergence(header.file(), step.line(), step.command().text(), what, expected, actual,
-                step.citation(), recent.lines(), target.describeState());
+    private boolean diverged(Steps steps, int i, String what, String expected, String actual) {
+        divergence = new Divergence(header.file(), steps.line(i), steps.command(i).text(), what, expected, actual,
+                steps.citation(i), recent.lines(), target.describeState());
         return false;
     }
 }

@@ -3,10 +3,12 @@ package org.trapline.trace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+
+import org.trapline.qtest.QtestCommand;
 
 /**
  * A trace file parsed on threads of their own while the caller replays the steps already read.
@@ -46,7 +48,7 @@ public abstract class ParsedAhead implements AutoCloseable {
     }
 
     /**
-     * The next item: a {@link TraceHeader} first, then batches of steps ({@code Step[]}); null at
+     * The next item: a {@link TraceHeader} first, then batches of steps ({@link Steps}); null at
      * the end.
      *
      * @throws TraceFormatException where the file stops being a trace (after every step before it)
@@ -92,9 +94,8 @@ public abstract class ParsedAhead implements AutoCloseable {
         }
 
         /** Hands the parser's steps on in batches. */
-        private final class Batcher implements TraceListener {
-            private Step[] batch = new Step[BATCH];
-            private int size;
+        private final class Batcher implements TraceParser.StepSink {
+            private Steps batch = new Steps(BATCH);
 
             @Override
             public void begin(TraceHeader header) {
@@ -102,19 +103,19 @@ public abstract class ParsedAhead implements AutoCloseable {
             }
 
             @Override
-            public boolean step(Step step) {
-                batch[size++] = step;
-                if (size == BATCH) {
+            public boolean step(int line, QtestCommand command, Expectation expect, String citation, List<String> irqEvents,
+                                boolean intercepts, boolean recordsResponses) {
+                batch.add(line, command, expect, citation, irqEvents, intercepts && recordsResponses);
+                if (batch.size() == BATCH) {
                     flush();
                 }
                 return !stopped;
             }
 
             void flush() {
-                if (size > 0) {
-                    put(size == BATCH ? batch : Arrays.copyOf(batch, size));
-                    batch = new Step[BATCH];
-                    size = 0;
+                if (!batch.isEmpty()) {
+                    put(batch);
+                    batch = new Steps(BATCH);
                 }
             }
         }

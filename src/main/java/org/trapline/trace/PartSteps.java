@@ -1,21 +1,17 @@
 package org.trapline.trace;
 
-import java.util.Arrays;
 import java.util.List;
 
 import org.trapline.qtest.QtestCommand;
 
 /**
  * The steps of one part of a file read apart from the parts before it. Whether an interception and
- * a recorded response came before the part is known only once those parts are read, so the steps
- * are made on a guess ({@code guessIntercepts}, {@code guessRecords}) and {@link #steps} remakes
- * the few the truth changes: the edge checks come out as a reading from the file's start makes them.
+ * a recorded response came before the part is known only once those parts are read, so the part
+ * notes where each first happens within it, and {@link #steps} settles from those which steps
+ * check their edges: as a reading from the file's start does.
  */
 final class PartSteps implements TraceParser.StepSink {
-    private final boolean guessIntercepts;
-    private final boolean guessRecords;
-    private Step[] steps;
-    private int size;
+    private final Steps steps;
     /** The first step read after an interception in this part, and after a recorded response; -1: none. */
     private int firstIntercepting = -1;
     private int firstRecording = -1;
@@ -24,10 +20,9 @@ final class PartSteps implements TraceParser.StepSink {
     private TraceHeader header;
     private TraceFormatException error;
 
-    PartSteps(boolean guessIntercepts, boolean guessRecords, int expectedSteps) {
-        this.guessIntercepts = guessIntercepts;
-        this.guessRecords = guessRecords;
-        this.steps = new Step[Math.max(16, expectedSteps)];
+    /** A part whose steps go into {@code empty}. */
+    PartSteps(Steps empty) {
+        this.steps = empty;
     }
 
     @Override
@@ -39,23 +34,22 @@ final class PartSteps implements TraceParser.StepSink {
     @Override
     public boolean step(int line, QtestCommand command, Expectation expect, String citation, List<String> irqs,
                         boolean intercepts, boolean recordsResponses) {
-        int i = size++;
-        if (i == steps.length) {
-            steps = Arrays.copyOf(steps, i * 2);
-        }
+        int i = steps.size();
         if (intercepts && firstIntercepting < 0) {
             firstIntercepting = i;
         }
         if (recordsResponses && firstRecording < 0) {
             firstRecording = i;
         }
-        steps[i] = new Step(line, command, expect, citation, irqs, checksIrqs(i, guessIntercepts, guessRecords));
+        steps.add(line, command, expect, citation, irqs, false); // which steps check edges: see steps()
         return true;
     }
 
-    private boolean checksIrqs(int i, boolean interceptsBefore, boolean recordsBefore) {
-        return (interceptsBefore || (firstIntercepting >= 0 && i >= firstIntercepting))
-                && (recordsBefore || (firstRecording >= 0 && i >= firstRecording));
+    /** The first step that checks edges, after parts that did or did not intercept and record; MAX_VALUE: none. */
+    private int firstChecking(boolean interceptsBefore, boolean recordsBefore) {
+        int intercepting = interceptsBefore ? 0 : firstIntercepting < 0 ? Integer.MAX_VALUE : firstIntercepting;
+        int recording = recordsBefore ? 0 : firstRecording < 0 ? Integer.MAX_VALUE : firstRecording;
+        return Math.max(intercepting, recording);
     }
 
     /** How the reading of the part ended: at {@code e}, or (null) at its end; the conditions on edges then. */
@@ -83,18 +77,13 @@ final class PartSteps implements TraceParser.StepSink {
         return error;
     }
 
-    /** The steps, after parts that did or did not intercept and record. */
-    Step[] steps(boolean interceptsBefore, boolean recordsBefore) {
-        Step[] out = size == steps.length ? steps : Arrays.copyOf(steps, size);
-        if (interceptsBefore != guessIntercepts || recordsBefore != guessRecords) {
-            for (int i = 0; i < size; i++) {
-                boolean checks = checksIrqs(i, interceptsBefore, recordsBefore);
-                Step s = out[i];
-                if (s.checkIrqs() != checks) {
-                    out[i] = new Step(s.line(), s.command(), s.expect(), s.citation(), s.irqEvents(), checks);
-                }
-            }
-        }
-        return out;
+    /**
+     * The steps, after parts that did or did not intercept and record, their lines numbered on
+     * from {@code lineBase}.
+     */
+    Steps steps(boolean interceptsBefore, boolean recordsBefore, int lineBase) {
+        steps.checkIrqsFrom(firstChecking(interceptsBefore, recordsBefore));
+        steps.lineBase(lineBase);
+        return steps;
     }
 }

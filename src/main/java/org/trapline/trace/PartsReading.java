@@ -3,11 +3,11 @@ package org.trapline.trace;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,17 +21,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * to end: {@code PartsReadingProperties} holds it to that.
  */
 final class PartsReading extends ParsedAhead {
-    /** The two conditions on edges as they stand before a part: an interception, a recorded response. */
-    private record Before(boolean intercepts, boolean records) {
-        static final Before START = new Before(false, false);
+    /**
+     * What stands before a part: an interception and a recorded response (the two conditions on
+     * edges), and the number of lines.
+     */
+    private record Before(boolean intercepts, boolean records, int lines) {
+        static final Before START = new Before(false, false, 0);
     }
 
     /** A part read: the header (first part only), its steps, and the error that ended it, if any. */
-    private record Delivery(TraceHeader header, Step[] steps, TraceFormatException error, Failure failure) {
+    private record Delivery(TraceHeader header, Steps steps, TraceFormatException error, Failure failure) {
     }
 
-    /** A guess at what comes before every part but the first, from the file's first bytes: see {@link PartSteps}. */
-    private final Before guess;
     private final Path file;
     private final long size;
     private final int partBytes;
@@ -40,8 +41,10 @@ final class PartsReading extends ParsedAhead {
     /** Parts taken by a reader and not yet taken by the caller: a bound on memory. */
     private final Semaphore ahead;
     private final CompletableFuture<Before>[] before;
-    /** The number of the line before each part's first: parts count their lines before they are parsed. */
-    private final CompletableFuture<Integer>[] lineBase;
+    /** Batches the caller is done with, for the readers to fill again. */
+    private final ConcurrentLinkedQueue<Steps> free = new ConcurrentLinkedQueue<>();
+    /** The batch {@link #next} returned last: the caller's until it asks for the next item. */
+    private Steps lent;
     private final CompletableFuture<Delivery>[] delivered;
     private final Thread[] readers;
     private volatile boolean stopped;
@@ -51,21 +54,17 @@ final class PartsReading extends ParsedAhead {
     private ParsedAhead sequential;
 
     @SuppressWarnings("unchecked")
-    private PartsReading(Path file, long size, int partBytes, int threads, Before guess) {
+    private PartsReading(Path file, long size, int partBytes, int threads) {
         this.file = file;
-        this.guess = guess;
         this.size = size;
         this.partBytes = partBytes;
         this.parts = (int) Math.min(Integer.MAX_VALUE - 1, (size + partBytes - 1) / partBytes);
         this.ahead = new Semaphore(2 * threads);
         this.before = new CompletableFuture[parts + 1];
-        this.lineBase = new CompletableFuture[parts + 1];
         this.delivered = new CompletableFuture[parts];
         for (int k = 0; k <= parts; k++) {
             before[k] = new CompletableFuture<>();
-            lineBase[k] = new CompletableFuture<>();
         }
-        lineBase[0].complete(0);
         for (int k = 0; k < parts; k++) {
             delivered[k] = new CompletableFuture<>();
         }
@@ -78,29 +77,11 @@ final class PartsReading extends ParsedAhead {
     }
 
     static PartsReading startReading(Path file, long size, int partBytes, int threads) {
-        PartsReading reading = new PartsReading(file, size, partBytes, threads, guess(file));
+        PartsReading reading = new PartsReading(file, size, partBytes, threads);
         for (Thread reader : reading.readers) {
             reader.start();
         }
         return reading;
-    }
-
-    /**
-     * What the parts after the first most likely find before them, judged from the file's first
-     * 64 KiB: a trace intercepts, if at all, near its start, and a log records answers from its
-     * second line on.
-     */
-    private static Before guess(Path file) {
-        byte[] head = new byte[1 << 16];
-        int n = 0;
-        try (var in = java.nio.file.Files.newInputStream(file)) {
-            n = in.readNBytes(head, 0, head.length);
-        } catch (IOException e) {
-            return Before.START; // the readers report it
-        }
-        String text = new String(head, 0, n, StandardCharsets.ISO_8859_1);
-        return new Before(text.contains("irq_intercept_"), text.contains("\n[S ") || text.contains("->")
-                || text.contains("\nIRQ "));
     }
 
     private void readParts() {
@@ -123,37 +104,57 @@ final class PartsReading extends ParsedAhead {
             // have taken next says so, in order.
             int k = nextPart.getAndIncrement();
             if (k < parts) {
-                deliver(k, new Delivery(null, new Step[0], new TraceFormatException(file, 0, "cannot be read: " + e.getMessage()), null));
-                lineBase[k + 1].complete(0);
+                deliver(k, new Delivery(null, new Steps(0), new TraceFormatException(file, 0, "cannot be read: " + e.getMessage()), null));
                 before[k + 1].complete(Before.START);
             }
         }
     }
 
+    /**
+     * Reads part {@code k}, numbering its lines from the part's start, then waits for the parts
+     * before it to say what stands before it. A part that ends in an error is read again with the
+     * true line numbers, so that the error's text names the lines a reading from the start names.
+     */
     private void readPart(int k, FileChannel channel, Region region, TraceParser.Shortcuts shortcuts)
             throws InterruptedException {
-        Before guessed = k == 0 ? Before.START : guess;
-        PartSteps part = new PartSteps(guessed.intercepts(), guessed.records(), partBytes / 40);
+        PartSteps part = new PartSteps(batch());
+        int from = 0;
+        int to = -1;
+        int lines = 0;
         try {
             long nominal = (long) k * partBytes;
             region.startAt(Math.max(0, nominal - 1));
-            int from = (int) (split(nominal, channel, region) - region.from);
-            int to = (int) (split(Math.min(size, nominal + partBytes), channel, region) - region.from);
-            int base = await(lineBase[k]);
-            lineBase[k + 1].complete(base + AsciiWords.count(region.bytes, from, to, (byte) '\n'));
-            TraceParser.readPart(file, region.bytes, from, to, k == 0, base, part, shortcuts);
+            from = (int) (split(nominal, channel, region) - region.from);
+            to = (int) (split(Math.min(size, nominal + partBytes), channel, region) - region.from);
+            lines = TraceParser.readPart(file, region.bytes, from, to, k == 0, 0, part, shortcuts);
         } catch (IOException e) {
-            lineBase[k + 1].complete(0);
+            to = -1;
             part.ended(new TraceFormatException(file, 0, "cannot be read: " + e.getMessage()), false, false);
         } catch (RuntimeException | Error e) {
-            lineBase[k + 1].complete(0);
             before[k + 1].complete(Before.START);
             deliver(k, new Delivery(null, null, null, new Failure(e)));
             return;
         }
         Before b = await(before[k]);
-        before[k + 1].complete(new Before(b.intercepts() || part.interceptsAtEnd(), b.records() || part.recordsAtEnd()));
-        deliver(k, new Delivery(part.header(), part.steps(b.intercepts(), b.records()), part.error(), null));
+        int lineBase = b.lines();
+        if (part.error() != null && to >= 0 && lineBase > 0) {
+            part = new PartSteps(batch());
+            TraceParser.readPart(file, region.bytes, from, to, k == 0, lineBase, part, shortcuts);
+            lineBase = 0;
+        }
+        before[k + 1].complete(new Before(b.intercepts() || part.interceptsAtEnd(), b.records() || part.recordsAtEnd(),
+                b.lines() + lines));
+        deliver(k, new Delivery(part.header(), part.steps(b.intercepts(), b.records(), lineBase), part.error(), null));
+    }
+
+    /** An empty batch, one the caller is done with if there is one. */
+    private Steps batch() {
+        Steps batch = free.poll();
+        if (batch == null) {
+            return new Steps(partBytes / 40);
+        }
+        batch.clear();
+        return batch;
     }
 
     private void deliver(int k, Delivery delivery) {
@@ -239,8 +240,13 @@ final class PartsReading extends ParsedAhead {
         }
     }
 
+    /** {@inheritDoc} A batch of steps is the caller's until the next call, which may fill it again. */
     @Override
     public Object next() throws TraceFormatException {
+        if (lent != null) {
+            free.add(lent);
+            lent = null;
+        }
         while (items.isEmpty()) {
             if (sequential != null) {
                 return sequential.next();
@@ -270,7 +276,7 @@ final class PartsReading extends ParsedAhead {
             if (d.header() != null) {
                 items.add(d.header());
             }
-            if (d.steps().length > 0) {
+            if (!d.steps().isEmpty()) {
                 items.add(d.steps());
             }
             if (d.error() != null) {
@@ -282,7 +288,11 @@ final class PartsReading extends ParsedAhead {
         if (item instanceof TraceFormatException e) {
             throw new TraceFormatException(e.file(), e.line(), e.reason()); // and again at every call
         }
-        return items.poll();
+        item = items.poll();
+        if (item instanceof Steps batch) {
+            lent = batch;
+        }
+        return item;
     }
 
     private void stopReaders() {

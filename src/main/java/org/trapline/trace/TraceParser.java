@@ -86,7 +86,11 @@ public final class TraceParser {
     }
 
     private TraceParser(Path file, TraceListener listener) {
-        this(file, new StepSink() {
+        this(file, sinkOf(listener), new Shortcuts(), false);
+    }
+
+    private static StepSink sinkOf(TraceListener listener) {
+        return new StepSink() {
             @Override
             public void begin(TraceHeader header) throws TraceFormatException {
                 listener.begin(header);
@@ -98,7 +102,7 @@ public final class TraceParser {
                     throws TraceFormatException {
                 return listener.step(new Step(line, command, expect, citation, irqEvents, intercepts && recordsResponses));
             }
-        }, new Shortcuts(), false);
+        };
     }
 
     /** Reads a whole trace into memory. */
@@ -116,8 +120,13 @@ public final class TraceParser {
 
     /** Streams a trace to a listener, step by step, in constant memory. */
     public static void read(Path file, TraceListener listener) throws TraceFormatException {
+        read(file, sinkOf(listener));
+    }
+
+    /** Streams a trace to a sink, step by step, in constant memory. */
+    static void read(Path file, StepSink sink) throws TraceFormatException {
         try (Utf8Lines lines = new Utf8Lines(Files.newInputStream(file))) {
-            TraceParser parser = new TraceParser(file, listener);
+            TraceParser parser = new TraceParser(file, sink, new Shortcuts(), false);
             parser.readLines(lines, 0);
             parser.finish();
         } catch (NoSuchFileException e) {
@@ -134,15 +143,17 @@ public final class TraceParser {
      * the part must start at a command line, or at the file's start ({@code first}), and its first
      * line is line {@code lineBase + 1} of the file. A command before the part is taken for granted
      * (so a header line in it is an error); interceptions and recorded responses before it are
-     * {@code part}'s to settle. The part learns how the reading ended.
+     * {@code part}'s to settle. The part learns how the reading ended. Returns the number of lines
+     * read, all of them when no error ended the reading.
      */
-    static void readPart(Path file, byte[] bytes, int from, int to, boolean first, int lineBase, PartSteps part,
-                         Shortcuts shortcuts) {
+    static int readPart(Path file, byte[] bytes, int from, int to, boolean first, int lineBase, PartSteps part,
+                        Shortcuts shortcuts) {
         TraceParser parser = new TraceParser(file, part, shortcuts, !first);
         Utf8Lines lines = new Utf8Lines(bytes, from, to);
         TraceFormatException error = null;
+        int read = 0;
         try {
-            parser.readLines(lines, lineBase);
+            read = parser.readLines(lines, lineBase) - lineBase;
             parser.flush();
         } catch (TraceFormatException e) {
             error = e;
@@ -152,10 +163,11 @@ public final class TraceParser {
             error = new TraceFormatException(file, 0, "cannot be read: " + e.getMessage());
         }
         part.ended(error, parser.intercepts, parser.recordsResponses);
+        return read;
     }
 
-    /** Reads lines, numbered on from {@code number}, until the end or a stop. */
-    private void readLines(Utf8Lines lines, int number) throws TraceFormatException, IOException {
+    /** Reads lines, numbered on from {@code number}, until the end or a stop; the number of the last line read. */
+    private int readLines(Utf8Lines lines, int number) throws TraceFormatException, IOException {
         while (!stopped) {
             int newline;
             if (lines.lookAhead(RECORDED_LINE_REACH) >= RECORDED_LINE_REACH
@@ -168,6 +180,7 @@ public final class TraceParser {
                 break;
             }
         }
+        return number;
     }
 
     public static void read(Path file, BufferedReader reader, TraceListener listener)

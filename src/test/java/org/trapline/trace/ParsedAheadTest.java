@@ -26,8 +26,8 @@ class ParsedAheadTest {
     private static List<Step> drain(ParsedAhead ahead) throws TraceFormatException {
         List<Step> steps = new ArrayList<>();
         for (Object item = ahead.next(); item != null; item = ahead.next()) {
-            if (item instanceof Step[] batch) {
-                steps.addAll(List.of(batch));
+            if (item instanceof Steps batch) {
+                steps.addAll(batch.toList());
             }
         }
         return steps;
@@ -55,7 +55,7 @@ class ParsedAheadTest {
             ahead.next();
             assertThatThrownBy(() -> {
                 for (Object item = ahead.next(); item != null; item = ahead.next()) {
-                    seen.addAll(List.of((Step[]) item));
+                    seen.addAll(((Steps) item).toList());
                 }
             }).isInstanceOf(TraceFormatException.class).hasMessageContaining("t.log:10002");
         }
@@ -93,7 +93,7 @@ class ParsedAheadTest {
             ahead.next();
             assertThatThrownBy(() -> {
                 for (Object item = ahead.next(); item != null; item = ahead.next()) {
-                    seen.addAll(List.of((Step[]) item));
+                    seen.addAll(((Steps) item).toList());
                 }
             }).isInstanceOf(TraceFormatException.class).hasMessageContaining("t.log:10002");
             assertThatThrownBy(ahead::next).hasMessageContaining("t.log:10002"); // and again

@@ -1,0 +1,73 @@
+package org.trapline.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.trapline.qtest.QtestCommand;
+
+class StepsTest {
+    private static final QtestCommand INB = new QtestCommand.PortRead("inb 0x21", 0x21, 1);
+    private static final QtestCommand OUTB = new QtestCommand.PortWrite("outb 0x21 0xfb", 0x21, 1, 0xfb);
+    private static final Expectation OK = new Expectation.Exact("OK");
+
+    @Test
+    void aBatchGivesBackTheStepsItWasGivenColumnByColumn() {
+        List<Step> steps = List.of(
+                new Step(3, OUTB, OK, null, List.of(), false),
+                new Step(4, INB, new Expectation.Value(0xfb, 0xff), "8259A OCW1: the IMR reads back", List.of(), false),
+                new Step(9, INB, null, null, List.of("IRQ raise 0", "IRQ lower 0"), true));
+        Steps batch = Steps.of(steps);
+        assertThat(batch.size()).isEqualTo(3);
+        assertThat(batch.toList()).isEqualTo(steps);
+        assertThat(batch.citation(0)).isNull();
+        assertThat(batch.irqEvents(1)).isEmpty();
+        assertThat(batch.checkIrqs(1)).isFalse();
+        assertThat(batch.checkIrqs(2)).isTrue();
+    }
+
+    @Test
+    void linesCountFromTheBatchsBase() {
+        Steps batch = new Steps(4);
+        batch.add(1, INB, null, null, List.of(), false);
+        batch.add(3, INB, null, null, List.of(), false);
+        batch.lineBase(1000);
+        assertThat(batch.toList()).extracting(Step::line).containsExactly(1001, 1003);
+    }
+
+    @Test
+    void edgeChecksCanBeSettledAfterTheStepsAreIn() {
+        Steps batch = new Steps(4);
+        for (int line = 1; line <= 4; line++) {
+            batch.add(line, INB, null, null, List.of(), false);
+        }
+        batch.checkIrqsFrom(2);
+        assertThat(batch.toList()).extracting(Step::checkIrqs).containsExactly(false, false, true, true);
+        batch.checkIrqsFrom(Integer.MAX_VALUE);
+        assertThat(batch.toList()).extracting(Step::checkIrqs).containsOnly(false);
+    }
+
+    @Test
+    void aStepThatChecksNoEdgesAfterOneThatDoesIsNoTrace() {
+        Steps batch = new Steps(4);
+        batch.add(1, INB, null, null, List.of(), true);
+        assertThatThrownBy(() -> batch.add(2, INB, null, null, List.of(), false)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aClearedBatchIsEmptyAndForgetsItsRareColumns() {
+        Steps batch = new Steps(1);
+        for (int line = 1; line <= 40; line++) { // past its first capacity
+            batch.add(line, OUTB, OK, "cited", List.of("IRQ raise 2"), true);
+        }
+        assertThat(batch.size()).isEqualTo(40);
+        assertThat(batch.line(39)).isEqualTo(40);
+        assertThat(batch.citation(39)).isEqualTo("cited");
+        batch.clear();
+        assertThat(batch.isEmpty()).isTrue();
+        batch.add(7, INB, null, null, List.of(), false);
+        assertThat(batch.toList()).containsExactly(new Step(7, INB, null, null, List.of(), false));
+    }
+}
