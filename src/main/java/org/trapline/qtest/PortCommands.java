@@ -45,7 +45,7 @@ final class PortCommands {
         private final LongKeyedCache<QtestCommand.PortRead> reads = new LongKeyedCache<>(12);
         /** Keyed on port, size and value. */
         private final LongKeyedCache<QtestCommand.PortWrite> writes = new LongKeyedCache<>(14);
-        private QtestCommand lineCommand;
+        private long lineAccess;
 
         /** The command, or null for anything but a canonical port command. */
         QtestCommand read(byte[] b, int from, int to) {
@@ -80,7 +80,7 @@ final class PortCommands {
         /**
          * A canonical port command that starts at {@code from} and ends with a bare {@code '\n'},
          * as a -qtest-log's {@code [R]} line holds it, read in one pass: the index of that
-         * {@code '\n'}, with the command left in {@link #lineCommand()}; -1 for anything else
+         * {@code '\n'}, with the command left in {@link #lineAccess()}; -1 for anything else
          * (a value wider than its access, a number of more than 8 digits, a {@code '\r'} or a
          * trailing blank included). Reads at most {@value #LINE_REACH} bytes from {@code from}:
          * the caller sees that they are there.
@@ -96,7 +96,7 @@ final class PortCommands {
                 if (size == 0 || port < 0 || b[end] != '\n' || value(port) > 0xffff) {
                     return -1;
                 }
-                lineCommand = portRead((int) value(port), size);
+                lineAccess = PortAccess.read((int) value(port), size);
                 return end;
             }
             if (b[from] != 'o' || b[from + 1] != 'u' || b[from + 2] != 't' || b[from + 4] != ' ') {
@@ -113,13 +113,13 @@ final class PortCommands {
             if (value < 0 || b[end] != '\n' || (value(value) & ~((1L << (8 * size)) - 1)) != 0) {
                 return -1;
             }
-            lineCommand = portWrite((int) value(port), size, value(value));
+            lineAccess = PortAccess.write((int) value(port), size, value(value));
             return end;
         }
 
-        /** The command {@link #readLine} read last. */
-        QtestCommand lineCommand() {
-            return lineCommand;
+        /** The command {@link #readLine} read last, packed ({@link PortAccess}). */
+        long lineAccess() {
+            return lineAccess;
         }
 
         private QtestCommand.PortRead portRead(int port, int size) {

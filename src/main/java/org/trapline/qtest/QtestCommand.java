@@ -102,14 +102,15 @@ public sealed interface QtestCommand {
 
         /**
          * A canonical port command from {@code from} to a bare {@code '\n'}: the index of the
-         * {@code '\n'}, the command then in {@link #lineCommand()}; -1 for any other line.
+         * {@code '\n'}, the command then in {@link #lineAccess()}; -1 for any other line.
          */
         public int portCommandLine(byte[] bytes, int from) {
             return reader.readLine(bytes, from);
         }
 
-        public QtestCommand lineCommand() {
-            return reader.lineCommand();
+        /** The command {@link #portCommandLine} read last, packed ({@link PortAccess}). */
+        public long lineAccess() {
+            return reader.lineAccess();
         }
     }
 

@@ -2,6 +2,7 @@ package org.trapline.runner;
 
 import java.util.Optional;
 
+import org.trapline.qtest.PortAccess;
 import org.trapline.target.Reply;
 import org.trapline.target.Target;
 import org.trapline.target.TargetException;
@@ -41,7 +42,7 @@ public final class LockstepDiff {
                 return diverged(trace, candidate, step, recent, run, checks, "interrupt edges",
                         Replayer.edges(expected.irqEvents()), Replayer.edges(actual.irqEvents()));
             }
-            recent.add(step.line(), step.command());
+            recent.add(step.line(), step.command(), PortAccess.NONE);
         }
         return new ReplayResult(trace.header(), candidate.name(), run, checks, Optional.empty());
     }

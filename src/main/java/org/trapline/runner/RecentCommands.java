@@ -3,6 +3,7 @@ package org.trapline.runner;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.trapline.qtest.PortAccess;
 import org.trapline.qtest.QtestCommand;
 
 /** The last few commands before a divergence, for its report: a ring of the latest, with their lines. */
@@ -12,12 +13,15 @@ final class RecentCommands {
 
     private final int[] lines = new int[CONTEXT];
     private final QtestCommand[] commands = new QtestCommand[CONTEXT];
+    private final long[] accesses = new long[CONTEXT];
     private int next;
     private int size;
 
-    void add(int line, QtestCommand command) {
+    /** A step's line and its command: {@code command}, or when that is null the one packed in {@code access}. */
+    void add(int line, QtestCommand command, long access) {
         lines[next] = line;
         commands[next] = command;
+        accesses[next] = access;
         next = (next + 1) & (CONTEXT - 1);
         if (size < CONTEXT) {
             size++;
@@ -29,7 +33,8 @@ final class RecentCommands {
         List<String> lines = new ArrayList<>(CONTEXT);
         for (int back = size; back > 0; back--) {
             int at = (next - back) & (CONTEXT - 1);
-            lines.add(this.lines[at] + ": " + commands[at].text());
+            QtestCommand command = commands[at] != null ? commands[at] : PortAccess.command(accesses[at]);
+            lines.add(this.lines[at] + ": " + command.text());
         }
         return lines;
     }

@@ -88,10 +88,11 @@ public final class Replayer {
 
     /** Runs step {@code i} of a batch; false at a divergence, which stops the replay. */
     private boolean step(Steps steps, int i) throws TraceFormatException {
-        QtestCommand command = steps.command(i);
+        QtestCommand command = steps.keptCommand(i);
+        long access = steps.access(i);
         Reply reply;
         try {
-            reply = target.send(command);
+            reply = command != null ? target.send(command) : target.sendPort(access);
         } catch (TargetException e) {
             throw new TraceFormatException(header.file(), steps.line(i), target.name() + ": " + e.getMessage());
         }
@@ -109,7 +110,7 @@ public final class Replayer {
                 return diverged(steps, i, "interrupt edges", edges(steps.irqEvents(i)), edges(reply.irqEvents()));
             }
         }
-        recent.add(steps.line(i), command);
+        recent.add(steps.line(i), command, access);
         return true;
     }
 

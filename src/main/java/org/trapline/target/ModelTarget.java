@@ -12,6 +12,7 @@ import org.trapline.models.machine.Machine;
 import org.trapline.models.machine.MachineConfig;
 import org.trapline.models.machine.Profile;
 import org.trapline.qtest.LongKeyedCache;
+import org.trapline.qtest.PortAccess;
 import org.trapline.qtest.QtestCommand;
 import org.trapline.qtest.QtestReplies;
 import org.trapline.qtest.QtestSyntaxException;
@@ -32,7 +33,9 @@ public final class ModelTarget implements Target {
     private final Reply[] portReplies = new Reply[0x10000];
     /** Replies to wider port reads ({@code inl}), by value: a log reads the same few again and again. */
     private final LongKeyedCache<Reply> widePortReplies = new LongKeyedCache<>(10);
+    /** The last command, or null when it was a port command packed in {@link #lastAccess}. */
     private QtestCommand lastCommand;
+    private long lastAccess = PortAccess.NONE;
     /** The canonical path of the device whose GPIOs qtest intercepts, or null. */
     private String interceptedDevice;
 
@@ -95,17 +98,35 @@ public final class ModelTarget implements Target {
     @Override
     public Reply send(QtestCommand command) throws TargetException {
         lastCommand = command;
+        lastAccess = PortAccess.NONE;
         if (command instanceof QtestCommand.PortRead c) {
-            long value = machine.io().read(c.port(), c.size());
-            runTimersAlreadyDue();
-            if (window.isEmpty()) {
-                return value < portReplies.length ? portReply((int) value) : widePortReply(value);
-            }
-            return reply(QtestReplies.portValue(value));
+            return portRead(c.port(), c.size());
         }
         String response = answer(command);
         runTimersAlreadyDue();
         return reply(response);
+    }
+
+    /** A packed port command, answered from its numbers: a recorded log's replay. */
+    @Override
+    public Reply sendPort(long access) {
+        lastCommand = null;
+        lastAccess = access;
+        if (!PortAccess.isWrite(access)) {
+            return portRead(PortAccess.port(access), PortAccess.size(access));
+        }
+        machine.io().write(PortAccess.port(access), PortAccess.size(access), PortAccess.value(access));
+        runTimersAlreadyDue();
+        return window.isEmpty() ? OK : reply(QtestReplies.OK);
+    }
+
+    private Reply portRead(int port, int size) {
+        long value = machine.io().read(port, size);
+        runTimersAlreadyDue();
+        if (window.isEmpty()) {
+            return value < portReplies.length ? portReply((int) value) : widePortReply(value);
+        }
+        return reply(QtestReplies.portValue(value));
     }
 
     private Reply reply(String response) {
@@ -256,7 +277,9 @@ public final class ModelTarget implements Target {
     @Override
     public List<String> describeState() {
         List<Inspectable> devices = List.of();
-        if (lastCommand instanceof QtestCommand.PortRead c) {
+        if (lastAccess != PortAccess.NONE) {
+            devices = machine.devicesAtPort(PortAccess.port(lastAccess));
+        } else if (lastCommand instanceof QtestCommand.PortRead c) {
             devices = machine.devicesAtPort(c.port());
         } else if (lastCommand instanceof QtestCommand.PortWrite c) {
             devices = machine.devicesAtPort(c.port());

@@ -13,6 +13,15 @@ public interface Target extends AutoCloseable {
         return send(command.text());
     }
 
+    /**
+     * Sends the port command packed in {@code access} ({@link org.trapline.qtest.PortAccess}): the
+     * replay of a recorded log, whose port commands are numbers, not objects. The same as sending
+     * the command it stands for; the model answers it without making one.
+     */
+    default Reply sendPort(long access) throws TargetException {
+        return send(org.trapline.qtest.PortAccess.command(access));
+    }
+
     /** A short name for reports: {@code model(qemu-pc)}, {@code qemu(/usr/bin/qemu-system-x86_64)}. */
     String name();
 

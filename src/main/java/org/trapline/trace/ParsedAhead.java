@@ -103,9 +103,9 @@ public abstract class ParsedAhead implements AutoCloseable {
             }
 
             @Override
-            public boolean step(int line, QtestCommand command, Expectation expect, String citation, List<String> irqEvents,
-                                boolean intercepts, boolean recordsResponses) {
-                batch.add(line, command, expect, citation, irqEvents, intercepts && recordsResponses);
+            public boolean step(int line, QtestCommand command, long access, Expectation expect, String citation,
+                                List<String> irqEvents, boolean intercepts, boolean recordsResponses) {
+                batch.add(line, command, access, expect, citation, irqEvents, intercepts && recordsResponses);
                 if (batch.size() == BATCH) {
                     flush();
                 }

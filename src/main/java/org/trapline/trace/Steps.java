@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.trapline.qtest.PortAccess;
 import org.trapline.qtest.QtestCommand;
 
 /**
@@ -19,7 +20,9 @@ public final class Steps {
     private int lineBase;
     private int size;
     private int[] lines;
+    /** A step's command, or null where its port command is packed in {@link #accesses}. */
     private QtestCommand[] commands;
+    private long[] accesses;
     private Expectation[] expects;
     private String[] citations;
     private List<String>[] irqEvents;
@@ -29,6 +32,7 @@ public final class Steps {
         int n = Math.max(16, capacity);
         lines = new int[n];
         commands = new QtestCommand[n];
+        accesses = new long[n];
         expects = new Expectation[n];
     }
 
@@ -36,28 +40,32 @@ public final class Steps {
     public static Steps of(List<Step> steps) {
         Steps batch = new Steps(steps.size());
         for (Step s : steps) {
-            batch.add(s.line(), s.command(), s.expect(), s.citation(), s.irqEvents(), s.checkIrqs());
+            batch.add(s.line(), s.command(), PortAccess.NONE, s.expect(), s.citation(), s.irqEvents(), s.checkIrqs());
         }
         return batch;
     }
 
     /**
-     * Appends a step; {@code line} counts from this batch's {@link #lineBase}. A step that checks
-     * edges after one that checks them not is fine; the reverse is no trace.
+     * Appends a step; {@code line} counts from this batch's {@link #lineBase}; its command is
+     * {@code command} or, when that is null, the port command packed in {@code access}. A step
+     * that checks edges after one that checks them not is fine; the reverse is no trace.
      */
     @SuppressWarnings("unchecked")
-    void add(int line, QtestCommand command, Expectation expect, String citation, List<String> irqs, boolean checkIrqs) {
+    void add(int line, QtestCommand command, long access, Expectation expect, String citation, List<String> irqs,
+             boolean checkIrqs) {
         int i = size++;
         if (i == lines.length) {
             int n = i * 2;
             lines = Arrays.copyOf(lines, n);
             commands = Arrays.copyOf(commands, n);
+            accesses = Arrays.copyOf(accesses, n);
             expects = Arrays.copyOf(expects, n);
             citations = citations == null ? null : Arrays.copyOf(citations, n);
             irqEvents = irqEvents == null ? null : Arrays.copyOf(irqEvents, n);
         }
         lines[i] = line;
         commands[i] = command;
+        accesses[i] = command != null ? PortAccess.NONE : access;
         expects[i] = expect;
         if (citation != null) {
             if (citations == null) {
@@ -113,8 +121,20 @@ public final class Steps {
         return lineBase + lines[i];
     }
 
+    /** The command, made from its numbers when it is a packed port command. */
     public QtestCommand command(int i) {
+        QtestCommand command = commands[i];
+        return command != null ? command : PortAccess.command(accesses[i]);
+    }
+
+    /** The command as it is kept: null for a port command packed in {@link #access}. */
+    public QtestCommand keptCommand(int i) {
         return commands[i];
+    }
+
+    /** The port command packed ({@link PortAccess}), or NONE when {@link #keptCommand} holds the command. */
+    public long access(int i) {
+        return accesses[i];
     }
 
     /** The expected response, or null. */

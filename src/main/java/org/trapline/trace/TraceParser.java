@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.trapline.qtest.LongKeyedCache;
+import org.trapline.qtest.PortAccess;
 import org.trapline.qtest.QtestCommand;
 import org.trapline.qtest.QtestReplies;
 import org.trapline.qtest.QtestSyntaxException;
@@ -47,7 +48,9 @@ public final class TraceParser {
 
     // The step being built: its parts stay open until the next command arrives.
     private int pendingLine;
+    /** The command, or null when none is pending or when it is a port command packed in {@link #pendingAccess}. */
     private QtestCommand pendingCommand;
+    private long pendingAccess = PortAccess.NONE;
     private Expectation pendingExpect;
     private String pendingCitation;
     private List<String> pendingIrqs = new ArrayList<>();
@@ -72,10 +75,12 @@ public final class TraceParser {
         /**
          * One whole step, with the two conditions for checking its edges as they stand: an
          * {@code irq_intercept_*} has been met, and the trace has recorded a response or an edge.
-         * False to stop the reading.
+         * A canonical port command comes packed in {@code access} ({@link PortAccess}), with a null
+         * {@code command}; any other comes as {@code command}, with {@code access} NONE. False to
+         * stop the reading.
          */
-        boolean step(int line, QtestCommand command, Expectation expect, String citation, List<String> irqEvents,
-                     boolean intercepts, boolean recordsResponses) throws TraceFormatException;
+        boolean step(int line, QtestCommand command, long access, Expectation expect, String citation,
+                     List<String> irqEvents, boolean intercepts, boolean recordsResponses) throws TraceFormatException;
     }
 
     private TraceParser(Path file, StepSink sink, Shortcuts shortcuts, boolean begun) {
@@ -97,10 +102,11 @@ public final class TraceParser {
             }
 
             @Override
-            public boolean step(int line, QtestCommand command, Expectation expect, String citation,
+            public boolean step(int line, QtestCommand command, long access, Expectation expect, String citation,
                                 List<String> irqEvents, boolean intercepts, boolean recordsResponses)
                     throws TraceFormatException {
-                return listener.step(new Step(line, command, expect, citation, irqEvents, intercepts && recordsResponses));
+                return listener.step(new Step(line, command != null ? command : PortAccess.command(access), expect,
+                        citation, irqEvents, intercepts && recordsResponses));
             }
         };
     }
@@ -271,7 +277,7 @@ public final class TraceParser {
         if (b[p + 1] == 'R') {
             int newline = shortcuts.portCommands.portCommandLine(b, body);
             if (newline >= 0) {
-                pending(n, shortcuts.portCommands.lineCommand(), null, null); // a port command: no interception to note
+                pendingAccess(n, shortcuts.portCommands.lineAccess()); // a port command: no interception to note
                 return newline;
             }
             // A line parsed before (its stored bytes never end in a blank or '\r', as this one must not).
@@ -283,7 +289,7 @@ public final class TraceParser {
             command(n, repeat, null, null);
             return newline;
         }
-        if (b[p + 1] != 'S' || b[body] != 'O' || b[body + 1] != 'K' || pendingCommand == null || pendingExpect != null) {
+        if (b[p + 1] != 'S' || b[body] != 'O' || b[body + 1] != 'K' || !isPending() || pendingExpect != null) {
             return -1;
         }
         if (b[body + 2] == '\n') {
@@ -337,7 +343,7 @@ public final class TraceParser {
             command(n, command, null, null);
             return true;
         }
-        if (kind != 'S' || to - from < 2 || b[from] != 'O' || b[from + 1] != 'K' || pendingCommand == null
+        if (kind != 'S' || to - from < 2 || b[from] != 'O' || b[from + 1] != 'K' || !isPending()
                 || pendingExpect != null) {
             return false;
         }
@@ -455,7 +461,7 @@ public final class TraceParser {
     }
 
     private void response(int n, String body) throws TraceFormatException {
-        if (pendingCommand == null) {
+        if (!isPending()) {
             throw error(n, "a response with no command before it");
         }
         if (pendingExpect != null) {
@@ -473,7 +479,7 @@ public final class TraceParser {
         if (w.length != 3 || !(w[1].equals("raise") || w[1].equals("lower")) || !w[2].matches("[0-9]+")) {
             throw error(n, "expected 'IRQ raise N' or 'IRQ lower N'");
         }
-        if (pendingCommand == null) {
+        if (!isPending()) {
             throw error(n, "an interrupt edge with no command before it");
         }
         pendingIrqs.add("IRQ " + w[1] + " " + Integer.parseInt(w[2]));
@@ -555,27 +561,42 @@ public final class TraceParser {
 
     /** Makes {@code command} the step being built, the one before it whole. */
     private void pending(int n, QtestCommand command, Expectation expect, String citation) throws TraceFormatException {
+        pendingAccess(n, PortAccess.NONE);
+        pendingCommand = command;
+        pendingExpect = expect;
+        pendingCitation = citation;
+    }
+
+    /** Makes the port command packed in {@code access} the step being built, with nothing expected yet. */
+    private void pendingAccess(int n, long access) throws TraceFormatException {
         flush();
         if (!begun) {
             begun = true;
             sink.begin(new TraceHeader(file, Optional.ofNullable(machineArgs), Optional.ofNullable(profile), provenance));
         }
         pendingLine = n;
-        pendingCommand = command;
-        pendingExpect = expect;
-        pendingCitation = citation;
+        pendingAccess = access;
+        pendingExpect = null;
+        pendingCitation = null;
+    }
+
+    private boolean isPending() {
+        return pendingCommand != null || pendingAccess != PortAccess.NONE;
     }
 
     private void flush() throws TraceFormatException {
-        if (pendingCommand != null) {
+        if (isPending()) {
             List<String> irqs = pendingIrqs.isEmpty() ? List.of() : pendingIrqs;
             if (!pendingIrqs.isEmpty()) {
                 pendingIrqs = new ArrayList<>();
             }
             QtestCommand command = pendingCommand;
+            long access = pendingAccess;
             pendingCommand = null;
+            pendingAccess = PortAccess.NONE;
             stepsSeen++;
-            stopped = !sink.step(pendingLine, command, pendingExpect, pendingCitation, irqs, intercepts, recordsResponses);
+            stopped = !sink.step(pendingLine, command, access, pendingExpect, pendingCitation, irqs, intercepts,
+                    recordsResponses);
         }
     }
 

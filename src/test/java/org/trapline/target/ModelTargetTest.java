@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.trapline.models.machine.MachineConfig;
 import org.trapline.models.machine.Profile;
+import org.trapline.qtest.PortAccess;
 
 class ModelTargetTest {
     private final ModelTarget qemuPc = new ModelTarget(Profile.QEMU_PC, MachineConfig.defaults(), false);
@@ -37,6 +38,21 @@ class ModelTargetTest {
         assertThat(hardware.send("readb 0x8000000").response()).isEqualTo("OK 0x00000000000000ff");
         assertThat(hardware.send("inw 0xffff").response()).isEqualTo("OK 0xffff");
         assertThat(hardware.machine().mmio().unclaimedReads()).isEqualTo(1);
+    }
+
+    @Test
+    void aPackedPortCommandIsAnsweredAsTheCommandItStandsFor() throws Exception {
+        assertThat(qemuPc.sendPort(PortAccess.write(0x20, 1, 0x11)).response()).isEqualTo("OK"); // ICW1
+        assertThat(qemuPc.sendPort(PortAccess.write(0x21, 1, 0x08)).response()).isEqualTo("OK"); // ICW2
+        assertThat(qemuPc.sendPort(PortAccess.write(0x21, 1, 0x04)).response()).isEqualTo("OK"); // ICW3
+        assertThat(qemuPc.sendPort(PortAccess.write(0x21, 1, 0x01)).response()).isEqualTo("OK"); // ICW4
+        assertThat(qemuPc.sendPort(PortAccess.write(0x21, 1, 0xfb)).response()).isEqualTo("OK");
+        assertThat(qemuPc.send("inb 0x21").response()).isEqualTo("OK 0x00fb");
+        var stateAfterCommand = qemuPc.describeState();
+        assertThat(qemuPc.sendPort(PortAccess.read(0x21, 1)).response()).isEqualTo("OK 0x00fb");
+        assertThat(qemuPc.describeState()).isEqualTo(stateAfterCommand).hasSizeLessThan(qemuPc.machine().devices().size());
+        assertThat(qemuPc.sendPort(PortAccess.write(0xcf8, 4, 0x80000000L)).response()).isEqualTo("OK");
+        assertThat(qemuPc.sendPort(PortAccess.read(0xcfc, 4)).response()).isEqualTo("OK 0x12378086");
     }
 
     @Test

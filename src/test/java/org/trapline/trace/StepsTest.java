@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.trapline.qtest.PortAccess;
 import org.trapline.qtest.QtestCommand;
 
 class StepsTest {
@@ -29,10 +30,24 @@ class StepsTest {
     }
 
     @Test
+    void aPackedPortCommandComesBackAsTheCommandItStandsFor() {
+        Steps batch = new Steps(4);
+        batch.add(5, null, PortAccess.write(0x21, 1, 0xfb), OK, null, List.of(), false);
+        batch.add(6, null, PortAccess.read(0xcfc, 4), null, null, List.of(), false);
+        batch.add(7, INB, PortAccess.write(0x80, 1, 1), null, null, List.of(), false); // the object wins
+        assertThat(batch.keptCommand(0)).isNull();
+        assertThat(batch.command(0).text()).isEqualTo("outb 0x21 0xfb");
+        assertThat(batch.command(0)).isEqualTo(OUTB);
+        assertThat(batch.command(1).text()).isEqualTo("inl 0xcfc");
+        assertThat(batch.command(2)).isSameAs(INB);
+        assertThat(batch.access(2)).isEqualTo(PortAccess.NONE);
+    }
+
+    @Test
     void linesCountFromTheBatchsBase() {
         Steps batch = new Steps(4);
-        batch.add(1, INB, null, null, List.of(), false);
-        batch.add(3, INB, null, null, List.of(), false);
+        batch.add(1, INB, PortAccess.NONE, null, null, List.of(), false);
+        batch.add(3, INB, PortAccess.NONE, null, null, List.of(), false);
         batch.lineBase(1000);
         assertThat(batch.toList()).extracting(Step::line).containsExactly(1001, 1003);
     }
@@ -41,7 +56,7 @@ class StepsTest {
     void edgeChecksCanBeSettledAfterTheStepsAreIn() {
         Steps batch = new Steps(4);
         for (int line = 1; line <= 4; line++) {
-            batch.add(line, INB, null, null, List.of(), false);
+            batch.add(line, INB, PortAccess.NONE, null, null, List.of(), false);
         }
         batch.checkIrqsFrom(2);
         assertThat(batch.toList()).extracting(Step::checkIrqs).containsExactly(false, false, true, true);
@@ -52,22 +67,22 @@ class StepsTest {
     @Test
     void aStepThatChecksNoEdgesAfterOneThatDoesIsNoTrace() {
         Steps batch = new Steps(4);
-        batch.add(1, INB, null, null, List.of(), true);
-        assertThatThrownBy(() -> batch.add(2, INB, null, null, List.of(), false)).isInstanceOf(IllegalStateException.class);
+        batch.add(1, INB, PortAccess.NONE, null, null, List.of(), true);
+        assertThatThrownBy(() -> batch.add(2, INB, PortAccess.NONE, null, null, List.of(), false)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void aClearedBatchIsEmptyAndForgetsItsRareColumns() {
         Steps batch = new Steps(1);
         for (int line = 1; line <= 40; line++) { // past its first capacity
-            batch.add(line, OUTB, OK, "cited", List.of("IRQ raise 2"), true);
+            batch.add(line, OUTB, PortAccess.NONE, OK, "cited", List.of("IRQ raise 2"), true);
         }
         assertThat(batch.size()).isEqualTo(40);
         assertThat(batch.line(39)).isEqualTo(40);
         assertThat(batch.citation(39)).isEqualTo("cited");
         batch.clear();
         assertThat(batch.isEmpty()).isTrue();
-        batch.add(7, INB, null, null, List.of(), false);
+        batch.add(7, INB, PortAccess.NONE, null, null, List.of(), false);
         assertThat(batch.toList()).containsExactly(new Step(7, INB, null, null, List.of(), false));
     }
 }

@@ -1,0 +1,49 @@
+package org.trapline.qtest;
+
+/**
+ * A canonical port command ({@code inb|inw|inl PORT}, {@code outb|outw|outl PORT VALUE}) packed in
+ * one {@code long}: a recorded log holds millions of them, and a replay that reads them as numbers
+ * from an array makes no object per command and follows no pointer to one. Bits 31:0 hold the
+ * value written, 47:32 the port, 50:48 the size in bytes, bit 51 is set for a write, and bit 62
+ * for every packed command, so that 0 packs none.
+ */
+public final class PortAccess {
+    /** Packs no command. */
+    public static final long NONE = 0;
+    private static final long PACKED = 1L << 62;
+    private static final long WRITE = 1L << 51;
+
+    private PortAccess() {
+    }
+
+    public static long read(int port, int size) {
+        return PACKED | (long) size << 48 | (long) port << 32;
+    }
+
+    /** {@code value} must fit the access: at most {@code size} bytes. */
+    public static long write(int port, int size, long value) {
+        return PACKED | WRITE | (long) size << 48 | (long) port << 32 | value;
+    }
+
+    public static boolean isWrite(long access) {
+        return (access & WRITE) != 0;
+    }
+
+    public static int port(long access) {
+        return (int) (access >>> 32) & 0xffff;
+    }
+
+    public static int size(long access) {
+        return (int) (access >>> 48) & 0x7;
+    }
+
+    public static long value(long access) {
+        return access & 0xffff_ffffL;
+    }
+
+    /** The command packed in {@code access}, as an object, its text the canonical one. */
+    public static QtestCommand command(long access) {
+        return isWrite(access) ? new QtestCommand.PortWrite(null, port(access), size(access), value(access))
+                : new QtestCommand.PortRead(null, port(access), size(access));
+    }
+}
