@@ -34,6 +34,8 @@ public final class TraceParser {
     private static final int MAX_SECONDS_DIGITS = 12;
     /** The most {@link #recordedLine} reads: the stamp (4 + 12 + 9 bytes) and the command or the answer. */
     private static final int RECORDED_LINE_REACH = 4 + MAX_SECONDS_DIGITS + 9 + QtestCommand.ByteReader.LINE_REACH;
+    /** The most {@link #exchanges} reads past an exchange's start: two stamped lines and the next's opening. */
+    private static final int EXCHANGE_REACH = 2 * RECORDED_LINE_REACH + 3;
     private final Path file;
     private final StepSink sink;
     private final Shortcuts shortcuts;
@@ -54,6 +56,8 @@ public final class TraceParser {
     private Expectation pendingExpect;
     private String pendingCitation;
     private List<String> pendingIrqs = new ArrayList<>();
+    /** The answer {@link #portAnswerLine} read last. */
+    private Expectation lineAnswer;
 
     /**
      * What a reader keeps from line to line: the commands and answers a log repeats endlessly,
@@ -176,7 +180,10 @@ public final class TraceParser {
     private int readLines(Utf8Lines lines, int number) throws TraceFormatException, IOException {
         while (!stopped) {
             int newline;
-            if (lines.lookAhead(RECORDED_LINE_REACH) >= RECORDED_LINE_REACH
+            int exchangeLines;
+            if (lines.lookAhead(EXCHANGE_REACH + 1) > EXCHANGE_REACH && (exchangeLines = exchanges(number, lines)) > 0) {
+                number += exchangeLines;
+            } else if (lines.lookAhead(RECORDED_LINE_REACH) >= RECORDED_LINE_REACH
                     && (newline = recordedLine(number + 1, lines.buffer(), lines.ahead(), lines.limit())) >= 0) {
                 lines.takeLineEndingAt(newline);
                 number++;
@@ -289,12 +296,28 @@ public final class TraceParser {
             command(n, repeat, null, null);
             return newline;
         }
-        if (b[p + 1] != 'S' || b[body] != 'O' || b[body + 1] != 'K' || !isPending() || pendingExpect != null) {
+        if (b[p + 1] != 'S' || !isPending() || pendingExpect != null) {
+            return -1;
+        }
+        int newline = portAnswerLine(b, body);
+        if (newline >= 0) {
+            pendingExpect = lineAnswer;
+            recordsResponses = true;
+        }
+        return newline;
+    }
+
+    /**
+     * A port command's answer {@code OK} or {@code OK 0x%04x} (wider: as many digits as it needs)
+     * at {@code body}, ended by a bare {@code '\n'}: the index of that {@code '\n'}, with the
+     * expectation left in {@link #lineAnswer}; -1 for anything else. Reads at most 14 bytes.
+     */
+    private int portAnswerLine(byte[] b, int body) {
+        if (b[body] != 'O' || b[body + 1] != 'K') {
             return -1;
         }
         if (b[body + 2] == '\n') {
-            pendingExpect = EXPECT_OK;
-            recordsResponses = true;
+            lineAnswer = EXPECT_OK;
             return body + 2;
         }
         long value = b[body + 2] == ' ' ? QtestReplies.portValueAt(b, body + 3) : -1;
@@ -305,9 +328,53 @@ public final class TraceParser {
         if (b[newline] != '\n') {
             return -1;
         }
-        pendingExpect = portAnswer(QtestReplies.value(value));
-        recordsResponses = true;
+        lineAnswer = portAnswer(QtestReplies.value(value));
         return newline;
+    }
+
+    /**
+     * A run of exchanges in the form QEMU logs nearly every command of a long log: a canonical port
+     * command's {@code [R]} line, its answer's {@code [S]} line ({@link #portAnswerLine}), and no
+     * edge after it, the next line being the next command's {@code [R]}. Each becomes a step at
+     * once, without the line-by-line reading's pending step (the same steps: a shortcut only).
+     * Returns the number of lines read, two per exchange; 0 when the first line is no such
+     * exchange. Reads no byte within {@value #EXCHANGE_REACH} of {@code lines.limit()}.
+     */
+    private int exchanges(int number, Utf8Lines lines) throws TraceFormatException {
+        byte[] b = lines.buffer();
+        int p = lines.ahead();
+        int end = lines.limit() - EXCHANGE_REACH;
+        int read = 0;
+        int lastNewline = -1;
+        while (p < end && b[p + 1] == 'R' && !stopped) {
+            int body = afterTimestamp(b, p);
+            int commandEnd = body < 0 ? -1 : shortcuts.portCommands.portCommandLine(b, body);
+            if (commandEnd < 0) {
+                break;
+            }
+            long access = shortcuts.portCommands.lineAccess();
+            int answer = commandEnd + 1;
+            int answerBody = b[answer + 1] == 'S' ? afterTimestamp(b, answer) : -1;
+            int answerEnd = answerBody < 0 ? -1 : portAnswerLine(b, answerBody);
+            int next = answerEnd + 1;
+            if (answerEnd < 0 || b[next] != '[' || b[next + 1] != 'R' || b[next + 2] != ' ') {
+                break;
+            }
+            if (read == 0) {
+                flush();
+                begin();
+                recordsResponses = true;
+            }
+            stepsSeen++;
+            stopped = !sink.step(number + read + 1, null, access, lineAnswer, null, List.of(), intercepts, true);
+            read += 2;
+            lastNewline = answerEnd;
+            p = next;
+        }
+        if (read > 0) {
+            lines.takeLineEndingAt(lastNewline);
+        }
+        return read;
     }
 
     /**
@@ -570,14 +637,19 @@ public final class TraceParser {
     /** Makes the port command packed in {@code access} the step being built, with nothing expected yet. */
     private void pendingAccess(int n, long access) throws TraceFormatException {
         flush();
-        if (!begun) {
-            begun = true;
-            sink.begin(new TraceHeader(file, Optional.ofNullable(machineArgs), Optional.ofNullable(profile), provenance));
-        }
+        begin();
         pendingLine = n;
         pendingAccess = access;
         pendingExpect = null;
         pendingCitation = null;
+    }
+
+    /** Hands the header on, at the first command. */
+    private void begin() throws TraceFormatException {
+        if (!begun) {
+            begun = true;
+            sink.begin(new TraceHeader(file, Optional.ofNullable(machineArgs), Optional.ofNullable(profile), provenance));
+        }
     }
 
     private boolean isPending() {
