@@ -40,7 +40,8 @@ import org.trapline.target.ModelTarget;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgs = {"-Xmx2g"})
+// A fixed, touched heap: the model's figures then measure the replay, not the JVM growing its heap.
+@Fork(value = 1, jvmArgs = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 public class ReplayVersusQemuBenchmark {
     static final String MACHINE = "-machine pc -m 128M -nodefaults -display none -rtc base=2001-02-03T04:05:06,clock=vm";
 
@@ -99,7 +100,7 @@ public class ReplayVersusQemuBenchmark {
     /** One whole replay per iteration; the warm-up lets the JIT settle, as in a long CI run. */
     @Benchmark
     @Warmup(iterations = 10)
-    @Measurement(iterations = 10)
+    @Measurement(iterations = 20)
     public ReplayResult modelReplaysRawLog(Recording recording) throws Exception {
         ReplayResult result = Replayer.replay(recording.log, header -> ModelTarget.forTrace(header, "qemu-pc", MACHINE));
         if (!result.passed()) {
