@@ -76,12 +76,19 @@ public final class PciQuirks {
     public static final Quirk I440FX_DEVICE_REGISTERS_WRITABLE = new Quirk("i440fx.device-registers-writable", "i440fx",
             "the bytes of 40h-FFh the 82441FX reserves (40h-4Fh, 69h-6Fh, 73h-8Fh, 92h, 94h-FFh) keep any value "
                     + "written (write 0xff; read 0xff), and so do the reserved bits of PAM0-6 (59h-5Fh bits 7, 6, 3, 2; "
-                    + "PAM0 bits 3:0): write 0xff to 5Ah; read 0xff",
+                    + "PAM0 bits 3:0): write 0xff to 5Ah; read 0xff; likewise the reserved and read-only bits of PMCCFG "
+                    + "(50h-51h bits 14:10, 7, 3, 1:0), AXC (54h bits 6:2, 0), DRAMC (57h bits 7, 3), DRAMT (58h bit 7), "
+                    + "CLT (71h bits 7:5), ERRCMD (90h bits 7:5, 2) and TRC (93h bits 7:4), and ERRSTS (91h) is a plain "
+                    + "read-write byte whose error flags a 1 does not clear: write 0xff to 91h; read 0xff",
             "PCI Local Bus 3.0 §6.1 (reserved registers read 0, writes have no effect) and the 82441FX PMC datasheet "
                     + "register map (no register at those offsets); PAM: only RE and WE of each region are "
                     + "implemented (82443LX PAC datasheet §3.3.17 Table 10, the same registers at 59h-5Fh: bits 7,3 and "
                     + "6,2 reserved; Ralf Brown's Interrupt List, PAM bitfields: on the 82441FX bits 6 and 2, cache "
-                    + "enable on the 8243x, are reserved and PAM0's low region is reserved); QEMU hw/pci/pci.c "
+                    + "enable on the 8243x, are reserved and PAM0's low region is reserved); the other registers as "
+                    + "Ralf Brown's Interrupt List 61 (Tables 01230-01239) gives them from the 82441FX PMC datasheet "
+                    + "290549-001: PMCCFG bit 14 read-only, 13:10, 7, 3, 1:0 reserved; AXC 6:2 and 0, DRAMC 7 and 3, "
+                    + "DRAMT 7, CLT 7:5, ERRCMD 7:5 and 2, TRC 7:4 reserved; ERRSTS bits 4 and 0 write-1-to-clear, "
+                    + "7:5 and 3:1 read-only; QEMU hw/pci/pci.c "
                     + "pci_init_wmask makes every byte from 40h to the end of config space writable and "
                     + "hw/pci-host/i440fx.c narrows none of them");
 
@@ -95,26 +102,40 @@ public final class PciQuirks {
 
     /** The PIIX3's reserved bytes and reserved register bits are writable. */
     public static final Quirk PIIX3_DEVICE_REGISTERS_WRITABLE = new Quirk("piix3.device-registers-writable", "piix3",
-            "every byte of 40h-FFh takes any value: the reserved bytes (40h-4Bh, 4Dh, 50h-5Fh, 64h-68h, 6Ch-6Fh, 72h-75h, "
-                    + "7Ah-7Fh, 83h-9Fh, A1h, A9h, ADh, AFh-FFh) and the reserved bits of XBCS (4Fh bits 7:1), PIRQRC[A:D] "
-                    + "(60h-63h bits 6:4) and APICBASE (80h bit 7) (write 0xff to 60h; read 0xff)",
+            "every byte of 40h-FFh takes any value: the reserved bytes (40h-4Bh, 4Dh, 50h-5Fh, 64h-68h, 6Ch-6Fh, 71h-75h, "
+                    + "7Ah-7Fh, 81h, 83h-9Fh, A1h, A9h, ADh, AFh-FFh) and the reserved bits of XBCS (4Fh bits 7:1), PIRQRC[A:D] "
+                    + "(60h-63h bits 6:4), TOM (69h bit 0), MSTAT (6Ah bits 5, 3:1; 6Bh bits 6:0), MBIRQ0 (70h bit 4), "
+                    + "MBDMA0/1 (76h-77h bits 6:3), APICBASE (80h bit 7), SMICNTL (A0h bits 7:5), SMIEN (A3h bits 7:1), SEE "
+                    + "(A4h bit 2, A6h, A7h bits 3:0) and SMIREQ (ABh bits 7:1) (write 0xff to 60h; read 0xff); MSTAT bit 15 "
+                    + "is plain read-write, not write-1-to-clear, and MBDMA0/1 power on as 0Ch, reserved bit 3 set "
+                    + "(inb 0x76 -> 0x0c)",
             "PCI Local Bus 3.0 §6.1; 82371SB PIIX3 datasheet, PCI-to-ISA bridge configuration registers: XBCS bits 15:9 "
                     + "reserved, PIRQRC bits 6:4 reserved, APICBASE bit 7 reserved, no register at the reserved offsets; "
-                    + "QEMU hw/pci/pci.c pci_init_wmask (wmask 0xff for 40h-FFh), hw/isa/piix3.c narrows none");
+                    + "the other registers as Ralf Brown's Interrupt List 61 (Tables 01167, 01216-01219, 01222, "
+                    + "01080-01082) gives them from the 82371FB/SB datasheet 290550-001: MBIRQ1 and 81h reserved on the "
+                    + "82371SB, TOM bit 0, MSTAT 14:8, 5, 3:1, MBIRQ0 4, MBDMA 6:3 (bit 3 reads 0, default 04h), SMICNTL "
+                    + "7:5, SMIEN and SMIREQ 15:9, SEE 27:16 and 2 reserved, MSTAT bit 15 write-1-to-clear; QEMU "
+                    + "hw/pci/pci.c pci_init_wmask (wmask 0xff for 40h-FFh), hw/isa/piix3.c narrows none and piix3_reset "
+                    + "writes 0Ch to 76h-77h");
 
     /** The IDE function's reserved device-specific bytes are writable. */
     public static final Quirk PIIX_IDE_DEVICE_REGISTERS_WRITABLE = new Quirk("piix-ide.device-registers-writable", "piix3-ide",
-            "the bytes 45h-FFh, past IDETIM and SIDETIM, keep any value written (write 0xff to 48h; read 0xff)",
-            "PCI Local Bus 3.0 §6.1; 82371SB PIIX3 datasheet, IDE configuration registers (the last is SIDETIM at 44h); "
-                    + "QEMU hw/pci/pci.c pci_init_wmask, hw/ide/piix.c narrows none");
+            "the bytes 45h-FFh, past IDETIM and SIDETIM, keep any value written (write 0xff to 48h; read 0xff), and "
+                    + "so do the reserved bits 11:10 of each channel's IDETIM (write 0xffff to 40h; read 0xffff)",
+            "PCI Local Bus 3.0 §6.1; 82371SB PIIX3 datasheet, IDE configuration registers (the last is SIDETIM at 44h; "
+                    + "IDETIM bits 11:10 reserved, Ralf Brown's Interrupt List 61 Table 01223 from the 82371FB/SB "
+                    + "datasheet 290550-001); QEMU hw/pci/pci.c pci_init_wmask, hw/ide/piix.c narrows none");
 
     /** The PIIX4 power-management function's reserved bytes and hardwired base-address bits are writable. */
     public static final Quirk PIIX4_PM_DEVICE_REGISTERS_WRITABLE = new Quirk("piix4-pm.device-registers-writable", "piix4-pm",
-            "PMBA bits 5:0 and SMBBA bits 3:0 take any value (write 0xff to 40h; read 0xff; the Resource Type "
-                    + "Indicator can be cleared) and the reserved bytes 81h-8Fh, 94h-D1h, D7h-FFh keep any value written",
+            "PMBA bits 5:0 and 31:16 and SMBBA bits 3:0 and 31:16 take any value (write 0xffffffff to 40h; read "
+                    + "0xffffffff; the Resource Type Indicator can be cleared) and the reserved bytes 81h-8Fh, 94h-D1h, "
+                    + "D7h-FFh keep any value written",
             "PCI Local Bus 3.0 §6.1; 82371AB PIIX4 datasheet, power management configuration registers: PMBA (40h) bit 0 "
                     + "hardwired 1, bits 5:1 read 0 (64-byte block); SMBBA (90h) bit 0 hardwired 1, bits 3:1 read 0 "
-                    + "(16-byte block); QEMU hw/pci/pci.c pci_init_wmask, hw/acpi/piix4.c piix4_pm_realize narrows none");
+                    + "(16-byte block); bits 31:16 of both read 0, a base in the 64 KiB I/O space (86Box "
+                    + "chipset/intel_piix.c and MAME machine/i82371eb_acpi.cpp agree); QEMU hw/pci/pci.c pci_init_wmask, "
+                    + "hw/acpi/piix4.c piix4_pm_realize narrows none");
 
     private PciQuirks() {
     }

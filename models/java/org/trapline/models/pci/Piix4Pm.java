@@ -12,20 +12,24 @@ import org.trapline.models.machine.Quirk;
 final class Piix4Pm {
     /**
      * PMBA (40h): bits 15:6 the base of a 64-byte I/O block, bit 0 the Resource Type Indicator,
-     * hardwired 1, bits 5:1 read 0 (Bochs iodev/acpi.cc and 86Box agree). Bits 31:16 are left as
-     * QEMU has them: the two emulators disagree (writable in Bochs, read-only in 86Box).
+     * hardwired 1, bits 5:1 read 0 (Bochs iodev/acpi.cc and 86Box agree); bits 31:16 read 0 (86Box
+     * chipset/intel_piix.c keeps no bit of 42h-43h, MAME machine/i82371eb_acpi.cpp masks PMBA to
+     * FFC0h).
      */
-    static final long PMBA_WRITABLE = 0xffffffc0L;
-    /** SMBBA (90h): bits 15:4 the base of a 16-byte I/O block, bit 0 hardwired 1; bits 31:16 as PMBA's. */
-    static final long SMBBA_WRITABLE = 0xfffffff0L;
+    static final long PMBA_WRITABLE = 0x0000ffc0L;
+    /** SMBBA (90h): bits 15:4 the base of a 16-byte I/O block, bit 0 hardwired 1; 31:16 as PMBA's (MAME: FFF0h). */
+    static final long SMBBA_WRITABLE = 0x0000fff0L;
 
     /*
      * Established by Bochs iodev/acpi.cc and 86Box chipset/intel_piix.c keeping every bit: CNTA,
-     * DEVACTA, DEVRESA, SMBSLVC, SMBSHDW1, SMBSHDW2. Not established (86Box narrows, Bochs keeps all;
-     * no datasheet page found), left with QEMU's full mask: CNTB (4Ah 73h, 4Bh 01h), GPICTL (4Fh 0Fh),
-     * DEVRESD (50h-53h), DEVACTB (58h 77h, 5Bh 03h), DEVRESB-J (63h, 66h, 6Ah, 6Bh, 6Dh, 72h, 73h, 75h,
-     * 76h, 7Ah, 7Bh, 7Eh, 7Fh), PMREGMISC (0Fh), SMBHSTCFG (0Fh), SMBREV (read-only in 86Box), PMBA
-     * and SMBBA bits 31:16.
+     * DEVACTA, DEVRESA, SMBSLVC, SMBSHDW1, SMBSHDW2. Not established, left with QEMU's full mask: CNTB
+     * (86Box 4Ah 73h, 4Bh 01h), GPICTL (4Fh 0Fh), DEVRESD (50h 3Fh, 51h 58h, 52h 7Fh, 53h read-only),
+     * DEVACTB (58h 77h, 5Bh 03h), DEVRESB-J (86Box narrows 63h, 66h, 6Ah, 6Bh, 6Dh, 72h, 73h, 75h, 76h,
+     * 7Ah, 7Bh, 7Eh, 7Fh), PMREGMISC (86Box 0Fh, MAME bit 0 only), SMBHSTCFG (86Box 0Fh, MAME every
+     * bit), SMBREV (read-only in 86Box): Bochs keeps every bit, MAME i82371eb_acpi.cpp implements only
+     * PMBA, DEVRESA, PMREGMISC, SMBBA and SMBHSTCFG, Ralf Brown's Interrupt List Table 01105 lists them
+     * without bitfields, and no 82371AB datasheet page for function 3's configuration registers was
+     * found.
      */
     private Piix4Pm() {
     }
