@@ -41,6 +41,11 @@ public final class PortAccess {
         return access & 0xffff_ffffL;
     }
 
+    /** {@code kept}, or when that is null the command packed in {@code access}: a step's command either way. */
+    public static QtestCommand command(QtestCommand kept, long access) {
+        return kept != null ? kept : command(access);
+    }
+
     /** The command packed in {@code access}, as an object, its text the canonical one. */
     public static QtestCommand command(long access) {
         return isWrite(access) ? new QtestCommand.PortWrite(null, port(access), size(access), value(access))

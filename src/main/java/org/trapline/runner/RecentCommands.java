@@ -33,8 +33,7 @@ final class RecentCommands {
         List<String> lines = new ArrayList<>(CONTEXT);
         for (int back = size; back > 0; back--) {
             int at = (next - back) & (CONTEXT - 1);
-            QtestCommand command = commands[at] != null ? commands[at] : PortAccess.command(accesses[at]);
-            lines.add(this.lines[at] + ": " + command.text());
+            lines.add(this.lines[at] + ": " + PortAccess.command(commands[at], accesses[at]).text());
         }
         return lines;
     }

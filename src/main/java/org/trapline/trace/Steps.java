@@ -79,10 +79,10 @@ public final class Steps {
             }
             irqEvents[i] = List.copyOf(irqs);
         }
-        checkIrqsFrom(i, checkIrqs);
+        noteEdgeChecks(i, checkIrqs);
     }
 
-    private void checkIrqsFrom(int i, boolean checks) {
+    private void noteEdgeChecks(int i, boolean checks) {
         if (checks && firstChecking == NONE) {
             firstChecking = i;
         } else if (!checks && firstChecking <= i) {
@@ -123,8 +123,7 @@ public final class Steps {
 
     /** The command, made from its numbers when it is a packed port command. */
     public QtestCommand command(int i) {
-        QtestCommand command = commands[i];
-        return command != null ? command : PortAccess.command(accesses[i]);
+        return PortAccess.command(commands[i], accesses[i]);
     }
 
     /** The command as it is kept: null for a port command packed in {@link #access}. */

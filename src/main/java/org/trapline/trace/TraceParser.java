@@ -109,8 +109,8 @@ public final class TraceParser {
             public boolean step(int line, QtestCommand command, long access, Expectation expect, String citation,
                                 List<String> irqEvents, boolean intercepts, boolean recordsResponses)
                     throws TraceFormatException {
-                return listener.step(new Step(line, command != null ? command : PortAccess.command(access), expect,
-                        citation, irqEvents, intercepts && recordsResponses));
+                return listener.step(new Step(line, PortAccess.command(command, access), expect, citation, irqEvents,
+                        intercepts && recordsResponses));
             }
         };
     }
@@ -337,8 +337,10 @@ public final class TraceParser {
      * command's {@code [R]} line, its answer's {@code [S]} line ({@link #portAnswerLine}), and no
      * edge after it, the next line being the next command's {@code [R]}. Each becomes a step at
      * once, without the line-by-line reading's pending step (the same steps: a shortcut only).
-     * Returns the number of lines read, two per exchange; 0 when the first line is no such
-     * exchange. Reads no byte within {@value #EXCHANGE_REACH} of {@code lines.limit()}.
+     * The run ends at the first line of another form; a port command and an answer read before it
+     * are left as the pending step, for the edges or the answer that follow, so that no line is
+     * read twice. Returns the number of lines read; 0 when the first line is no port command.
+     * Reads no byte within {@value #EXCHANGE_REACH} of {@code lines.limit()}.
      */
     private int exchanges(int number, Utf8Lines lines) throws TraceFormatException {
         byte[] b = lines.buffer();
@@ -358,6 +360,15 @@ public final class TraceParser {
             int answerEnd = answerBody < 0 ? -1 : portAnswerLine(b, answerBody);
             int next = answerEnd + 1;
             if (answerEnd < 0 || b[next] != '[' || b[next + 1] != 'R' || b[next + 2] != ' ') {
+                pendingAccess(number + read + 1, access);
+                read++;
+                lastNewline = commandEnd;
+                if (answerEnd >= 0) {
+                    pendingExpect = lineAnswer;
+                    recordsResponses = true;
+                    read++;
+                    lastNewline = answerEnd;
+                }
                 break;
             }
             if (read == 0) {
