@@ -75,9 +75,14 @@ final class I440fxPmc extends PciFunction {
      * Table 01231 defines bits 7:0; Bochs agrees, 86Box makes it read-only). PAM0-6: RE and WE of each
      * region only (PAM_REGION_BITS; see quirk i440fx.device-registers-writable for the sources).
      * PMCCFG, AXC, DRAMC, DRAMT, CLT, ERRCMD, ERRSTS, TRC: the constants above. Not established, left
-     * with QEMU's full mask: FDHC (68h) and MTT (70h); RBIL Table 01229 names them without bitfields,
-     * 86Box keeps FDHC C0h and MTT F8h, Bochs keeps every bit, MAME has no 82441FX, and no 82441FX
-     * datasheet page was found.
+     * with QEMU's full mask: FDHC (68h) and MTT (70h). RBIL Table 01229 names them without bitfields,
+     * and no page of the 82441FX datasheet 290549-001 could be reached (chipsec's pmc_i440fx.xml
+     * points at a copy on the QEMU wiki but defines neither register's fields). What was found is
+     * secondary only: for FDHC, 86Box keeps C0h and a third-party emulator's design note, citing
+     * 290549-001 §3.2.20, gives hole enable in 7:6 and 5:0 reserved (coreboot's i440bx code gives the
+     * same layout for the 82443BX, another chip); for MTT, 86Box keeps F8h and only other chips'
+     * datasheets (82801DB MTT at 70h, 82845 AMTT) put the count in 7:3 with 2:0 reserved. Bochs keeps
+     * every bit of both and MAME has no 82441FX.
      */
     private static ConfigSpace table(Set<Quirk> quirks, MachineConfig machine) {
         boolean ramSizeInDramc = quirks.contains(PciQuirks.I440FX_RAM_SIZE_IN_DRAMC);

@@ -22,14 +22,22 @@ final class Piix4Pm {
 
     /*
      * Established by Bochs iodev/acpi.cc and 86Box chipset/intel_piix.c keeping every bit: CNTA,
-     * DEVACTA, DEVRESA, SMBSLVC, SMBSHDW1, SMBSHDW2. Not established, left with QEMU's full mask: CNTB
-     * (86Box 4Ah 73h, 4Bh 01h), GPICTL (4Fh 0Fh), DEVRESD (50h 3Fh, 51h 58h, 52h 7Fh, 53h read-only),
-     * DEVACTB (58h 77h, 5Bh 03h), DEVRESB-J (86Box narrows 63h, 66h, 6Ah, 6Bh, 6Dh, 72h, 73h, 75h, 76h,
-     * 7Ah, 7Bh, 7Eh, 7Fh), PMREGMISC (86Box 0Fh, MAME bit 0 only), SMBHSTCFG (86Box 0Fh, MAME every
-     * bit), SMBREV (read-only in 86Box): Bochs keeps every bit, MAME i82371eb_acpi.cpp implements only
-     * PMBA, DEVRESA, PMREGMISC, SMBBA and SMBHSTCFG, Ralf Brown's Interrupt List Table 01105 lists them
-     * without bitfields, and no 82371AB datasheet page for function 3's configuration registers was
-     * found.
+     * DEVACTA, DEVRESA, SMBSLVC, SMBSHDW1, SMBSHDW2. Not established, left with QEMU's full mask:
+     * CNTB (86Box 4Ah 73h, 4Bh 01h), GPICTL (4Fh 0Fh), DEVRESD (50h 3Fh, 51h 58h, 52h 7Fh, 53h
+     * read-only), DEVACTB (58h 77h, 5Bh 03h), DEVRESB-J (86Box narrows 63h F7h, 66h EFh, 6Ah 1Fh, 6Dh
+     * 80h, 72h 1Fh, 75h 80h, 7Ah 1Fh, 7Eh 1Fh and makes 6Bh, 73h, 76h, 7Bh, 7Fh read-only), PMREGMISC
+     * (86Box 0Fh, MAME bit 0 only), SMBHSTCFG (86Box 0Fh, MAME every bit), SMBREV (read-only in 86Box).
+     * Ralf Brown's Interrupt List Table 01105 lists these registers without bitfields, and no page of
+     * the 82371AB datasheet 290562 for function 3's configuration registers (§7.1) could be reached:
+     * the copies at hand hold only its functional chapters (§11.3, §11.5.4). The other sources each
+     * name a bit or two and do not agree on the rest: PMIOSE is PMREGMISC bit 0 (coreboot i82371eb.h,
+     * EDK2 OvmfPkg I440FxPiix4.h, Linux arch/mips piix4.h), but nothing says 7:1 are reserved; SMBHSTCFG
+     * bit 0 enables the host and 3:1 select its interrupt (FreeBSD intpmreg.h, Linux i2c-piix4), but
+     * nothing says 7:4 are reserved; SeaBIOS and MAME use DEVACTB bit 25 (APMC_EN), MAME keeping
+     * every bit of DEVACTB where 86Box keeps 58h 77h and 5Bh 03h; oxidecomputer/propolis lays DEVRESD
+     * and DEVRESG out as 16-bit registers with 52h-53h and 72h-73h reserved, where 86Box keeps bits
+     * of 52h and 72h; Bochs keeps every bit; MAME i82371eb_acpi.cpp implements only PMBA, DEVACTB,
+     * DEVRESA, PMREGMISC, SMBBA and SMBHSTCFG.
      */
     private Piix4Pm() {
     }
