@@ -30,7 +30,7 @@ class PartsReadingProperties {
 
     @Property(tries = 40, edgeCases = EdgeCasesMode.NONE)
     void partsReadLikeTheWhole(@ForAll("logs") List<String> lines, @ForAll @IntRange(min = 16, max = 8192) int partBytes,
-                               @ForAll @IntRange(min = 2, max = 3) int threads) throws IOException {
+                               @ForAll @IntRange(min = 1, max = 3) int threads) throws IOException {
         String log = String.join("", lines);
         Path file = Files.createTempFile("trapline-parts", ".log");
         try {

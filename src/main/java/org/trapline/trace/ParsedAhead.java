@@ -28,12 +28,18 @@ public abstract class ParsedAhead implements AutoCloseable {
     ParsedAhead() {
     }
 
-    /** Starts reading {@code file}. */
+    /**
+     * Starts reading {@code file}: a long one by a thread for each core but the caller's (three at
+     * most), the caller reading parts too while it waits.
+     */
     public static ParsedAhead start(Path file) {
-        return start(file, PART_BYTES, Math.min(3, Runtime.getRuntime().availableProcessors()));
+        return start(file, PART_BYTES, Math.max(1, Math.min(3, Runtime.getRuntime().availableProcessors() - 1)));
     }
 
-    /** Starts reading {@code file} in parts of about {@code partBytes} on {@code threads} threads, if it is long. */
+    /**
+     * Starts reading {@code file} in parts of about {@code partBytes} on {@code threads} threads
+     * and the caller's, if it is long.
+     */
     static ParsedAhead start(Path file, int partBytes, int threads) {
         long size;
         try {
@@ -41,7 +47,7 @@ public abstract class ParsedAhead implements AutoCloseable {
         } catch (IOException e) {
             size = 0; // the sequential reading says what is wrong with it
         }
-        if (threads > 1 && size >= 2L * partBytes) {
+        if (threads >= 1 && size >= 2L * partBytes) {
             return PartsReading.startReading(file, size, partBytes, threads);
         }
         return Sequential.startReading(file);

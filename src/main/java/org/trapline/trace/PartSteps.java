@@ -7,7 +7,7 @@ import org.trapline.qtest.QtestCommand;
 /**
  * The steps of one part of a file read apart from the parts before it. Whether an interception and
  * a recorded response came before the part is known only once those parts are read, so the part
- * notes where each first happens within it, and {@link #steps} settles from those which steps
+ * notes where each first happens within it, and {@link #settle} settles from those which steps
  * check their edges: as a reading from the file's start does.
  */
 final class PartSteps implements TraceParser.StepSink {
@@ -78,12 +78,15 @@ final class PartSteps implements TraceParser.StepSink {
     }
 
     /**
-     * The steps, after parts that did or did not intercept and record, their lines numbered on
-     * from {@code lineBase}.
+     * Settles the steps after parts that did or did not intercept and record: which of them check
+     * their edges, and their lines, numbered on from {@code lineBase}.
      */
-    Steps steps(boolean interceptsBefore, boolean recordsBefore, int lineBase) {
+    void settle(boolean interceptsBefore, boolean recordsBefore, int lineBase) {
         steps.checkIrqsFrom(firstChecking(interceptsBefore, recordsBefore));
         steps.lineBase(lineBase);
+    }
+
+    Steps steps() {
         return steps;
     }
 }

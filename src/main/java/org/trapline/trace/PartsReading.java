@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A long trace read by several threads at once, a part each, and handed on in file order. A part
  * starts at a command line (a raw log's {@code [R ...]} or a native command), where the step
  * before it is whole, so that each part reads on its own; what it cannot know (the lines before
- * it, whether an interception and a recorded response came before it) is settled, part after
- * part, once the parts before it are read. The steps and errors are those of a reading from start
+ * it, whether an interception and a recorded response came before it) the caller settles as it
+ * takes the parts in order, so that no reader waits for another. The steps and errors are those of a reading from start
  * to end: {@code PartsReadingProperties} holds it to that.
  */
 final class PartsReading extends ParsedAhead {
@@ -29,9 +29,19 @@ final class PartsReading extends ParsedAhead {
         static final Before START = new Before(false, false, 0);
     }
 
-    /** A part read: the header (first part only), its steps, and the error that ended it, if any. */
-    private record Delivery(TraceHeader header, Steps steps, TraceFormatException error, Failure failure) {
+    /**
+     * A part read, its lines numbered from its own start: its steps, how its reading ended, the
+     * number of lines it read, and, when it ended in an error, a copy of its bytes, so that it can
+     * be read again with the lines it has in the file.
+     */
+    private record Delivery(PartSteps part, int lines, byte[] bytesOfError, Failure failure) {
     }
+
+    /**
+     * How many parts each reader may read ahead of the caller: enough that a reader the caller
+     * keeps from its core for a while leaves the others work, few enough to bound memory.
+     */
+    private static final int PARTS_AHEAD_PER_THREAD = 4;
 
     private final Path file;
     private final long size;
@@ -40,7 +50,6 @@ final class PartsReading extends ParsedAhead {
     private final AtomicInteger nextPart = new AtomicInteger();
     /** Parts taken by a reader and not yet taken by the caller: a bound on memory. */
     private final Semaphore ahead;
-    private final CompletableFuture<Before>[] before;
     /** Batches the caller is done with, for the readers to fill again. */
     private final ConcurrentLinkedQueue<Steps> free = new ConcurrentLinkedQueue<>();
     /** The batch {@link #next} returned last: the caller's until it asks for the next item. */
@@ -51,7 +60,11 @@ final class PartsReading extends ParsedAhead {
 
     private final ArrayDeque<Object> items = new ArrayDeque<>();
     private int taken;
+    /** What stands before the next part the caller takes: the caller's to settle, part after part. */
+    private Before settled = Before.START;
     private ParsedAhead sequential;
+    /** The caller's own reader, for the parts it reads while it waits ({@link #readAPartMeanwhile}). */
+    private Reader callerReader;
 
     @SuppressWarnings("unchecked")
     private PartsReading(Path file, long size, int partBytes, int threads) {
@@ -59,16 +72,11 @@ final class PartsReading extends ParsedAhead {
         this.size = size;
         this.partBytes = partBytes;
         this.parts = (int) Math.min(Integer.MAX_VALUE - 1, (size + partBytes - 1) / partBytes);
-        this.ahead = new Semaphore(2 * threads);
-        this.before = new CompletableFuture[parts + 1];
+        this.ahead = new Semaphore(PARTS_AHEAD_PER_THREAD * threads);
         this.delivered = new CompletableFuture[parts];
-        for (int k = 0; k <= parts; k++) {
-            before[k] = new CompletableFuture<>();
-        }
         for (int k = 0; k < parts; k++) {
             delivered[k] = new CompletableFuture<>();
         }
-        before[0].complete(Before.START);
         this.readers = new Thread[threads];
         for (int t = 0; t < threads; t++) {
             readers[t] = new Thread(this::readParts, "trace-reader-" + t);
@@ -85,66 +93,130 @@ final class PartsReading extends ParsedAhead {
     }
 
     private void readParts() {
-        TraceParser.Shortcuts shortcuts = new TraceParser.Shortcuts();
-        Region region = new Region();
-        try (FileChannel channel = FileChannel.open(file)) {
+        try (Reader reader = new Reader(FileChannel.open(file))) {
             while (!stopped) {
                 ahead.acquire();
-                int k = nextPart.getAndIncrement();
-                if (k >= parts) {
+                if (!reader.readNext()) {
                     ahead.release();
                     return;
                 }
-                readPart(k, channel, region, shortcuts);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
-            // The file went away between its size and its opening: the part this reader would
-            // have taken next says so, in order.
-            int k = nextPart.getAndIncrement();
-            if (k < parts) {
-                deliver(k, new Delivery(null, new Steps(0), new TraceFormatException(file, 0, "cannot be read: " + e.getMessage()), null));
-                before[k + 1].complete(Before.START);
-            }
+            cannotOpen(e);
         }
     }
 
     /**
-     * Reads part {@code k}, numbering its lines from the part's start, then waits for the parts
-     * before it to say what stands before it. A part that ends in an error is read again with the
-     * true line numbers, so that the error's text names the lines a reading from the start names.
+     * The file went away between its size and its opening: the part this reader would have taken
+     * next says so, in order.
      */
-    private void readPart(int k, FileChannel channel, Region region, TraceParser.Shortcuts shortcuts)
-            throws InterruptedException {
+    private void cannotOpen(IOException e) {
+        int k = nextPart.getAndIncrement();
+        if (k < parts) {
+            PartSteps part = new PartSteps(new Steps(0));
+            part.ended(new TraceFormatException(file, 0, "cannot be read: " + e.getMessage()), false, false);
+            deliver(k, new Delivery(part, 0, null, null));
+        }
+    }
+
+    /** What a thread that reads parts keeps from part to part: its window on the file and its shortcuts. */
+    private final class Reader implements AutoCloseable {
+        private final FileChannel channel;
+        private final Region region = new Region();
+        private final TraceParser.Shortcuts shortcuts = new TraceParser.Shortcuts();
+
+        Reader(FileChannel channel) {
+            this.channel = channel;
+        }
+
+        /** Reads the next part no one has taken; false when there is none. */
+        boolean readNext() {
+            int k = nextPart.getAndIncrement();
+            if (k >= parts) {
+                return false;
+            }
+            readPart(k, channel, region, shortcuts);
+            return true;
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
+    }
+
+    /**
+     * Reads a part on the caller's thread while the part it waits for is still being read: the
+     * caller then never leaves its core idle, and a machine of two cores needs one reading thread,
+     * not two beside the caller. False when no part is left to take, or none may be taken yet.
+     */
+    private boolean readAPartMeanwhile() {
+        if (!ahead.tryAcquire()) {
+            return false;
+        }
+        if (callerReader == null) {
+            try {
+                callerReader = new Reader(FileChannel.open(file));
+            } catch (IOException e) {
+                cannotOpen(e);
+                return true;
+            }
+        }
+        if (!callerReader.readNext()) {
+            ahead.release();
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Reads part {@code k}, numbering its lines from the part's start, and hands it on without
+     * waiting for the parts before it: the caller settles what stands before it ({@link #settle}).
+     */
+    private void readPart(int k, FileChannel channel, Region region, TraceParser.Shortcuts shortcuts) {
         PartSteps part = new PartSteps(batch());
-        int from = 0;
-        int to = -1;
         int lines = 0;
+        byte[] bytesOfError = null;
         try {
             long nominal = (long) k * partBytes;
             region.startAt(Math.max(0, nominal - 1));
-            from = (int) (split(nominal, channel, region) - region.from);
-            to = (int) (split(Math.min(size, nominal + partBytes), channel, region) - region.from);
+            int from = (int) (split(nominal, channel, region) - region.from);
+            int to = (int) (split(Math.min(size, nominal + partBytes), channel, region) - region.from);
             lines = TraceParser.readPart(file, region.bytes, from, to, k == 0, 0, part, shortcuts);
+            if (part.error() != null && k > 0) {
+                bytesOfError = Arrays.copyOfRange(region.bytes, from, to);
+            }
         } catch (IOException e) {
-            to = -1;
             part.ended(new TraceFormatException(file, 0, "cannot be read: " + e.getMessage()), false, false);
         } catch (RuntimeException | Error e) {
-            before[k + 1].complete(Before.START);
-            deliver(k, new Delivery(null, null, null, new Failure(e)));
+            deliver(k, new Delivery(null, 0, null, new Failure(e)));
             return;
         }
-        Before b = await(before[k]);
+        deliver(k, new Delivery(part, lines, bytesOfError, null));
+    }
+
+    /**
+     * Part {@code k}'s steps and error after the parts before it: its lines numbered on from
+     * theirs, its steps checking edges once an interception and a recorded response stand before
+     * them. A part that ended in an error is read again with the true line numbers, so that the
+     * error's text names the lines a reading from the start names.
+     */
+    private PartSteps settle(int k, Delivery d) {
+        Before b = settled;
+        PartSteps part = d.part();
         int lineBase = b.lines();
-        if (part.error() != null && to >= 0 && lineBase > 0) {
-            part = new PartSteps(batch());
-            TraceParser.readPart(file, region.bytes, from, to, k == 0, lineBase, part, shortcuts);
+        if (d.bytesOfError() != null && lineBase > 0) {
+            part = new PartSteps(new Steps(0));
+            TraceParser.readPart(file, d.bytesOfError(), 0, d.bytesOfError().length, k == 0, lineBase, part,
+                    new TraceParser.Shortcuts());
             lineBase = 0;
         }
-        before[k + 1].complete(new Before(b.intercepts() || part.interceptsAtEnd(), b.records() || part.recordsAtEnd(),
-                b.lines() + lines));
-        deliver(k, new Delivery(part.header(), part.steps(b.intercepts(), b.records(), lineBase), part.error(), null));
+        settled = new Before(b.intercepts() || part.interceptsAtEnd(), b.records() || part.recordsAtEnd(),
+                b.lines() + d.lines());
+        part.settle(b.intercepts(), b.records(), lineBase);
+        return part;
     }
 
     /** An empty batch, one the caller is done with if there is one. */
@@ -256,6 +328,9 @@ final class PartsReading extends ParsedAhead {
             }
             Delivery d;
             try {
+                while (!delivered[taken].isDone() && readAPartMeanwhile()) {
+                    // the part awaited may be done by now
+                }
                 d = await(delivered[taken]);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -266,21 +341,23 @@ final class PartsReading extends ParsedAhead {
             if (d.failure() != null) {
                 throw d.failure().wrapped();
             }
-            if (k == 0 && d.header() == null && d.error() == null) {
+            PartSteps part = settle(k, d);
+            if (k == 0 && part.header() == null && part.error() == null) {
                 // A first part with no command at all (a long preamble): the parts after it took
                 // one for granted, so the file is read again from its start, by one thread.
                 stopReaders();
                 sequential = Sequential.startReading(file);
                 continue;
             }
-            if (d.header() != null) {
-                items.add(d.header());
+            if (part.header() != null) {
+                items.add(part.header());
             }
-            if (!d.steps().isEmpty()) {
-                items.add(d.steps());
+            Steps steps = part.steps();
+            if (!steps.isEmpty()) {
+                items.add(steps);
             }
-            if (d.error() != null) {
-                items.add(d.error());
+            if (part.error() != null) {
+                items.add(part.error());
                 taken = parts; // nothing after an error
             }
         }
@@ -312,6 +389,13 @@ final class PartsReading extends ParsedAhead {
     @Override
     public void close() {
         stopReaders();
+        if (callerReader != null) {
+            try {
+                callerReader.close();
+            } catch (IOException e) {
+                // nothing was written: closing a file read to its end cannot lose anything
+            }
+        }
         if (sequential != null) {
             sequential.close();
         }
