@@ -47,8 +47,9 @@ final class PartsReading extends ParsedAhead {
     private final long size;
     private final int partBytes;
     private final int parts;
-    private final AtomicInteger nextPart = new AtomicInteger();
-    /** Parts taken by a reader and not yet taken by the caller: a bound on memory. */
+    /** The next part for a reader to take: the first is the caller's own (see {@link #next}). */
+    private final AtomicInteger nextPart = new AtomicInteger(1);
+    /** Parts taken by a reader and not yet taken by the caller, the first part aside: a bound on memory. */
     private final Semaphore ahead;
     /** Batches the caller is done with, for the readers to fill again. */
     private final ConcurrentLinkedQueue<Steps> free = new ConcurrentLinkedQueue<>();
@@ -72,7 +73,7 @@ final class PartsReading extends ParsedAhead {
         this.size = size;
         this.partBytes = partBytes;
         this.parts = (int) Math.min(Integer.MAX_VALUE - 1, (size + partBytes - 1) / partBytes);
-        this.ahead = new Semaphore(PARTS_AHEAD_PER_THREAD * threads);
+        this.ahead = new Semaphore(PARTS_AHEAD_PER_THREAD * threads - 1);
         this.delivered = new CompletableFuture[parts];
         for (int k = 0; k < parts; k++) {
             delivered[k] = new CompletableFuture<>();
@@ -104,7 +105,7 @@ final class PartsReading extends ParsedAhead {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
-            cannotOpen(e);
+            cannotOpen(nextPart.getAndIncrement(), e);
         }
     }
 
@@ -112,8 +113,7 @@ final class PartsReading extends ParsedAhead {
      * The file went away between its size and its opening: the part this reader would have taken
      * next says so, in order.
      */
-    private void cannotOpen(IOException e) {
-        int k = nextPart.getAndIncrement();
+    private void cannotOpen(int k, IOException e) {
         if (k < parts) {
             PartSteps part = new PartSteps(new Steps(0));
             part.ended(new TraceFormatException(file, 0, "cannot be read: " + e.getMessage()), false, false);
@@ -148,6 +148,27 @@ final class PartsReading extends ParsedAhead {
     }
 
     /**
+     * Reads the first part on the caller's thread: it has nothing to do before that part is read,
+     * and no reader has to start first.
+     */
+    private void readTheFirstPart() {
+        if (openCallerReader(0)) {
+            readPart(0, callerReader.channel, callerReader.region, callerReader.shortcuts);
+        }
+    }
+
+    /** False when the file cannot be opened, part {@code k} then saying so. */
+    private boolean openCallerReader(int k) {
+        try {
+            callerReader = new Reader(FileChannel.open(file));
+            return true;
+        } catch (IOException e) {
+            cannotOpen(k, e);
+            return false;
+        }
+    }
+
+    /**
      * Reads a part on the caller's thread while the part it waits for is still being read: the
      * caller then never leaves its core idle, and a machine of two cores needs one reading thread,
      * not two beside the caller. False when no part is left to take, or none may be taken yet.
@@ -156,13 +177,8 @@ final class PartsReading extends ParsedAhead {
         if (!ahead.tryAcquire()) {
             return false;
         }
-        if (callerReader == null) {
-            try {
-                callerReader = new Reader(FileChannel.open(file));
-            } catch (IOException e) {
-                cannotOpen(e);
-                return true;
-            }
+        if (callerReader == null && !openCallerReader(nextPart.getAndIncrement())) {
+            return true;
         }
         if (!callerReader.readNext()) {
             ahead.release();
@@ -325,6 +341,9 @@ final class PartsReading extends ParsedAhead {
             }
             if (taken == parts) {
                 return null;
+            }
+            if (taken == 0 && callerReader == null) {
+                readTheFirstPart();
             }
             Delivery d;
             try {
