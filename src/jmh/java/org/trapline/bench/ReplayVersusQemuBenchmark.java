@@ -97,10 +97,13 @@ public class ReplayVersusQemuBenchmark {
         }
     }
 
-    /** One whole replay per iteration; the warm-up lets the JIT settle, as in a long CI run. */
+    /**
+     * One whole replay per iteration. The warm-up lets the JIT settle, as in a long CI run: a replay
+     * is short, and its times fall until some 40 of them have run.
+     */
     @Benchmark
-    @Warmup(iterations = 10)
-    @Measurement(iterations = 20)
+    @Warmup(iterations = 60)
+    @Measurement(iterations = 30)
     public ReplayResult modelReplaysRawLog(Recording recording) throws Exception {
         ReplayResult result = Replayer.replay(recording.log, header -> ModelTarget.forTrace(header, "qemu-pc", MACHINE));
         if (!result.passed()) {

@@ -79,7 +79,8 @@ final class PortCommands {
 
         /**
          * A canonical port command that starts at {@code from} and ends with a bare {@code '\n'},
-         * as a -qtest-log's {@code [R]} line holds it, read in one pass: the index of that
+         * as a -qtest-log's {@code [R]} line holds it, or one whose value is written with two
+         * digits a byte ({@link PortAccess#isPadded}), read in one pass: the index of that
          * {@code '\n'}, with the command left in {@link #lineAccess()}; -1 for anything else
          * (a value wider than its access, a number of more than 8 digits, a {@code '\r'} or a
          * trailing blank included). Reads at most {@value #LINE_REACH} bytes from {@code from}:
@@ -108,12 +109,17 @@ final class PortCommands {
                 return -1;
             }
             int space = from + 7 + digits(port);
-            long value = b[space] == ' ' ? prefixedHex(b, space + 1) : -1;
-            end = space + 3 + digits(value);
-            if (value < 0 || b[end] != '\n' || (value(value) & ~((1L << (8 * size)) - 1)) != 0) {
+            // The value: canonical, or padded to two digits a byte (PortAccess.isPadded).
+            long value = b[space] == ' ' && b[space + 1] == '0' && b[space + 2] == 'x' ? hexRun(b, space + 3) : 0;
+            int digits = digits(value);
+            boolean leadingZero = digits > 1 && b[space + 3] == '0';
+            boolean padded = leadingZero && digits == 2 * size;
+            end = space + 3 + digits;
+            if (digits == 0 || digits > 8 || (leadingZero && !padded) || b[end] != '\n'
+                    || (value(value) & ~((1L << (8 * size)) - 1)) != 0) {
                 return -1;
             }
-            lineAccess = PortAccess.write((int) value(port), size, value(value));
+            lineAccess = PortAccess.write((int) value(port), size, value(value), padded);
             return end;
         }
 
