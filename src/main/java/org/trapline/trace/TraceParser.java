@@ -334,13 +334,15 @@ public final class TraceParser {
 
     /**
      * A run of exchanges in the form QEMU logs nearly every command of a long log: a canonical port
-     * command's {@code [R]} line, its answer's {@code [S]} line ({@link #portAnswerLine}), and no
+     * command's {@code [R]} line or one of a command met before, its answer's {@code [S]} line
+     * ({@link #portAnswerLine}), and no
      * edge after it, the next line being the next command's {@code [R]}. Each becomes a step at
      * once, without the line-by-line reading's pending step (the same steps: a shortcut only).
      * The run ends at the first line of another form; a port command and an answer read before it
      * are left as the pending step, for the edges or the answer that follow, so that no line is
      * read twice. Returns the number of lines read; 0 when the first line is no port command.
-     * Reads no byte within {@value #EXCHANGE_REACH} of {@code lines.limit()}.
+     * Reads no byte within {@value #EXCHANGE_REACH} of {@code lines.limit()} for a port command, and
+     * none past it for another.
      */
     private int exchanges(int number, Utf8Lines lines) throws TraceFormatException {
         byte[] b = lines.buffer();
@@ -350,17 +352,33 @@ public final class TraceParser {
         int lastNewline = -1;
         while (p < end && b[p + 1] == 'R' && !stopped) {
             int body = afterTimestamp(b, p);
-            int commandEnd = body < 0 ? -1 : shortcuts.portCommands.portCommandLine(b, body);
-            if (commandEnd < 0) {
+            if (body < 0) {
                 break;
             }
+            int commandEnd = shortcuts.portCommands.portCommandLine(b, body);
             long access = shortcuts.portCommands.lineAccess();
+            QtestCommand repeat = null;
+            if (commandEnd < 0) {
+                // A command line met before (set_irq_in ...), with room after it for the answer.
+                commandEnd = AsciiWords.indexOf(b, body, Math.min(lines.limit(), body + RepeatedCommands.MAX_LENGTH + 1),
+                        (byte) '\n');
+                repeat = commandEnd < 0 || commandEnd + RECORDED_LINE_REACH + 4 > lines.limit() ? null
+                        : shortcuts.repeated.find(b, body, commandEnd);
+                if (repeat == null) {
+                    break;
+                }
+                access = PortAccess.NONE;
+            }
             int answer = commandEnd + 1;
             int answerBody = b[answer + 1] == 'S' ? afterTimestamp(b, answer) : -1;
             int answerEnd = answerBody < 0 ? -1 : portAnswerLine(b, answerBody);
             int next = answerEnd + 1;
             if (answerEnd < 0 || b[next] != '[' || b[next + 1] != 'R' || b[next + 2] != ' ') {
-                pendingAccess(number + read + 1, access);
+                if (repeat != null) {
+                    command(number + read + 1, repeat, null, null);
+                } else {
+                    pendingAccess(number + read + 1, access);
+                }
                 read++;
                 lastNewline = commandEnd;
                 if (answerEnd >= 0) {
@@ -376,8 +394,11 @@ public final class TraceParser {
                 begin();
                 recordsResponses = true;
             }
+            if (repeat instanceof QtestCommand.IrqIntercept) {
+                intercepts = true;
+            }
             stepsSeen++;
-            stopped = !sink.step(number + read + 1, null, access, lineAnswer, null, List.of(), intercepts, true);
+            stopped = !sink.step(number + read + 1, repeat, access, lineAnswer, null, List.of(), intercepts, true);
             read += 2;
             lastNewline = answerEnd;
             p = next;
