@@ -73,6 +73,7 @@ class LogReadingProperties {
     private static Arbitrary<String> stamp(char kind) {
         Arbitrary<String> seconds = mostly(
                 Arbitraries.frequencyOf(Tuple.of(8, Arbitraries.integers().between(0, 9).map(String::valueOf)),
+                        Tuple.of(2, Arbitraries.integers().between(10, 99).map(String::valueOf)),
                         Tuple.of(2, Arbitraries.longs().between(0, 999_999_999_999L).map(String::valueOf))),
                 Arbitraries.of("", "1234567890123", "-1", "x"));
         Arbitrary<String> micros = mostly(Arbitraries.integers().between(0, 999_999).map(u -> String.format("%06d", u)),

@@ -32,9 +32,14 @@ public final class TraceParser {
     private static final Expectation EXPECT_OK = new Expectation.Exact("OK");
     /** A stamp's seconds (a log of more than 10^12 s is not one QEMU wrote). */
     private static final int MAX_SECONDS_DIGITS = 12;
-    /** The bytes of a stamp {@code [K +S.UUUUUU] } with one digit of seconds that are the same in every one: {@code [}, {@code ' '}, {@code +}, {@code .}. */
+    /**
+     * The bytes of a stamp {@code [K +S.UUUUUU] } that are the same in every one with one digit of
+     * seconds: {@code [}, {@code ' '}, {@code +}, {@code .}; and with two.
+     */
     private static final long ONE_DIGIT_STAMP_MASK = 0x0000_ff00_ffff_00ffL;
     private static final long ONE_DIGIT_STAMP = '[' | ' ' << 16 | (long) '+' << 24 | (long) '.' << 40;
+    private static final long TWO_DIGIT_STAMP_MASK = 0x00ff_0000_ffff_00ffL;
+    private static final long TWO_DIGIT_STAMP = '[' | ' ' << 16 | (long) '+' << 24 | (long) '.' << 48;
     /** The most {@link #recordedLine} reads: the stamp (4 + 12 + 9 bytes) and the command or the answer. */
     private static final int RECORDED_LINE_REACH = 4 + MAX_SECONDS_DIGITS + 9 + QtestCommand.ByteReader.LINE_REACH;
     /** The most {@link #exchanges} reads past an exchange's start: two stamped lines and the next's opening. */
@@ -417,11 +422,15 @@ public final class TraceParser {
      * prints it (seconds, a point and six digits of microseconds); -1 when the stamp has another form.
      */
     private static int afterTimestamp(byte[] b, int p) {
-        // A log of less than ten seconds: one digit of seconds, the stamp's fixed bytes in one word.
+        // One or two digits of seconds (a log of under 100 s): the stamp's fixed bytes in one word.
         long opening = AsciiWords.at(b, p);
         if ((opening & ONE_DIGIT_STAMP_MASK) == ONE_DIGIT_STAMP && AsciiWords.isDigit((byte) (opening >>> 32))
                 && AsciiWords.isMicrosecondsAndBracket(AsciiWords.at(b, p + 6))) {
             return p + 14;
+        }
+        if ((opening & TWO_DIGIT_STAMP_MASK) == TWO_DIGIT_STAMP && AsciiWords.isDigit((byte) (opening >>> 32))
+                && AsciiWords.isDigit((byte) (opening >>> 40)) && AsciiWords.isMicrosecondsAndBracket(AsciiWords.at(b, p + 7))) {
+            return p + 15;
         }
         if (b[p] != '[' || b[p + 2] != ' ' || b[p + 3] != '+') {
             return -1;
