@@ -5,8 +5,13 @@ import java.util.List;
 
 import org.trapline.qtest.PortAccess;
 import org.trapline.qtest.QtestCommand;
+import org.trapline.trace.Steps;
 
-/** The last few commands before a divergence, for its report: a ring of the latest, with their lines. */
+/**
+ * The last few commands before a divergence, for its report: a ring of the latest, with their
+ * lines. A replay of batches adds only each batch's last few, as it finishes the batch, and finds
+ * the rest in the batch it is in ({@link #linesBefore}): a step costs it nothing.
+ */
 final class RecentCommands {
     /** How many earlier commands a divergence report shows (a power of two: the ring's index is masked). */
     static final int CONTEXT = 8;
@@ -26,6 +31,22 @@ final class RecentCommands {
         if (size < CONTEXT) {
             size++;
         }
+    }
+
+    /** Keeps the last steps of a batch replayed to its end, before the batch goes back to its reader. */
+    void addLastOf(Steps steps) {
+        for (int i = Math.max(0, steps.size() - CONTEXT); i < steps.size(); i++) {
+            add(steps.line(i), steps.keptCommand(i), steps.access(i));
+        }
+    }
+
+    /** {@code LINE: COMMAND} of the commands before step {@code i} of the batch being replayed, oldest first. */
+    List<String> linesBefore(Steps steps, int i) {
+        List<String> lines = lines();
+        for (int k = Math.max(0, i - CONTEXT); k < i; k++) {
+            lines.add(steps.line(k) + ": " + steps.command(k).text());
+        }
+        return List.copyOf(lines.subList(Math.max(0, lines.size() - CONTEXT), lines.size()));
     }
 
     /** {@code LINE: COMMAND}, oldest first. */

@@ -59,6 +59,7 @@ public final class Replayer {
                         break replay;
                     }
                 }
+                replayer.recent.addLastOf(steps);
             }
         } finally {
             if (replayer.target != null) {
@@ -110,7 +111,6 @@ public final class Replayer {
                 return diverged(steps, i, "interrupt edges", edges(steps.irqEvents(i)), edges(reply.irqEvents()));
             }
         }
-        recent.add(steps.line(i), command, access);
         return true;
     }
 
@@ -124,7 +124,7 @@ public final class Replayer {
 
     private boolean diverged(Steps steps, int i, String what, String expected, String actual) {
         divergence = new Divergence(header.file(), steps.line(i), steps.command(i).text(), what, expected, actual,
-                steps.citation(i), recent.lines(), target.describeState());
+                steps.citation(i), recent.linesBefore(steps, i), target.describeState());
         return false;
     }
 }

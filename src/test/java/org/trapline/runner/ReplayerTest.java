@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.StringReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.trapline.target.ModelTarget;
 import org.trapline.trace.Trace;
 import org.trapline.trace.TraceFormatException;
@@ -53,6 +57,42 @@ class ReplayerTest {
                 "rule: the byte written last",
                 "commands before it:",
                 "10: writeb 0x2009 0x9");
+    }
+
+    /**
+     * A long log is replayed batch by batch: the commands before a divergence near the start of a
+     * batch come from the batch before it. Sequential batches hold 2048 steps; parts of a file read
+     * in parts start near each 256 KiB.
+     */
+    @Test
+    void theCommandsBeforeADivergenceCrossTheBatchesALongLogIsReadIn(@TempDir Path dir) throws Exception {
+        // 46 bytes a step: 8 000 steps are read whole (under 512 KiB), 12 000 and 24 000 in parts.
+        List<Integer> divergences = new ArrayList<>(List.of(3, 2040, 2047, 2048, 2049, 2055, 2056));
+        for (int d = 5690; d < 5710; d += 3) {
+            divergences.add(d); // the steps around 256 KiB
+        }
+        for (int size : new int[] {8_000, 12_000, 24_000}) {
+            for (int d : divergences) {
+                StringBuilder log = new StringBuilder();
+                for (int s = 0; s < size; s++) {
+                    if (s == d) {
+                        log.append("[R +0.000100] inb 0x21\n[S +0.000101] OK 0x1234\n");
+                    } else {
+                        log.append(String.format("[R +0.000100] outb 0x21 0x%02x\n[S +0.000101] OK\n", s & 0xff));
+                    }
+                }
+                Path file = dir.resolve("long-" + size + "-" + d + ".log");
+                Files.writeString(file, log);
+                Divergence at = Replayer.replay(file, h -> ModelTarget.forTrace(h, null, null)).divergence().orElseThrow();
+                assertThat(at.line()).isEqualTo(2 * d + 1);
+                List<String> expected = new ArrayList<>();
+                for (int s = Math.max(0, d - Replayer.CONTEXT); s < d; s++) {
+                    expected.add((2 * s + 1) + ": " + String.format("outb 0x21 0x%02x", s & 0xff));
+                }
+                assertThat(at.before()).as("divergence at step %d of %d", d, size).isEqualTo(expected);
+                Files.delete(file);
+            }
+        }
     }
 
     @Test
