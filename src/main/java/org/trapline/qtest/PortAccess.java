@@ -60,7 +60,7 @@ public final class PortAccess {
         return kept != null ? kept : command(access);
     }
 
-    /** The command packed in {@code access}, as an object, its text the canonical one. */
+    /** The command packed in {@code access}, as an object, its text the canonical one or the padded one. */
     public static QtestCommand command(long access) {
         if (!isWrite(access)) {
             return new QtestCommand.PortRead(null, port(access), size(access));

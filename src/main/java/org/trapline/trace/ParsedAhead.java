@@ -14,9 +14,9 @@ import org.trapline.qtest.QtestCommand;
  * A trace file parsed on threads of their own while the caller replays the steps already read.
  * Steps come out in file order, in batches, and a format error comes out where it stands in the
  * file, after every step before it; so a caller that stops at a divergence sees exactly what a
- * sequential reading would have shown it. A long file is cut into parts that several threads read
- * at once ({@link PartsReading}); a short one is read by one thread. {@link #close()} stops the
- * reading threads.
+ * sequential reading would have shown it. A long file is cut into parts that several threads,
+ * the caller's among them, read at once ({@link PartsReading}); a short one is read by one thread.
+ * {@link #close()} stops the reading threads.
  */
 public abstract class ParsedAhead implements AutoCloseable {
     /**

@@ -17,8 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * starts at a command line (a raw log's {@code [R ...]} or a native command), where the step
  * before it is whole, so that each part reads on its own; what it cannot know (the lines before
  * it, whether an interception and a recorded response came before it) the caller settles as it
- * takes the parts in order, so that no reader waits for another. The steps and errors are those of a reading from start
- * to end: {@code PartsReadingProperties} holds it to that.
+ * takes the parts in order, so that no reader waits for another. The caller reads parts too: the
+ * first, and any while the one it needs next is still being read. The steps and errors are those
+ * of a reading from start to end: {@code PartsReadingProperties} holds it to that.
  */
 final class PartsReading extends ParsedAhead {
     /**
@@ -38,8 +39,8 @@ final class PartsReading extends ParsedAhead {
     }
 
     /**
-     * How many parts each reader may read ahead of the caller: enough that a reader the caller
-     * keeps from its core for a while leaves the others work, few enough to bound memory.
+     * How many parts each reader may read ahead of the caller: enough to keep it busy while the
+     * caller replays, few enough to bound memory.
      */
     private static final int PARTS_AHEAD_PER_THREAD = 4;
 
@@ -110,8 +111,8 @@ final class PartsReading extends ParsedAhead {
     }
 
     /**
-     * The file went away between its size and its opening: the part this reader would have taken
-     * next says so, in order.
+     * The file went away between its size and its opening: part {@code k}, the one that reader
+     * would have taken next, says so, in order.
      */
     private void cannotOpen(int k, IOException e) {
         if (k < parts) {

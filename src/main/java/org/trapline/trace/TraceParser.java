@@ -343,12 +343,12 @@ public final class TraceParser {
     /**
      * A run of exchanges in the form QEMU logs nearly every command of a long log: a canonical port
      * command's {@code [R]} line or one of a command met before, its answer's {@code [S]} line
-     * ({@link #portAnswerLine}), and no
-     * edge after it, the next line being the next command's {@code [R]}. Each becomes a step at
-     * once, without the line-by-line reading's pending step (the same steps: a shortcut only).
-     * The run ends at the first line of another form; a port command and an answer read before it
-     * are left as the pending step, for the edges or the answer that follow, so that no line is
-     * read twice. Returns the number of lines read; 0 when the first line is no port command.
+     * ({@link #portAnswerLine}), and no edge after it, the next line being the next command's
+     * {@code [R]}. Each becomes a step at once, without the line-by-line reading's pending step
+     * (the same steps: a shortcut only). The run ends at the first line of another form; a command
+     * and an answer read before it are left as the pending step, for the edges or the answer that
+     * follow, so that no line is read twice. Returns the number of lines read; 0 when the first
+     * line is neither a port command nor a command met before.
      * Reads no byte within {@value #EXCHANGE_REACH} of {@code lines.limit()} for a port command, and
      * none past it for another.
      */
