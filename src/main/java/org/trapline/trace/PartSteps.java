@@ -41,7 +41,7 @@ final class PartSteps implements TraceParser.StepSink {
         if (recordsResponses && firstRecording < 0) {
             firstRecording = i;
         }
-        steps.add(line, command, access, expect, citation, irqs, false); // which steps check edges: see steps()
+        steps.add(line, command, access, expect, citation, irqs, false); // which steps check edges: see settle()
         return true;
     }
 

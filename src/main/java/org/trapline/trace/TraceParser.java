@@ -66,6 +66,8 @@ public final class TraceParser {
     private List<String> pendingIrqs = new ArrayList<>();
     /** The answer {@link #portAnswerLine} read last. */
     private Expectation lineAnswer;
+    /** The command {@link #repeatedLine} found last. */
+    private QtestCommand lineRepeat;
 
     /**
      * What a reader keeps from line to line: the commands and answers a log repeats endlessly,
@@ -295,13 +297,10 @@ public final class TraceParser {
                 pendingAccess(n, shortcuts.portCommands.lineAccess()); // a port command: no interception to note
                 return newline;
             }
-            // A line parsed before (its stored bytes never end in a blank or '\r', as this one must not).
-            newline = AsciiWords.indexOf(b, body, Math.min(limit, body + RepeatedCommands.MAX_LENGTH + 1), (byte) '\n');
-            QtestCommand repeat = newline < 0 ? null : shortcuts.repeated.find(b, body, newline);
-            if (repeat == null) {
-                return -1;
+            newline = repeatedLine(b, body, limit);
+            if (newline >= 0) {
+                command(n, lineRepeat, null, null);
             }
-            command(n, repeat, null, null);
             return newline;
         }
         if (b[p + 1] != 'S' || !isPending() || pendingExpect != null) {
@@ -313,6 +312,17 @@ public final class TraceParser {
             recordsResponses = true;
         }
         return newline;
+    }
+
+    /**
+     * A command line parsed before at {@code body}, ended by a {@code '\n'} before {@code limit}:
+     * the index of that {@code '\n'}, with the command left in {@link #lineRepeat}; -1 for any other
+     * line. The lines kept never end in a blank or {@code '\r'}, as this one then must not.
+     */
+    private int repeatedLine(byte[] b, int body, int limit) {
+        int newline = AsciiWords.indexOf(b, body, Math.min(limit, body + RepeatedCommands.MAX_LENGTH + 1), (byte) '\n');
+        lineRepeat = newline < 0 ? null : shortcuts.repeated.find(b, body, newline);
+        return lineRepeat == null ? -1 : newline;
     }
 
     /**
@@ -368,13 +378,11 @@ public final class TraceParser {
             QtestCommand repeat = null;
             if (commandEnd < 0) {
                 // A command line met before (set_irq_in ...), with room after it for the answer.
-                commandEnd = AsciiWords.indexOf(b, body, Math.min(lines.limit(), body + RepeatedCommands.MAX_LENGTH + 1),
-                        (byte) '\n');
-                repeat = commandEnd < 0 || commandEnd + RECORDED_LINE_REACH + 4 > lines.limit() ? null
-                        : shortcuts.repeated.find(b, body, commandEnd);
-                if (repeat == null) {
+                commandEnd = repeatedLine(b, body, lines.limit() - RECORDED_LINE_REACH - 3);
+                if (commandEnd < 0) {
                     break;
                 }
+                repeat = lineRepeat;
                 access = PortAccess.NONE;
             }
             int answer = commandEnd + 1;
