@@ -14,22 +14,53 @@ import java.util.TreeMap;
 public final class ConfigSpace {
     public static final int SIZE = 256;
 
+    private static final int DWORDS = SIZE / 4;
+
+    // Kept a dword at a time, byte 0 in the low bits, as the configuration cycle addresses them
+    // (PCI 3.0 §3.2.2.3.2: a register number and byte enables): an access within one dword is then
+    // a shift and a mask, whatever its width, and needs no branch on it.
     private final int[] powerOn;
     private final int[] readWrite;
     private final int[] writeOneToClear;
     private final Map<Integer, Register> registers;
-    private final int[] bytes;
+    private final int[] dwords;
 
     /** A named register of {@code width} bytes at {@code offset}. */
     public record Register(String name, int offset, int width) {
     }
 
     private ConfigSpace(Builder b) {
-        this.powerOn = b.powerOn.clone();
-        this.readWrite = b.readWrite.clone();
-        this.writeOneToClear = b.writeOneToClear.clone();
+        this.powerOn = dwordsOf(b.powerOn);
+        this.readWrite = dwordsOf(b.readWrite);
+        this.writeOneToClear = dwordsOf(b.writeOneToClear);
         this.registers = new TreeMap<>(b.registers);
-        this.bytes = powerOn.clone();
+        this.dwords = powerOn.clone();
+    }
+
+    private static int[] dwordsOf(int[] bytes) {
+        int[] out = new int[DWORDS];
+        for (int o = 0; o < SIZE; o++) {
+            out[o >> 2] |= (bytes[o] & 0xff) << shift(o);
+        }
+        return out;
+    }
+
+    private static int shift(int offset) {
+        return 8 * (offset & 3);
+    }
+
+    private static int byteOf(int[] table, int offset) {
+        return (table[offset >> 2] >>> shift(offset)) & 0xff;
+    }
+
+    /** The byte lanes of an access of {@code width} bytes (1, 2 or 4) at {@code offset}, within its dword. */
+    private static int lanes(int offset, int width) {
+        return (int) ((1L << (8 * width)) - 1) << shift(offset);
+    }
+
+    /** Whether an access lies in one dword of the space, the case a guest's accesses nearly always are. */
+    private static boolean withinOneDword(int offset, int width) {
+        return offset >= 0 && offset < SIZE && (offset & 3) + width <= 4;
     }
 
     public static Builder builder() {
@@ -38,60 +69,73 @@ public final class ConfigSpace {
 
     /** The byte at {@code offset} (0..255) as a guest reads it. */
     public int readByte(int offset) {
-        return bytes[offset];
+        return byteOf(dwords, offset);
     }
 
     /** A little-endian read of {@code width} bytes at {@code offset}; bytes past 255 are not read. */
     public long read(int offset, int width) {
+        if (withinOneDword(offset, width)) {
+            return (long) ((dwords[offset >> 2] & lanes(offset, width)) >>> shift(offset)) & 0xffff_ffffL;
+        }
         long value = 0;
         for (int i = 0; i < width && offset + i < SIZE; i++) {
-            value |= (long) bytes[offset + i] << (8 * i);
+            value |= (long) readByte(offset + i) << (8 * i);
         }
         return value;
     }
 
     /** A guest write of one byte: read-write bits take the new value, written 1s clear W1C bits. */
     public void writeByte(int offset, int value) {
-        int v = value & 0xff;
-        int old = bytes[offset];
-        int kept = old & ~readWrite[offset];
-        bytes[offset] = (kept & ~(v & writeOneToClear[offset])) | (v & readWrite[offset]);
+        writeLanes(offset >> 2, lanes(offset, 1), (value & 0xff) << shift(offset));
     }
 
     /** A little-endian write of {@code width} bytes at {@code offset}; bytes past 255 are dropped. */
     public void write(int offset, int width, long value) {
+        if (withinOneDword(offset, width)) {
+            writeLanes(offset >> 2, lanes(offset, width), (int) value << shift(offset));
+            return;
+        }
         for (int i = 0; i < width && offset + i < SIZE; i++) {
             writeByte(offset + i, (int) (value >>> (8 * i)));
         }
     }
 
+    /** The write of {@code value} to the byte lanes {@code lanes} of dword {@code d}, bit by bit as the masks say. */
+    private void writeLanes(int d, int lanes, int value) {
+        int old = dwords[d];
+        int rw = readWrite[d] & lanes;
+        int cleared = value & writeOneToClear[d] & lanes;
+        dwords[d] = (old & ~rw & ~cleared) | (value & rw);
+    }
+
     /** Sets a byte regardless of the masks: a function's own hardware changing its state. */
     void set(int offset, int value) {
-        bytes[offset] = value & 0xff;
+        int d = offset >> 2;
+        dwords[d] = (dwords[d] & ~lanes(offset, 1)) | ((value & 0xff) << shift(offset));
     }
 
     public int readWriteMask(int offset) {
-        return readWrite[offset];
+        return byteOf(readWrite, offset);
     }
 
     public int writeOneToClearMask(int offset) {
-        return writeOneToClear[offset];
+        return byteOf(writeOneToClear, offset);
     }
 
     public int powerOnValue(int offset) {
-        return powerOn[offset];
+        return byteOf(powerOn, offset);
     }
 
     /** Back to the power-on values. */
     public void reset() {
-        System.arraycopy(powerOn, 0, bytes, 0, SIZE);
+        System.arraycopy(powerOn, 0, dwords, 0, DWORDS);
     }
 
     /** Back to the power-on values, except the bytes in {@code kept}, which stay as they are. */
     public void resetExcept(BitSet kept) {
         for (int o = 0; o < SIZE; o++) {
             if (!kept.get(o)) {
-                bytes[o] = powerOn[o];
+                set(o, powerOnValue(o));
             }
         }
     }

@@ -34,8 +34,9 @@ public final class PicPair {
         this.cascade = high -> master.setInput(Pic8259.CASCADE_IR, high);
         // The slave's INT drives master IR2 on every update, as a wire would be re-driven.
         slave.onOutputChange(() -> {
-            cascade.setLevel(slave.interruptOutput());
-            slaveInt.setLevel(slave.interruptOutput());
+            boolean high = slave.interruptOutput();
+            cascade.setLevel(high);
+            slaveInt.setLevel(high);
         });
         master.onOutputChange(() -> masterInt.setLevel(master.interruptOutput()));
     }

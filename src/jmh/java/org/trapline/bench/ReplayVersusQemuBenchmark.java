@@ -99,10 +99,11 @@ public class ReplayVersusQemuBenchmark {
 
     /**
      * One whole replay per iteration. The warm-up lets the JIT settle, as in a long CI run: a replay
-     * is short, and its times fall until some 40 of them have run.
+     * is short, and its mean falls until some 150 of them have run (the JIT still compiles the
+     * colder paths of each replay until then, on one of the cores the replay uses).
      */
     @Benchmark
-    @Warmup(iterations = 60)
+    @Warmup(iterations = 200)
     @Measurement(iterations = 30)
     public ReplayResult modelReplaysRawLog(Recording recording) throws Exception {
         ReplayResult result = Replayer.replay(recording.log, header -> ModelTarget.forTrace(header, "qemu-pc", MACHINE));

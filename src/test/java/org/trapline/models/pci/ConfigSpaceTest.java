@@ -182,4 +182,21 @@ class ConfigSpaceTest {
         space.write(0xff, 4, 0xaabbccdd);
         assertThat(space.read(0xfc, 4)).isEqualTo(0xdd34_0000L);
     }
+
+    @Test
+    void anAccessAcrossADwordBoundaryTakesEachBytesOwnMasks() {
+        ConfigSpace space = ConfigSpace.builder()
+                .reg(0x02, 2, "read-only", 0xbeef, 0x0000)
+                .reg(0x04, 2, "read-write low byte", 0x0000, 0x00ff)
+                .reg(0x06, 2, "write-1-to-clear", 0xf000, 0x0000)
+                .w1c(0x06, 2, 0xf000)
+                .build();
+        assertThat(space.read(0x03, 2)).isEqualTo(0x00beL);
+        space.write(0x03, 4, 0x9000_77aaL); // 03h read-only, 04h read-write, 05h not, 06h no 1s to clear
+        assertThat(space.read(0x02, 4)).isEqualTo(0x0077_beefL);
+        assertThat(space.read(0x06, 2)).isEqualTo(0xf000L);
+        space.write(0x05, 4, 0x0090_0000L); // 07h: 90h clears bits 15 and 12 of the register at 06h
+        assertThat(space.read(0x04, 4)).isEqualTo(0x6000_0077L);
+        assertThat(space.readByte(0x07)).isEqualTo(0x60);
+    }
 }
