@@ -53,14 +53,13 @@ public final class ConfigSpace {
         return (table[offset >> 2] >>> shift(offset)) & 0xff;
     }
 
-    /** The byte lanes of an access of {@code width} bytes (1, 2 or 4) at {@code offset}, within its dword. */
+    /** The byte lanes of an access of {@code width} bytes (0 to 4) at {@code offset}, within its dword. */
     private static int lanes(int offset, int width) {
-        return (int) ((1L << (8 * width)) - 1) << shift(offset);
+        return (int) mask(width) << shift(offset);
     }
 
-    /** Whether an access lies in one dword of the space, the case a guest's accesses nearly always are. */
-    private static boolean withinOneDword(int offset, int width) {
-        return offset >= 0 && offset < SIZE && (offset & 3) + width <= 4;
+    private static long mask(int width) {
+        return (1L << (8 * width)) - 1;
     }
 
     public static Builder builder() {
@@ -72,31 +71,34 @@ public final class ConfigSpace {
         return byteOf(dwords, offset);
     }
 
-    /** A little-endian read of {@code width} bytes at {@code offset}; bytes past 255 are not read. */
+    /**
+     * A little-endian read of {@code width} bytes (1 to 4) at {@code offset} (0 to 255); bytes past
+     * 255 are not read. An access through CONFIG_DATA lies in one dword; only a wider one from an
+     * unaligned offset reaches into the next.
+     */
     public long read(int offset, int width) {
-        if (withinOneDword(offset, width)) {
-            return (long) ((dwords[offset >> 2] & lanes(offset, width)) >>> shift(offset)) & 0xffff_ffffL;
+        int n = Math.min(width, SIZE - offset);
+        int inFirst = 4 - (offset & 3);
+        long first = Integer.toUnsignedLong(dwords[offset >> 2]) >>> shift(offset);
+        if (n <= inFirst) {
+            return first & mask(n);
         }
-        long value = 0;
-        for (int i = 0; i < width && offset + i < SIZE; i++) {
-            value |= (long) readByte(offset + i) << (8 * i);
-        }
-        return value;
+        long next = Integer.toUnsignedLong(dwords[(offset >> 2) + 1]) & mask(n - inFirst);
+        return first | next << (8 * inFirst);
     }
 
     /** A guest write of one byte: read-write bits take the new value, written 1s clear W1C bits. */
     public void writeByte(int offset, int value) {
-        writeLanes(offset >> 2, lanes(offset, 1), (value & 0xff) << shift(offset));
+        write(offset, 1, value);
     }
 
-    /** A little-endian write of {@code width} bytes at {@code offset}; bytes past 255 are dropped. */
+    /** A little-endian write of {@code width} bytes (1 to 4) at {@code offset} (0 to 255); bytes past 255 are dropped. */
     public void write(int offset, int width, long value) {
-        if (withinOneDword(offset, width)) {
-            writeLanes(offset >> 2, lanes(offset, width), (int) value << shift(offset));
-            return;
-        }
-        for (int i = 0; i < width && offset + i < SIZE; i++) {
-            writeByte(offset + i, (int) (value >>> (8 * i)));
+        int n = Math.min(width, SIZE - offset);
+        int inFirst = 4 - (offset & 3);
+        writeLanes(offset >> 2, lanes(offset, Math.min(n, inFirst)), (int) value << shift(offset));
+        if (n > inFirst) {
+            writeLanes((offset >> 2) + 1, lanes(0, n - inFirst), (int) (value >>> (8 * inFirst)));
         }
     }
 

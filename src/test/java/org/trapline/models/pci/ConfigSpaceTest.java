@@ -190,6 +190,7 @@ class ConfigSpaceTest {
                 .reg(0x04, 2, "read-write low byte", 0x0000, 0x00ff)
                 .reg(0x06, 2, "write-1-to-clear", 0xf000, 0x0000)
                 .w1c(0x06, 2, 0xf000)
+                .reg(0x08, 2, "read-write word", 0x5a00, 0xffff)
                 .build();
         assertThat(space.read(0x03, 2)).isEqualTo(0x00beL);
         space.write(0x03, 4, 0x9000_77aaL); // 03h read-only, 04h read-write, 05h not, 06h no 1s to clear
@@ -198,5 +199,10 @@ class ConfigSpaceTest {
         space.write(0x05, 4, 0x0090_0000L); // 07h: 90h clears bits 15 and 12 of the register at 06h
         assertThat(space.read(0x04, 4)).isEqualTo(0x6000_0077L);
         assertThat(space.readByte(0x07)).isEqualTo(0x60);
+        space.write(0x07, 2, 0x3c00); // 08h takes 3Ch; 09h, past the access, keeps its 5Ah
+        assertThat(space.read(0x08, 2)).isEqualTo(0x5a3cL);
+        space.write(0x06, 4, 0xabcd_0000L); // two bytes in each dword
+        assertThat(space.read(0x06, 4)).isEqualTo(0xabcd_6000L);
+        assertThat(space.read(0x07, 4)).isEqualTo(0x00ab_cd60L);
     }
 }
