@@ -87,12 +87,10 @@ public final class ConfigSpace {
         return first | next << (8 * inFirst);
     }
 
-    /** A guest write of one byte: read-write bits take the new value, written 1s clear W1C bits. */
-    public void writeByte(int offset, int value) {
-        write(offset, 1, value);
-    }
-
-    /** A little-endian write of {@code width} bytes (1 to 4) at {@code offset} (0 to 255); bytes past 255 are dropped. */
+    /**
+     * A guest's little-endian write of {@code width} bytes (1 to 4) at {@code offset} (0 to 255):
+     * read-write bits take the new value, written 1s clear W1C bits; bytes past 255 are dropped.
+     */
     public void write(int offset, int width, long value) {
         int n = Math.min(width, SIZE - offset);
         int inFirst = 4 - (offset & 3);

@@ -133,6 +133,10 @@ class AddressSpaceTest {
         assertThat(dev.log).containsExactly("w4@0=55667788", "w4@4=11223344", "r4@0", "r4@4");
         assertThatThrownBy(() -> io.read(0x20, 8)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> io.write(0x20, 3, 0)).isInstanceOf(IllegalArgumentException.class);
+        for (int width : new int[] {0, -1, 9, 16, 33, -8}) {
+            assertThatThrownBy(() -> mmio.read(0xfec0_0000L, width)).as("width %d", width)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(width + "-byte");
+        }
     }
 
     @Test
