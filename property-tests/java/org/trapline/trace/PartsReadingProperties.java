@@ -20,7 +20,8 @@ import net.jqwik.api.statistics.Statistics;
 /**
  * A trace read in parts by several threads gives exactly what one reading from start to end
  * gives: the header, every step with its line and its edge checks, and the same error at the
- * same line; whatever the size of the parts, even parts smaller than a line.
+ * same line; whatever the size of the parts, even parts smaller than a line, and whether the parts
+ * are copied from the file mapped into memory or read from it.
  */
 class PartsReadingProperties {
     @Provide
@@ -30,7 +31,8 @@ class PartsReadingProperties {
 
     @Property(tries = 40, edgeCases = EdgeCasesMode.NONE)
     void partsReadLikeTheWhole(@ForAll("logs") List<String> lines, @ForAll @IntRange(min = 16, max = 8192) int partBytes,
-                               @ForAll @IntRange(min = 1, max = 3) int threads) throws IOException {
+                               @ForAll @IntRange(min = 1, max = 3) int threads, @ForAll boolean mapped)
+            throws IOException {
         String log = String.join("", lines);
         Path file = Files.createTempFile("trapline-parts", ".log");
         try {
@@ -52,7 +54,7 @@ class PartsReadingProperties {
                 whole.add(e.getMessage());
             }
             List<Object> inParts = new ArrayList<>();
-            try (ParsedAhead ahead = ParsedAhead.start(file, partBytes, threads)) {
+            try (ParsedAhead ahead = ParsedAhead.start(file, partBytes, threads, mapped)) {
                 Statistics.label("reading").collect(ahead instanceof PartsReading ? "in parts" : "whole");
                 for (Object item = ahead.next(); item != null; item = ahead.next()) {
                     if (item instanceof Steps batch) {

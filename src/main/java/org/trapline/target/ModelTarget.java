@@ -13,6 +13,7 @@ import org.trapline.models.machine.MachineConfig;
 import org.trapline.models.machine.Profile;
 import org.trapline.qtest.LongKeyedCache;
 import org.trapline.qtest.PortAccess;
+import org.trapline.qtest.PortAnswer;
 import org.trapline.qtest.QtestCommand;
 import org.trapline.qtest.QtestReplies;
 import org.trapline.qtest.QtestSyntaxException;
@@ -23,7 +24,7 @@ import org.trapline.trace.TraceFormatException;
  * The reference model as a qtest server: it answers every command as QEMU 7.2's qtest server
  * would answer it for the same board, from the {@link Machine} the profile builds.
  */
-public final class ModelTarget implements Target {
+public final class ModelTarget implements Target, NumericPortAnswers {
     private static final Reply OK = Reply.of(QtestReplies.OK);
 
     private final Machine machine;
@@ -118,6 +119,25 @@ public final class ModelTarget implements Target {
         machine.io().write(PortAccess.port(access), PortAccess.size(access), PortAccess.value(access));
         runTimersAlreadyDue();
         return reply(QtestReplies.OK);
+    }
+
+    /** {@inheritDoc} The same access as {@link #sendPort}, with no reply made. */
+    @Override
+    public long answerPort(long access) {
+        lastCommand = null;
+        lastAccess = access;
+        int port = PortAccess.port(access);
+        int size = PortAccess.size(access);
+        long answer;
+        if (PortAccess.isWrite(access)) {
+            machine.io().write(port, size, PortAccess.value(access));
+            answer = PortAnswer.OK;
+        } else {
+            answer = machine.io().read(port, size);
+        }
+        runTimersAlreadyDue();
+        window.clear();
+        return answer;
     }
 
     private Reply portRead(int port, int size) {

@@ -41,6 +41,14 @@ public abstract class ParsedAhead implements AutoCloseable {
      * and the caller's, if it is long.
      */
     static ParsedAhead start(Path file, int partBytes, int threads) {
+        return start(file, partBytes, threads, true);
+    }
+
+    /**
+     * The same, the parts copied from the file mapped into memory ({@code map}, when it can be) or
+     * read from it.
+     */
+    static ParsedAhead start(Path file, int partBytes, int threads, boolean map) {
         long size;
         try {
             size = Files.size(file);
@@ -48,7 +56,7 @@ public abstract class ParsedAhead implements AutoCloseable {
             size = 0; // the sequential reading says what is wrong with it
         }
         if (threads >= 1 && size >= 2L * partBytes) {
-            return PartsReading.startReading(file, size, partBytes, threads);
+            return PartsReading.startReading(file, size, partBytes, threads, map);
         }
         return Sequential.startReading(file);
     }
@@ -109,9 +117,9 @@ public abstract class ParsedAhead implements AutoCloseable {
             }
 
             @Override
-            public boolean step(int line, QtestCommand command, long access, Expectation expect, String citation,
-                                List<String> irqEvents, boolean intercepts, boolean recordsResponses) {
-                batch.add(line, command, access, expect, citation, irqEvents, intercepts && recordsResponses);
+            public boolean step(int line, QtestCommand command, long access, Expectation expect, long answer,
+                                String citation, List<String> irqEvents, boolean intercepts, boolean recordsResponses) {
+                batch.add(line, command, access, expect, answer, citation, irqEvents, intercepts && recordsResponses);
                 if (batch.size() == BATCH) {
                     flush();
                 }

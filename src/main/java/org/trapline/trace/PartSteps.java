@@ -32,8 +32,8 @@ final class PartSteps implements TraceParser.StepSink {
 
     /** {@code intercepts} and {@code recordsResponses}: as they stand within this part alone. */
     @Override
-    public boolean step(int line, QtestCommand command, long access, Expectation expect, String citation,
-                        List<String> irqs, boolean intercepts, boolean recordsResponses) {
+    public boolean step(int line, QtestCommand command, long access, Expectation expect, long answer,
+                        String citation, List<String> irqs, boolean intercepts, boolean recordsResponses) {
         int i = steps.size();
         if (intercepts && firstIntercepting < 0) {
             firstIntercepting = i;
@@ -41,7 +41,7 @@ final class PartSteps implements TraceParser.StepSink {
         if (recordsResponses && firstRecording < 0) {
             firstRecording = i;
         }
-        steps.add(line, command, access, expect, citation, irqs, false); // which steps check edges: see settle()
+        steps.add(line, command, access, expect, answer, citation, irqs, false); // which steps check edges: see settle()
         return true;
     }
 

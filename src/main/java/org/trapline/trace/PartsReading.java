@@ -2,6 +2,7 @@ package org.trapline.trace;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -48,6 +49,8 @@ final class PartsReading extends ParsedAhead {
     private final long size;
     private final int partBytes;
     private final int parts;
+    /** The file mapped, when it can be: every reader copies its parts from there. */
+    private final MappedByteBuffer mapped;
     /** The next part for a reader to take: the first is the caller's own (see {@link #next}). */
     private final AtomicInteger nextPart = new AtomicInteger(1);
     /** Parts taken by a reader and not yet taken by the caller, the first part aside: a bound on memory. */
@@ -69,11 +72,12 @@ final class PartsReading extends ParsedAhead {
     private Reader callerReader;
 
     @SuppressWarnings("unchecked")
-    private PartsReading(Path file, long size, int partBytes, int threads) {
+    private PartsReading(Path file, long size, int partBytes, int threads, boolean map) {
         this.file = file;
         this.size = size;
         this.partBytes = partBytes;
         this.parts = (int) Math.min(Integer.MAX_VALUE - 1, (size + partBytes - 1) / partBytes);
+        this.mapped = map ? map(file, size) : null;
         this.ahead = new Semaphore(PARTS_AHEAD_PER_THREAD * threads - 1);
         this.delivered = new CompletableFuture[parts];
         for (int k = 0; k < parts; k++) {
@@ -86,8 +90,23 @@ final class PartsReading extends ParsedAhead {
         }
     }
 
-    static PartsReading startReading(Path file, long size, int partBytes, int threads) {
-        PartsReading reading = new PartsReading(file, size, partBytes, threads);
+    /**
+     * The file mapped into memory, or null when it cannot be (too long for one mapping, or not a
+     * regular file): it is then read. The mapping lasts until the buffer is collected.
+     */
+    private static MappedByteBuffer map(Path file, long size) {
+        if (size > Integer.MAX_VALUE) {
+            return null;
+        }
+        try (FileChannel channel = FileChannel.open(file)) {
+            return channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
+        } catch (IOException | UnsupportedOperationException e) {
+            return null; // the readers open the file again and say what is wrong with it
+        }
+    }
+
+    static PartsReading startReading(Path file, long size, int partBytes, int threads, boolean map) {
+        PartsReading reading = new PartsReading(file, size, partBytes, threads, map);
         for (Thread reader : reading.readers) {
             reader.start();
         }
@@ -125,7 +144,7 @@ final class PartsReading extends ParsedAhead {
     /** What a thread that reads parts keeps from part to part: its window on the file and its shortcuts. */
     private final class Reader implements AutoCloseable {
         private final FileChannel channel;
-        private final Region region = new Region();
+        private final Region region = new Region(mapped);
         private final TraceParser.Shortcuts shortcuts = new TraceParser.Shortcuts();
 
         Reader(FileChannel channel) {
@@ -138,8 +157,12 @@ final class PartsReading extends ParsedAhead {
             if (k >= parts) {
                 return false;
             }
-            readPart(k, channel, region, shortcuts);
+            read(k);
             return true;
+        }
+
+        void read(int k) {
+            readPart(k, channel, region, shortcuts);
         }
 
         @Override
@@ -150,36 +173,28 @@ final class PartsReading extends ParsedAhead {
 
     /**
      * Reads the first part on the caller's thread: it has nothing to do before that part is read,
-     * and no reader has to start first.
+     * and no reader has to start first. The caller keeps that reader for the parts it reads later;
+     * when the file cannot be opened, the first part says so, and no part is read after it.
      */
     private void readTheFirstPart() {
-        if (openCallerReader(0)) {
-            readPart(0, callerReader.channel, callerReader.region, callerReader.shortcuts);
-        }
-    }
-
-    /** False when the file cannot be opened, part {@code k} then saying so. */
-    private boolean openCallerReader(int k) {
         try {
             callerReader = new Reader(FileChannel.open(file));
-            return true;
         } catch (IOException e) {
-            cannotOpen(k, e);
-            return false;
+            cannotOpen(0, e);
+            return;
         }
+        callerReader.read(0);
     }
 
     /**
-     * Reads a part on the caller's thread while the part it waits for is still being read: the
-     * caller then never leaves its core idle, and a machine of two cores needs one reading thread,
-     * not two beside the caller. False when no part is left to take, or none may be taken yet.
+     * Reads a part on the caller's thread, with the reader it read the first part with, while the
+     * part it waits for is still being read: the caller then never leaves its core idle, and a
+     * machine of two cores needs one reading thread, not two beside the caller. False when no part
+     * is left to take, or none may be taken yet.
      */
     private boolean readAPartMeanwhile() {
         if (!ahead.tryAcquire()) {
             return false;
-        }
-        if (callerReader == null && !openCallerReader(nextPart.getAndIncrement())) {
-            return true;
         }
         if (!callerReader.readNext()) {
             ahead.release();
@@ -207,6 +222,12 @@ final class PartsReading extends ParsedAhead {
             }
         } catch (IOException e) {
             part.ended(new TraceFormatException(file, 0, "cannot be read: " + e.getMessage()), false, false);
+        } catch (InternalError e) {
+            // The mapped file was cut short after its size was checked: the copy of the lost pages
+            // faulted, which the JVM reports a little later; the part's bytes are not the file's.
+            part = new PartSteps(new Steps(0));
+            part.ended(new TraceFormatException(file, 0, "cannot be read: the file changed while being read"), false,
+                    false);
         } catch (RuntimeException | Error e) {
             deliver(k, new Delivery(null, 0, null, new Failure(e)));
             return;
@@ -287,9 +308,15 @@ final class PartsReading extends ParsedAhead {
 
     /** A reader's window on the file: bytes {@code from..to} of it, read as they are needed. */
     private static final class Region {
+        /** The whole file mapped, or null: then it is read. */
+        private final MappedByteBuffer mapped;
         byte[] bytes = new byte[1 << 16];
         long from;
         long to;
+
+        Region(MappedByteBuffer mapped) {
+            this.mapped = mapped;
+        }
 
         void startAt(long offset) {
             from = offset;
@@ -306,17 +333,34 @@ final class PartsReading extends ParsedAhead {
                 bytes = Arrays.copyOf(bytes, Math.max(need, bytes.length * 2));
             }
             // Read ahead, but not far past what is needed: a part is read whole in a call or two.
-            long want = Math.min(from + bytes.length, end + (1 << 16));
-            ByteBuffer into = ByteBuffer.wrap(bytes, (int) (to - from), (int) (Math.max(end, want) - to));
-            while (into.hasRemaining()) {
-                int n = channel.read(into, from + into.position());
-                if (n < 0) {
-                    break;
+            long want = Math.max(end, Math.min(from + bytes.length, end + (1 << 16)));
+            if (mapped != null) {
+                copyMapped(channel, Math.min(want, mapped.capacity()));
+            } else {
+                ByteBuffer into = ByteBuffer.wrap(bytes, (int) (to - from), (int) (want - to));
+                while (into.hasRemaining()) {
+                    int n = channel.read(into, from + into.position());
+                    if (n < 0) {
+                        break;
+                    }
                 }
+                to = from + into.position();
             }
-            to = from + into.position();
             if (to < end) {
                 throw new IOException("the file ended at byte " + to + " while being read");
+            }
+        }
+
+        /**
+         * Copies the mapped file up to {@code until}: one copy, where a read copies twice (the
+         * kernel's into a buffer, the JDK's into the array). The bytes must still be in the file:
+         * a copy of pages the file has lost faults, which the JVM reports as an InternalError.
+         */
+        private void copyMapped(FileChannel channel, long until) throws IOException {
+            long end = Math.min(until, channel.size()); // short of until: the caller says where the file ended
+            if (end > to) {
+                mapped.get((int) to, bytes, (int) (to - from), (int) (end - to));
+                to = end;
             }
         }
     }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.trapline.qtest.PortAccess;
+import org.trapline.qtest.PortAnswer;
 import org.trapline.qtest.QtestCommand;
 
 /**
@@ -23,6 +24,8 @@ public final class Steps {
     /** A step's command, or null where its port command is packed in {@link #accesses}. */
     private QtestCommand[] commands;
     private long[] accesses;
+    /** A step's expected answer as a number ({@link PortAnswer}), or NONE where {@link #expects} holds it, if any. */
+    private long[] answers;
     private Expectation[] expects;
     private String[] citations;
     private List<String>[] irqEvents;
@@ -33,6 +36,7 @@ public final class Steps {
         lines = new int[n];
         commands = new QtestCommand[n];
         accesses = new long[n];
+        answers = new long[n];
         expects = new Expectation[n];
     }
 
@@ -40,32 +44,29 @@ public final class Steps {
     public static Steps of(List<Step> steps) {
         Steps batch = new Steps(steps.size());
         for (Step s : steps) {
-            batch.add(s.line(), s.command(), PortAccess.NONE, s.expect(), s.citation(), s.irqEvents(), s.checkIrqs());
+            batch.add(s.line(), s.command(), PortAccess.NONE, s.expect(), PortAnswer.NONE, s.citation(), s.irqEvents(),
+                    s.checkIrqs());
         }
         return batch;
     }
 
     /**
      * Appends a step; {@code line} counts from this batch's {@link #lineBase}; its command is
-     * {@code command} or, when that is null, the port command packed in {@code access}. A step
-     * that checks edges after one that checks them not is fine; the reverse is no trace.
+     * {@code command} or, when that is null, the port command packed in {@code access}; what it
+     * expects is {@code expect} or, when that is null, the port answer {@code answer} (if not
+     * NONE). A step that checks edges after one that checks them not is fine; the reverse is no trace.
      */
     @SuppressWarnings("unchecked")
-    void add(int line, QtestCommand command, long access, Expectation expect, String citation, List<String> irqs,
-             boolean checkIrqs) {
+    void add(int line, QtestCommand command, long access, Expectation expect, long answer, String citation,
+             List<String> irqs, boolean checkIrqs) {
         int i = size++;
         if (i == lines.length) {
-            int n = i * 2;
-            lines = Arrays.copyOf(lines, n);
-            commands = Arrays.copyOf(commands, n);
-            accesses = Arrays.copyOf(accesses, n);
-            expects = Arrays.copyOf(expects, n);
-            citations = citations == null ? null : Arrays.copyOf(citations, n);
-            irqEvents = irqEvents == null ? null : Arrays.copyOf(irqEvents, n);
+            grow();
         }
         lines[i] = line;
         commands[i] = command;
         accesses[i] = command != null ? PortAccess.NONE : access;
+        answers[i] = expect != null ? PortAnswer.NONE : answer;
         expects[i] = expect;
         if (citation != null) {
             if (citations == null) {
@@ -80,6 +81,18 @@ public final class Steps {
             irqEvents[i] = List.copyOf(irqs);
         }
         noteEdgeChecks(i, checkIrqs);
+    }
+
+    /** Twice the room, for steps past the capacity. */
+    private void grow() {
+        int n = lines.length * 2;
+        lines = Arrays.copyOf(lines, n);
+        commands = Arrays.copyOf(commands, n);
+        accesses = Arrays.copyOf(accesses, n);
+        answers = Arrays.copyOf(answers, n);
+        expects = Arrays.copyOf(expects, n);
+        citations = citations == null ? null : Arrays.copyOf(citations, n);
+        irqEvents = irqEvents == null ? null : Arrays.copyOf(irqEvents, n);
     }
 
     private void noteEdgeChecks(int i, boolean checks) {
@@ -136,9 +149,21 @@ public final class Steps {
         return accesses[i];
     }
 
-    /** The expected response, or null. */
+    /** The expected response, or null; made from its number when it is a port answer. */
     public Expectation expect(int i) {
-        return expects[i];
+        Expectation expect = expects[i];
+        if (expect == null && answers[i] != PortAnswer.NONE) {
+            return new Expectation.Exact(PortAnswer.text(answers[i]));
+        }
+        return expect;
+    }
+
+    /**
+     * The expected port answer as a number ({@link PortAnswer}), or NONE when {@link #expect} is
+     * some other expectation, or none.
+     */
+    public long answer(int i) {
+        return answers[i];
     }
 
     /** The citation, or null. */

@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.trapline.qtest.LongKeyedCache;
 import org.trapline.qtest.PortAccess;
+import org.trapline.qtest.PortAnswer;
 import org.trapline.qtest.QtestCommand;
 import org.trapline.qtest.QtestReplies;
 import org.trapline.qtest.QtestSyntaxException;
@@ -29,7 +29,6 @@ import org.trapline.qtest.QtestSyntaxException;
  * </ul>
  */
 public final class TraceParser {
-    private static final Expectation EXPECT_OK = new Expectation.Exact("OK");
     /** A stamp's seconds (a log of more than 10^12 s is not one QEMU wrote). */
     private static final int MAX_SECONDS_DIGITS = 12;
     /**
@@ -62,10 +61,12 @@ public final class TraceParser {
     private QtestCommand pendingCommand;
     private long pendingAccess = PortAccess.NONE;
     private Expectation pendingExpect;
+    /** The expected port answer ({@link PortAnswer}), when a raw log's answer line gave one. */
+    private long pendingAnswer = PortAnswer.NONE;
     private String pendingCitation;
     private List<String> pendingIrqs = new ArrayList<>();
-    /** The answer {@link #portAnswerLine} read last. */
-    private Expectation lineAnswer;
+    /** The answer {@link #portAnswerLine} read last ({@link PortAnswer}). */
+    private long lineAnswer;
     /** The command {@link #repeatedLine} found last. */
     private QtestCommand lineRepeat;
 
@@ -74,10 +75,6 @@ public final class TraceParser {
      * parsed once. One reader of a file may lend them to the next.
      */
     static final class Shortcuts {
-        /** The answers {@code OK 0x%04x} seen so far, one expectation each. */
-        private final Expectation[] portAnswers = new Expectation[0x10000];
-        /** Wider answers ({@code inl}), by value. */
-        private final LongKeyedCache<Expectation> wideAnswers = new LongKeyedCache<>(10);
         private final RepeatedCommands repeated = new RepeatedCommands();
         private final QtestCommand.ByteReader portCommands = new QtestCommand.ByteReader();
     }
@@ -90,10 +87,12 @@ public final class TraceParser {
          * One whole step, with the two conditions for checking its edges as they stand: an
          * {@code irq_intercept_*} has been met, and the trace has recorded a response or an edge.
          * A canonical port command comes packed in {@code access} ({@link PortAccess}), with a null
-         * {@code command}; any other comes as {@code command}, with {@code access} NONE. False to
-         * stop the reading.
+         * {@code command}; any other comes as {@code command}, with {@code access} NONE. A raw log's
+         * answer {@code OK} or {@code OK 0x%04x} comes as the number {@code answer} ({@link PortAnswer}),
+         * with a null {@code expect}; any other expectation as {@code expect}, with {@code answer} NONE.
+         * False to stop the reading.
          */
-        boolean step(int line, QtestCommand command, long access, Expectation expect, String citation,
+        boolean step(int line, QtestCommand command, long access, Expectation expect, long answer, String citation,
                      List<String> irqEvents, boolean intercepts, boolean recordsResponses) throws TraceFormatException;
     }
 
@@ -116,10 +115,12 @@ public final class TraceParser {
             }
 
             @Override
-            public boolean step(int line, QtestCommand command, long access, Expectation expect, String citation,
-                                List<String> irqEvents, boolean intercepts, boolean recordsResponses)
+            public boolean step(int line, QtestCommand command, long access, Expectation expect, long answer,
+                                String citation, List<String> irqEvents, boolean intercepts, boolean recordsResponses)
                     throws TraceFormatException {
-                return listener.step(new Step(line, PortAccess.command(command, access), expect, citation, irqEvents,
+                Expectation expected = expect != null || answer == PortAnswer.NONE ? expect
+                        : new Expectation.Exact(PortAnswer.text(answer));
+                return listener.step(new Step(line, PortAccess.command(command, access), expected, citation, irqEvents,
                         intercepts && recordsResponses));
             }
         };
@@ -303,12 +304,12 @@ public final class TraceParser {
             }
             return newline;
         }
-        if (b[p + 1] != 'S' || !isPending() || pendingExpect != null) {
+        if (b[p + 1] != 'S' || !isPending() || hasResponse()) {
             return -1;
         }
         int newline = portAnswerLine(b, body);
         if (newline >= 0) {
-            pendingExpect = lineAnswer;
+            pendingAnswer = lineAnswer;
             recordsResponses = true;
         }
         return newline;
@@ -328,14 +329,14 @@ public final class TraceParser {
     /**
      * A port command's answer {@code OK} or {@code OK 0x%04x} (wider: as many digits as it needs)
      * at {@code body}, ended by a bare {@code '\n'}: the index of that {@code '\n'}, with the
-     * expectation left in {@link #lineAnswer}; -1 for anything else. Reads at most 14 bytes.
+     * answer left in {@link #lineAnswer}; -1 for anything else. Reads at most 14 bytes.
      */
     private int portAnswerLine(byte[] b, int body) {
         if (b[body] != 'O' || b[body + 1] != 'K') {
             return -1;
         }
         if (b[body + 2] == '\n') {
-            lineAnswer = EXPECT_OK;
+            lineAnswer = PortAnswer.OK;
             return body + 2;
         }
         long value = b[body + 2] == ' ' ? QtestReplies.portValueAt(b, body + 3) : -1;
@@ -346,7 +347,7 @@ public final class TraceParser {
         if (b[newline] != '\n') {
             return -1;
         }
-        lineAnswer = portAnswer(QtestReplies.value(value));
+        lineAnswer = QtestReplies.value(value);
         return newline;
     }
 
@@ -398,7 +399,7 @@ public final class TraceParser {
                 read++;
                 lastNewline = commandEnd;
                 if (answerEnd >= 0) {
-                    pendingExpect = lineAnswer;
+                    pendingAnswer = lineAnswer;
                     recordsResponses = true;
                     read++;
                     lastNewline = answerEnd;
@@ -414,7 +415,7 @@ public final class TraceParser {
                 intercepts = true;
             }
             stepsSeen++;
-            stopped = !sink.step(number + read + 1, repeat, access, lineAnswer, null, List.of(), intercepts, true);
+            stopped = !sink.step(number + read + 1, repeat, access, null, lineAnswer, null, List.of(), intercepts, true);
             read += 2;
             lastNewline = answerEnd;
             p = next;
@@ -469,17 +470,17 @@ public final class TraceParser {
             return true;
         }
         if (kind != 'S' || to - from < 2 || b[from] != 'O' || b[from + 1] != 'K' || !isPending()
-                || pendingExpect != null) {
+                || hasResponse()) {
             return false;
         }
         if (to - from == 2) {
-            pendingExpect = EXPECT_OK;
+            pendingAnswer = PortAnswer.OK;
         } else {
             long value = QtestReplies.portValueOf(b, from, to);
             if (value < 0) {
                 return false;
             }
-            pendingExpect = portAnswer(value);
+            pendingAnswer = value;
         }
         recordsResponses = true;
         return true;
@@ -503,24 +504,6 @@ public final class TraceParser {
         }
         shortcuts.repeated.keep(b, from, to, command);
         return command;
-    }
-
-    /**
-     * The expectation of the answer {@code OK 0x%04x} to a port read of {@code value}, as QEMU
-     * prints it: below 0x10000, QtestReplies' own string for the value (the model answers with the
-     * same one, so the check is an identity compare).
-     */
-    private Expectation portAnswer(long value) {
-        if (value < shortcuts.portAnswers.length) {
-            Expectation e = shortcuts.portAnswers[(int) value];
-            if (e == null) {
-                e = new Expectation.Exact(QtestReplies.portValue(value));
-                shortcuts.portAnswers[(int) value] = e;
-            }
-            return e;
-        }
-        Expectation e = shortcuts.wideAnswers.find(value);
-        return e != null ? e : shortcuts.wideAnswers.keep(value, new Expectation.Exact(QtestReplies.portValue(value)));
     }
 
     private void line(int n, String raw) throws TraceFormatException {
@@ -589,7 +572,7 @@ public final class TraceParser {
         if (!isPending()) {
             throw error(n, "a response with no command before it");
         }
-        if (pendingExpect != null) {
+        if (hasResponse()) {
             throw error(n, "a second response to the command of line " + pendingLine);
         }
         if (body.isEmpty()) {
@@ -699,6 +682,7 @@ public final class TraceParser {
         pendingLine = n;
         pendingAccess = access;
         pendingExpect = null;
+        pendingAnswer = PortAnswer.NONE;
         pendingCitation = null;
     }
 
@@ -714,6 +698,11 @@ public final class TraceParser {
         return pendingCommand != null || pendingAccess != PortAccess.NONE;
     }
 
+    /** Whether the step being built has its expected response already. */
+    private boolean hasResponse() {
+        return pendingExpect != null || pendingAnswer != PortAnswer.NONE;
+    }
+
     private void flush() throws TraceFormatException {
         if (isPending()) {
             List<String> irqs = pendingIrqs.isEmpty() ? List.of() : pendingIrqs;
@@ -725,8 +714,8 @@ public final class TraceParser {
             pendingCommand = null;
             pendingAccess = PortAccess.NONE;
             stepsSeen++;
-            stopped = !sink.step(pendingLine, command, access, pendingExpect, pendingCitation, irqs, intercepts,
-                    recordsResponses);
+            stopped = !sink.step(pendingLine, command, access, pendingExpect, pendingAnswer, pendingCitation, irqs,
+                    intercepts, recordsResponses);
         }
     }
 

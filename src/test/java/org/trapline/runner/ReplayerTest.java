@@ -95,6 +95,34 @@ class ReplayerTest {
         }
     }
 
+    /**
+     * A recorded log's port answers are compared as numbers when the model answers them, and are
+     * reported as QEMU prints them; a log read whole (as text, each answer an expectation object)
+     * says the same.
+     */
+    @Test
+    void aRecordedAnswerThatDiffersIsReportedAsQemuPrintsIt(@TempDir Path dir) throws Exception {
+        String[][] cases = {
+            // the log's exchange, then what it expected and what the model answered
+            {"[R +0.1] outl 0xcf8 0x80000000\n[S +0.1] OK\n[R +0.2] inl 0xcfc\n[S +0.2] OK 0x12378087\n",
+                "OK 0x12378087", "OK 0x12378086"},
+            {"[R +0.1] inb 0x21\n[S +0.1] OK 0x00fe\n", "OK 0x00fe", "OK 0x0000"},
+            {"[R +0.1] inb 0x21\n[S +0.1] OK\n", "OK", "OK 0x0000"},
+            {"[R +0.1] outb 0x21 0x01\n[S +0.1] OK 0x0001\n", "OK 0x0001", "OK"},
+        };
+        for (String[] c : cases) {
+            Path file = Files.writeString(dir.resolve("answer.log"), c[0]);
+            Divergence fromFile = Replayer.replay(file, h -> ModelTarget.forTrace(h, null, null)).divergence().orElseThrow();
+            Divergence fromText = replay(c[0]).divergence().orElseThrow();
+            for (Divergence d : List.of(fromFile, fromText)) {
+                assertThat(d.what()).isEqualTo("response");
+                assertThat(d.expected()).as(c[0]).isEqualTo(c[1]);
+                assertThat(d.actual()).as(c[0]).isEqualTo(c[2]);
+            }
+            assertThat(fromFile.line()).isEqualTo(fromText.line());
+        }
+    }
+
     @Test
     void missingAndExtraInterruptEdgesAreDivergences() throws Exception {
         ReplayResult missing = replay("""

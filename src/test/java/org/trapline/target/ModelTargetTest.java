@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.trapline.models.machine.MachineConfig;
 import org.trapline.models.machine.Profile;
 import org.trapline.qtest.PortAccess;
+import org.trapline.qtest.PortAnswer;
 
 class ModelTargetTest {
     private final ModelTarget qemuPc = new ModelTarget(Profile.QEMU_PC, MachineConfig.defaults(), false);
@@ -53,6 +54,35 @@ class ModelTargetTest {
         assertThat(qemuPc.describeState()).isEqualTo(stateAfterCommand).hasSizeLessThan(qemuPc.machine().devices().size());
         assertThat(qemuPc.sendPort(PortAccess.write(0xcf8, 4, 0x80000000L)).response()).isEqualTo("OK");
         assertThat(qemuPc.sendPort(PortAccess.read(0xcfc, 4)).response()).isEqualTo("OK 0x12378086");
+    }
+
+    @Test
+    void aPackedPortCommandAnsweredAsANumberIsTheAnswerSendPortGives() throws Exception {
+        ModelTarget asText = new ModelTarget(Profile.QEMU_PC, MachineConfig.defaults(), false);
+        long[] accesses = {PortAccess.write(0x20, 1, 0x11), PortAccess.write(0x21, 1, 0x08), PortAccess.write(0x21, 1, 0x04),
+            PortAccess.write(0x21, 1, 0x01), PortAccess.write(0x21, 1, 0xfb), PortAccess.read(0x21, 1), PortAccess.read(0x21, 2),
+            PortAccess.write(0xcf8, 4, 0x80000000L), PortAccess.read(0xcfc, 4), PortAccess.read(0xcfe, 2), PortAccess.read(0x80, 4)};
+        for (long access : accesses) {
+            long answer = qemuPc.answerPort(access);
+            assertThat(PortAnswer.text(answer)).isEqualTo(asText.sendPort(access).response());
+            assertThat(qemuPc.describeState()).isEqualTo(asText.describeState());
+        }
+        assertThat(qemuPc.answerPort(PortAccess.read(0xcfc, 4))).isEqualTo(0x12378086L);
+        assertThat(qemuPc.answerPort(PortAccess.write(0xcfc, 4, 0))).isEqualTo(PortAnswer.OK);
+    }
+
+    @Test
+    void theEdgesOfACommandAnsweredAsANumberDoNotReachTheNextCommandsWindow() throws Exception {
+        assertThat(qemuPc.send("irq_intercept_out /machine/unattached/device[6]").response()).isEqualTo("OK");
+        assertThat(qemuPc.send("outb 0x20 0x11").response()).isEqualTo("OK"); // ICW1, then ICW2-4: IMR 00h
+        qemuPc.send("outb 0x21 0x08");
+        qemuPc.send("outb 0x21 0x04");
+        qemuPc.send("outb 0x21 0x01");
+        assertThat(qemuPc.send("set_irq_in /machine/unattached/device[6] unnamed-gpio-in 3 1").irqEvents())
+                .containsExactly("IRQ raise 0"); // the master's INT
+        qemuPc.answerPort(PortAccess.write(0x21, 1, 0xff)); // masking IR3 lowers INT
+        assertThat(qemuPc.sendPort(PortAccess.read(0x21, 1)).irqEvents()).isEmpty();
+        assertThat(qemuPc.sendPort(PortAccess.write(0x21, 1, 0x00)).irqEvents()).containsExactly("IRQ raise 0");
     }
 
     @Test

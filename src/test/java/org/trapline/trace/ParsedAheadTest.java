@@ -10,6 +10,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ParsedAheadTest {
     @TempDir
@@ -99,5 +101,24 @@ class ParsedAheadTest {
             assertThatThrownBy(ahead::next).hasMessageContaining("t.log:10002"); // and again
         }
         assertThat(seen).hasSize(5_000);
+    }
+
+    /**
+     * A file cut short while its parts are read (copied from the mapping, where the cut pages fault,
+     * or read) ends the reading with an error naming the file, never a JVM error: the readers go at
+     * most a few parts ahead, so most of the file is read after the cut.
+     */
+    @ParameterizedTest(name = "mapped: {0}")
+    @ValueSource(booleans = {true, false})
+    void aFileCutShortWhileItIsReadIsAnError(boolean mapped) throws Exception {
+        Path file = log(100_000, "");
+        try (ParsedAhead ahead = ParsedAhead.start(file, 8192, 1, mapped);
+             java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
+                     java.nio.file.StandardOpenOption.WRITE)) {
+            ahead.next();
+            channel.truncate(Files.size(file) / 2);
+            assertThatThrownBy(() -> drain(ahead)).isInstanceOf(TraceFormatException.class)
+                    .hasMessageContaining("t.log").hasMessageContaining("while being read");
+        }
     }
 }

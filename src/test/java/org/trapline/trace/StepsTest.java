@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.trapline.qtest.PortAccess;
+import org.trapline.qtest.PortAnswer;
 import org.trapline.qtest.QtestCommand;
 
 class StepsTest {
@@ -32,9 +33,9 @@ class StepsTest {
     @Test
     void aPackedPortCommandComesBackAsTheCommandItStandsFor() {
         Steps batch = new Steps(4);
-        batch.add(5, null, PortAccess.write(0x21, 1, 0xfb), OK, null, List.of(), false);
-        batch.add(6, null, PortAccess.read(0xcfc, 4), null, null, List.of(), false);
-        batch.add(7, INB, PortAccess.write(0x80, 1, 1), null, null, List.of(), false); // the object wins
+        batch.add(5, null, PortAccess.write(0x21, 1, 0xfb), OK, PortAnswer.NONE, null, List.of(), false);
+        batch.add(6, null, PortAccess.read(0xcfc, 4), null, PortAnswer.NONE, null, List.of(), false);
+        batch.add(7, INB, PortAccess.write(0x80, 1, 1), null, PortAnswer.NONE, null, List.of(), false); // the object wins
         assertThat(batch.keptCommand(0)).isNull();
         assertThat(batch.command(0).text()).isEqualTo("outb 0x21 0xfb");
         assertThat(batch.command(0)).isEqualTo(OUTB);
@@ -44,10 +45,29 @@ class StepsTest {
     }
 
     @Test
+    void aPortAnswerIsKeptAsANumberAndComesBackAsTheExpectationOfItsText() {
+        Steps batch = new Steps(2);
+        batch.add(1, null, PortAccess.read(0x21, 1), null, 0xfb, null, List.of(), false);
+        batch.add(2, null, PortAccess.write(0x21, 1, 0xfb), null, PortAnswer.OK, null, List.of(), false);
+        batch.add(3, null, PortAccess.read(0xcfc, 4), null, 0x12378086L, null, List.of(), false); // grows
+        batch.add(4, INB, PortAccess.NONE, OK, 0x26, null, List.of(), false); // the object wins
+        batch.add(5, INB, PortAccess.NONE, null, PortAnswer.NONE, null, List.of(), false);
+        assertThat(batch.answer(0)).isEqualTo(0xfb);
+        assertThat(batch.expect(0)).isEqualTo(new Expectation.Exact("OK 0x00fb"));
+        assertThat(batch.answer(1)).isEqualTo(PortAnswer.OK);
+        assertThat(batch.expect(1)).isEqualTo(OK);
+        assertThat(batch.expect(2)).isEqualTo(new Expectation.Exact("OK 0x12378086"));
+        assertThat(batch.answer(3)).isEqualTo(PortAnswer.NONE);
+        assertThat(batch.expect(3)).isSameAs(OK);
+        assertThat(batch.answer(4)).isEqualTo(PortAnswer.NONE);
+        assertThat(batch.expect(4)).isNull();
+    }
+
+    @Test
     void linesCountFromTheBatchsBase() {
         Steps batch = new Steps(4);
-        batch.add(1, INB, PortAccess.NONE, null, null, List.of(), false);
-        batch.add(3, INB, PortAccess.NONE, null, null, List.of(), false);
+        batch.add(1, INB, PortAccess.NONE, null, PortAnswer.NONE, null, List.of(), false);
+        batch.add(3, INB, PortAccess.NONE, null, PortAnswer.NONE, null, List.of(), false);
         batch.lineBase(1000);
         assertThat(batch.toList()).extracting(Step::line).containsExactly(1001, 1003);
     }
@@ -56,7 +76,7 @@ class StepsTest {
     void edgeChecksCanBeSettledAfterTheStepsAreIn() {
         Steps batch = new Steps(4);
         for (int line = 1; line <= 4; line++) {
-            batch.add(line, INB, PortAccess.NONE, null, null, List.of(), false);
+            batch.add(line, INB, PortAccess.NONE, null, PortAnswer.NONE, null, List.of(), false);
         }
         batch.checkIrqsFrom(2);
         assertThat(batch.toList()).extracting(Step::checkIrqs).containsExactly(false, false, true, true);
@@ -67,22 +87,22 @@ class StepsTest {
     @Test
     void aStepThatChecksNoEdgesAfterOneThatDoesIsNoTrace() {
         Steps batch = new Steps(4);
-        batch.add(1, INB, PortAccess.NONE, null, null, List.of(), true);
-        assertThatThrownBy(() -> batch.add(2, INB, PortAccess.NONE, null, null, List.of(), false)).isInstanceOf(IllegalStateException.class);
+        batch.add(1, INB, PortAccess.NONE, null, PortAnswer.NONE, null, List.of(), true);
+        assertThatThrownBy(() -> batch.add(2, INB, PortAccess.NONE, null, PortAnswer.NONE, null, List.of(), false)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void aClearedBatchIsEmptyAndForgetsItsRareColumns() {
         Steps batch = new Steps(1);
         for (int line = 1; line <= 40; line++) { // past its first capacity
-            batch.add(line, OUTB, PortAccess.NONE, OK, "cited", List.of("IRQ raise 2"), true);
+            batch.add(line, OUTB, PortAccess.NONE, OK, PortAnswer.NONE, "cited", List.of("IRQ raise 2"), true);
         }
         assertThat(batch.size()).isEqualTo(40);
         assertThat(batch.line(39)).isEqualTo(40);
         assertThat(batch.citation(39)).isEqualTo("cited");
         batch.clear();
         assertThat(batch.isEmpty()).isTrue();
-        batch.add(7, INB, PortAccess.NONE, null, null, List.of(), false);
+        batch.add(7, INB, PortAccess.NONE, null, PortAnswer.NONE, null, List.of(), false);
         assertThat(batch.toList()).containsExactly(new Step(7, INB, null, null, List.of(), false));
     }
 }
