@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import org.trapline.qtest.PortAccess;
 import org.trapline.qtest.PortAnswer;
-import org.trapline.qtest.QtestCommand;
 import org.trapline.target.NumericPortAnswers;
 import org.trapline.target.Reply;
 import org.trapline.target.Target;
@@ -95,7 +94,6 @@ public final class Replayer {
 
     /** Runs step {@code i} of a batch; false at a divergence, which stops the replay. */
     private boolean step(Steps steps, int i) throws TraceFormatException {
-        QtestCommand command = steps.keptCommand(i);
         long access = steps.access(i);
         long answer = steps.answer(i);
         if (numericTarget != null && access != PortAccess.NONE && answer != PortAnswer.NONE && !steps.checkIrqs(i)) {
@@ -108,7 +106,7 @@ public final class Replayer {
         }
         Reply reply;
         try {
-            reply = command != null ? target.send(command) : target.sendPort(access);
+            reply = access == PortAccess.NONE ? target.send(steps.keptCommand(i)) : target.sendPort(access);
         } catch (TargetException e) {
             throw new TraceFormatException(header.file(), steps.line(i), target.name() + ": " + e.getMessage());
         }

@@ -80,4 +80,20 @@ final class AsciiWords {
                 && (digits & 0xf0f0_f0f0_f0f0L) == 0x3030_3030_3030L
                 && ((digits + 0x0606_0606_0606L) & 0xf0f0_f0f0_f0f0L) == 0x3030_3030_3030L;
     }
+
+    /**
+     * The value of four lowercase hex digits followed by a newline at the start of {@code word}, or
+     * -1 when its first five bytes are not that.
+     */
+    static long fourHexDigitsAndNewline(long word) {
+        long lo7 = word & LOWS;
+        long digit = (lo7 + 0x5050_5050_5050_5050L) & ~(lo7 + 0x4646_4646_4646_4646L);
+        long letter = (lo7 + 0x1f1f_1f1f_1f1f_1f1fL) & ~(lo7 + 0x1919_1919_1919_1919L);
+        long hex = (digit | letter) & ~word & HIGHS;
+        if ((hex & 0xffff_ffffL) != 0x8080_8080L || (word >>> 32 & 0xff) != '\n') {
+            return -1;
+        }
+        long nibbles = (word & 0x0f0f_0f0fL) + ((word >>> 6) & 0x0101_0101L) * 9; // '0'-'9' -> 0-9, 'a'-'f' -> 10-15
+        return (nibbles & 0xf) << 12 | (nibbles >>> 8 & 0xf) << 8 | (nibbles >>> 16 & 0xf) << 4 | (nibbles >>> 24 & 0xf);
+    }
 }

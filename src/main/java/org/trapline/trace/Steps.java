@@ -21,11 +21,13 @@ public final class Steps {
     private int lineBase;
     private int size;
     private int[] lines;
-    /** A step's command, or null where its port command is packed in {@link #accesses}. */
-    private QtestCommand[] commands;
+    /** A step's port command packed ({@link PortAccess}), or NONE where {@link #commands} holds the command. */
     private long[] accesses;
-    /** A step's expected answer as a number ({@link PortAnswer}), or NONE where {@link #expects} holds it, if any. */
+    /** A step's command where {@link #accesses} holds none; elsewhere whatever a refilled batch left there. */
+    private QtestCommand[] commands;
+    /** A step's expected answer as a number ({@link PortAnswer}), or NONE where {@link #expects} holds the expectation. */
     private long[] answers;
+    /** A step's expectation or null where {@link #answers} holds none; elsewhere whatever a refilled batch left there. */
     private Expectation[] expects;
     private String[] citations;
     private List<String>[] irqEvents;
@@ -64,10 +66,16 @@ public final class Steps {
             grow();
         }
         lines[i] = line;
-        commands[i] = command;
+        // A packed command or a numeric answer is read from its column alone: a long log's steps
+        // write and read no object column.
         accesses[i] = command != null ? PortAccess.NONE : access;
+        if (accesses[i] == PortAccess.NONE) {
+            commands[i] = command;
+        }
         answers[i] = expect != null ? PortAnswer.NONE : answer;
-        expects[i] = expect;
+        if (answers[i] == PortAnswer.NONE) {
+            expects[i] = expect;
+        }
         if (citation != null) {
             if (citations == null) {
                 citations = new String[lines.length];
@@ -136,12 +144,12 @@ public final class Steps {
 
     /** The command, made from its numbers when it is a packed port command. */
     public QtestCommand command(int i) {
-        return PortAccess.command(commands[i], accesses[i]);
+        return PortAccess.command(keptCommand(i), accesses[i]);
     }
 
     /** The command as it is kept: null for a port command packed in {@link #access}. */
     public QtestCommand keptCommand(int i) {
-        return commands[i];
+        return accesses[i] == PortAccess.NONE ? commands[i] : null;
     }
 
     /** The port command packed ({@link PortAccess}), or NONE when {@link #keptCommand} holds the command. */
@@ -151,11 +159,7 @@ public final class Steps {
 
     /** The expected response, or null; made from its number when it is a port answer. */
     public Expectation expect(int i) {
-        Expectation expect = expects[i];
-        if (expect == null && answers[i] != PortAnswer.NONE) {
-            return new Expectation.Exact(PortAnswer.text(answers[i]));
-        }
-        return expect;
+        return answers[i] == PortAnswer.NONE ? expects[i] : new Expectation.Exact(PortAnswer.text(answers[i]));
     }
 
     /**

@@ -332,6 +332,23 @@ public final class TraceParser {
      * answer left in {@link #lineAnswer}; -1 for anything else. Reads at most 14 bytes.
      */
     private int portAnswerLine(byte[] b, int body) {
+        long w = AsciiWords.at(b, body);
+        if ((w & 0xff_ffffL) == ('O' | 'K' << 8 | '\n' << 16)) {
+            lineAnswer = PortAnswer.OK;
+            return body + 2;
+        }
+        if ((w & 0xff_ffff_ffffL) == ('O' | 'K' << 8 | ' ' << 16 | (long) '0' << 24 | (long) 'x' << 32)) {
+            long digits = AsciiWords.at(b, body + 5);
+            long v = AsciiWords.fourHexDigitsAndNewline(digits);
+            if (v >= 0) {
+                lineAnswer = v;
+                return body + 9;
+            }
+        }
+        return portAnswerLineSlowly(b, body);
+    }
+
+    private int portAnswerLineSlowly(byte[] b, int body) {
         if (b[body] != 'O' || b[body + 1] != 'K') {
             return -1;
         }

@@ -64,6 +64,20 @@ class StepsTest {
     }
 
     @Test
+    void aBatchFilledAgainShowsNothingOfItsStepsBefore() {
+        Steps batch = new Steps(2);
+        batch.add(1, INB, PortAccess.NONE, OK, PortAnswer.NONE, "cited", List.of("IRQ raise 1"), false);
+        batch.add(2, null, PortAccess.read(0x21, 1), null, 0xfb, null, List.of(), false);
+        batch.clear();
+        batch.add(3, null, PortAccess.read(0xa1, 1), null, 0x12, null, List.of(), false);
+        batch.add(4, OUTB, PortAccess.NONE, null, PortAnswer.NONE, null, List.of(), false);
+        assertThat(batch.toList()).containsExactly(
+                new Step(3, new QtestCommand.PortRead(null, 0xa1, 1), new Expectation.Exact("OK 0x0012"), null, List.of(), false),
+                new Step(4, OUTB, null, null, List.of(), false));
+        assertThat(batch.keptCommand(0)).isNull();
+    }
+
+    @Test
     void linesCountFromTheBatchsBase() {
         Steps batch = new Steps(4);
         batch.add(1, INB, PortAccess.NONE, null, PortAnswer.NONE, null, List.of(), false);
