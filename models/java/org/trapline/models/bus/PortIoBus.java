@@ -28,8 +28,10 @@ public final class PortIoBus extends AddressSpace {
 
     @Override
     protected void onSplittingChanged() {
-        for (int p = 0; p < PORTS; p++) {
-            noteWholeWidths(p);
+        for (Region region : regions()) {
+            for (long p = region.base(); p < region.end(); p++) {
+                noteWholeWidths((int) p);
+            }
         }
     }
 
