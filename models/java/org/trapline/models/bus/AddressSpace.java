@@ -68,28 +68,10 @@ public class AddressSpace {
      */
     public void setQemuSplitting(boolean on) {
         this.qemuSplitting = on;
-        onSplittingChanged();
     }
 
     /** Hook for subclasses that keep a faster index of the regions. */
     protected void onMapped(Region region) {
-    }
-
-    /** Hook for subclasses that keep what {@link #reachesOneRegister} says for each address. */
-    protected void onSplittingChanged() {
-    }
-
-    /**
-     * Whether an access at {@code address} goes to {@code region}'s device whole, as one access of
-     * its own width at one offset: the device implements that width, and the access is one piece by
-     * the splitting rule in force (it fits in the region; under QEMU's rule, it is at most 4 bytes
-     * and aligned to its width within the region). Nearly every access of a guest is such.
-     */
-    protected final boolean reachesOneRegister(Region region, long address, int width) {
-        if (region == null || width < region.minAccess() || width > region.maxAccess()) {
-            return false;
-        }
-        return qemuSplitting ? width <= 4 && (region.offsetOf(address) & (width - 1)) == 0 : address + width <= region.end();
     }
 
     public List<Region> regions() {
@@ -104,13 +86,10 @@ public class AddressSpace {
 
     public long read(long address, int width) {
         checkWidth(width);
-        Region region = regionAt(address);
-        if (reachesOneRegister(region, address, width)) {
-            return region.device().read(region.offsetOf(address), width) & mask(width);
-        }
         if (qemuSplitting) {
             return qemuRead(address, width);
         }
+        Region region = regionAt(address);
         if (region != null && address + width <= region.end()) {
             return adjustedRead(region, region.offsetOf(address), width);
         }
@@ -133,15 +112,11 @@ public class AddressSpace {
 
     public void write(long address, int width, long value) {
         checkWidth(width);
-        Region region = regionAt(address);
-        if (reachesOneRegister(region, address, width)) {
-            region.device().write(region.offsetOf(address), width, value & mask(width));
-            return;
-        }
         if (qemuSplitting) {
             qemuWrite(address, width, value);
             return;
         }
+        Region region = regionAt(address);
         if (region != null && address + width <= region.end()) {
             adjustedWrite(region, region.offsetOf(address), width, value);
             return;
