@@ -111,19 +111,20 @@ public final class ModelTarget implements Target, NumericPortAnswers {
     /** A packed port command, answered from its numbers: a recorded log's replay. */
     @Override
     public Reply sendPort(long access) {
-        lastCommand = null;
-        lastAccess = access;
-        if (!PortAccess.isWrite(access)) {
-            return portRead(PortAccess.port(access), PortAccess.size(access));
-        }
-        machine.io().write(PortAccess.port(access), PortAccess.size(access), PortAccess.value(access));
-        runTimersAlreadyDue();
-        return reply(QtestReplies.OK);
+        long answer = port(access);
+        return answer == PortAnswer.OK ? reply(QtestReplies.OK) : valueReply(answer);
     }
 
     /** {@inheritDoc} The same access as {@link #sendPort}, with no reply made. */
     @Override
     public long answerPort(long access) {
+        long answer = port(access);
+        window.clear();
+        return answer;
+    }
+
+    /** Carries out a packed port command: {@code PortAnswer.OK} for a write, the value for a read. */
+    private long port(long access) {
         lastCommand = null;
         lastAccess = access;
         int port = PortAccess.port(access);
@@ -136,13 +137,17 @@ public final class ModelTarget implements Target, NumericPortAnswers {
             answer = machine.io().read(port, size);
         }
         runTimersAlreadyDue();
-        window.clear();
         return answer;
     }
 
     private Reply portRead(int port, int size) {
         long value = machine.io().read(port, size);
         runTimersAlreadyDue();
+        return valueReply(value);
+    }
+
+    /** The reply to a port read of {@code value}, with the edges of the command's window. */
+    private Reply valueReply(long value) {
         if (window.isEmpty()) {
             return value < portReplies.length ? portReply((int) value) : widePortReply(value);
         }
