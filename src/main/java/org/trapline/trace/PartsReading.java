@@ -306,7 +306,10 @@ final class PartsReading extends ParsedAhead {
         return TraceParser.opensStep(b[i], i + 1 < end ? b[i + 1] : 0, i + 2 < end ? b[i + 2] : 0);
     }
 
-    /** A reader's window on the file: bytes {@code from..to} of it, read as they are needed. */
+    /**
+     * A reader's window on the file: bytes {@code from..to} of it, copied from the file mapped into
+     * memory, or read, as they are needed.
+     */
     private static final class Region {
         /** The whole file mapped, or null: then it is read. */
         private final MappedByteBuffer mapped;
@@ -323,7 +326,7 @@ final class PartsReading extends ParsedAhead {
             to = offset;
         }
 
-        /** Reads the file up to {@code end} into the window. */
+        /** Brings the file up to {@code end} into the window. */
         void cover(FileChannel channel, long end) throws IOException {
             if (end <= to) {
                 return;
