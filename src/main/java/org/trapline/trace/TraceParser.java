@@ -332,31 +332,21 @@ public final class TraceParser {
      * answer left in {@link #lineAnswer}; -1 for anything else. Reads at most 14 bytes.
      */
     private int portAnswerLine(byte[] b, int body) {
-        long w = AsciiWords.at(b, body);
-        if ((w & 0xff_ffffL) == ('O' | 'K' << 8 | '\n' << 16)) {
+        long opening = AsciiWords.at(b, body);
+        if ((opening & 0xff_ffffL) == ('O' | 'K' << 8 | '\n' << 16)) {
             lineAnswer = PortAnswer.OK;
             return body + 2;
         }
-        if ((w & 0xff_ffff_ffffL) == ('O' | 'K' << 8 | ' ' << 16 | (long) '0' << 24 | (long) 'x' << 32)) {
-            long digits = AsciiWords.at(b, body + 5);
-            long v = AsciiWords.fourHexDigitsAndNewline(digits);
-            if (v >= 0) {
-                lineAnswer = v;
-                return body + 9;
-            }
-        }
-        return portAnswerLineSlowly(b, body);
-    }
-
-    private int portAnswerLineSlowly(byte[] b, int body) {
-        if (b[body] != 'O' || b[body + 1] != 'K') {
+        if ((opening & 0xff_ffff_ffffL) != ('O' | 'K' << 8 | ' ' << 16 | (long) '0' << 24 | (long) 'x' << 32)) {
             return -1;
         }
-        if (b[body + 2] == '\n') {
-            lineAnswer = PortAnswer.OK;
-            return body + 2;
+        long fourDigits = AsciiWords.fourHexDigitsAndNewline(AsciiWords.at(b, body + 5));
+        if (fourDigits >= 0) {
+            lineAnswer = fourDigits;
+            return body + 9;
         }
-        long value = b[body + 2] == ' ' ? QtestReplies.portValueAt(b, body + 3) : -1;
+        // A wider value (an inl's above 0xFFFF): five to eight digits.
+        long value = QtestReplies.portValueAt(b, body + 3);
         if (value < 0) {
             return -1;
         }
