@@ -68,12 +68,14 @@ public final class Steps {
         lines[i] = line;
         // A packed command or a numeric answer is read from its column alone: a long log's steps
         // write and read no object column.
-        accesses[i] = command != null ? PortAccess.NONE : access;
-        if (accesses[i] == PortAccess.NONE) {
+        long packed = command != null ? PortAccess.NONE : access;
+        accesses[i] = packed;
+        if (packed == PortAccess.NONE) {
             commands[i] = command;
         }
-        answers[i] = expect != null ? PortAnswer.NONE : answer;
-        if (answers[i] == PortAnswer.NONE) {
+        long numeric = expect != null ? PortAnswer.NONE : answer;
+        answers[i] = numeric;
+        if (numeric == PortAnswer.NONE) {
             expects[i] = expect;
         }
         if (citation != null) {
