@@ -1,5 +1,6 @@
 package org.trapline.trace;
 
+import org.trapline.qtest.PortAnswer;
 import org.trapline.qtest.QtestReplies;
 
 /**
@@ -11,6 +12,14 @@ public sealed interface Expectation {
 
     /** How the expectation reads in a report. */
     String describe();
+
+    /**
+     * What a step kept in two forms expects: the port answer {@code answer} ({@link PortAnswer}) in
+     * QEMU's own words when there is one, else {@code expect}, or null.
+     */
+    static Expectation of(Expectation expect, long answer) {
+        return answer == PortAnswer.NONE ? expect : new Exact(PortAnswer.text(answer));
+    }
 
     record Exact(String text) implements Expectation {
         @Override

@@ -161,7 +161,7 @@ public final class Steps {
 
     /** The expected response, or null; made from its number when it is a port answer. */
     public Expectation expect(int i) {
-        return answers[i] == PortAnswer.NONE ? expects[i] : new Expectation.Exact(PortAnswer.text(answers[i]));
+        return Expectation.of(expects[i], answers[i]);
     }
 
     /**

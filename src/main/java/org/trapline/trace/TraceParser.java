@@ -118,10 +118,8 @@ public final class TraceParser {
             public boolean step(int line, QtestCommand command, long access, Expectation expect, long answer,
                                 String citation, List<String> irqEvents, boolean intercepts, boolean recordsResponses)
                     throws TraceFormatException {
-                Expectation expected = expect != null || answer == PortAnswer.NONE ? expect
-                        : new Expectation.Exact(PortAnswer.text(answer));
-                return listener.step(new Step(line, PortAccess.command(command, access), expected, citation, irqEvents,
-                        intercepts && recordsResponses));
+                return listener.step(new Step(line, PortAccess.command(command, access), Expectation.of(expect, answer),
+                        citation, irqEvents, intercepts && recordsResponses));
             }
         };
     }
