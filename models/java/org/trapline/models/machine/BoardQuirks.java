@@ -1,5 +1,6 @@
 package org.trapline.models.machine;
 
+import org.trapline.models.device.Quirk;
 import java.util.List;
 
 /** QEMU's departures in the board's address decoding, outside any one device. */

@@ -1,5 +1,7 @@
 package org.trapline.models.machine;
 
+import org.trapline.models.device.Inspectable;
+import org.trapline.models.device.Quirk;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.trapline.models.machine;
 
+import org.trapline.models.device.Inspectable;
+import org.trapline.models.device.Quirk;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +18,7 @@ import org.trapline.models.memory.GuestMemory;
 import org.trapline.models.pci.PciHost;
 import org.trapline.models.pic.PicPair;
 import org.trapline.models.rtc.Mc146818;
+import org.trapline.models.rtc.RtcQuirks;
 import org.trapline.models.pit.Pit8254;
 
 /**
@@ -53,6 +56,7 @@ final class PcBoard {
             io.setQemuSplitting(true);
             mmio.setQemuSplitting(true);
         }
+        PcMemoryMap memoryMap = PcMemoryMap.of(config.ramBytes());
         GuestMemory ram = new GuestMemory(config.ramBytes());
         if (config.ramBytes() > 0) {
             mmio.map("pc.ram", 0, config.ramBytes(), 1, 8, new RamDevice(ram));
@@ -83,14 +87,17 @@ final class PcBoard {
 
         PciHost pci = new PciHost(quirks);
         pci.attach(io);
-        pci.populatePcBoard(config);
+        pci.populatePcBoard(config.ramBytes());
         devices.addAll(pci.devices());
 
         List<Runnable> deviceResets = new ArrayList<>();
 
         // The RTC at 0x70-0x71 on ISA IRQ 8 (QEMU: hw/i386/pc.c pc_basic_device_init, through the
         // HPET's legacy input, which passes IRQ 8 on while the HPET is not in legacy mode).
-        Mc146818 rtc = new Mc146818(scheduler, quirks, isaIrq[RTC_ISA_IRQ], config);
+        Mc146818 rtc = new Mc146818(scheduler, quirks, isaIrq[RTC_ISA_IRQ], config.rtcBaseEpochSec());
+        if (quirks.contains(RtcQuirks.CMOS_PRESET)) {
+            PcCmos.fill(rtc, memoryMap);
+        }
         rtc.attach(io, RTC_PORT);
         if (quirks.contains(BoardQuirks.QTEST_EVENT_THROTTLE)) {
             rtc.onTimeSet(new EventThrottle(scheduler)::event);

@@ -1,5 +1,6 @@
 package org.trapline.models.machine;
 
+import org.trapline.models.device.Quirk;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;

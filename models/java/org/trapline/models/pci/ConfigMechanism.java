@@ -4,7 +4,7 @@ import java.util.Set;
 
 import org.trapline.models.bus.IoDevice;
 import org.trapline.models.bus.PortIoBus;
-import org.trapline.models.machine.Quirk;
+import org.trapline.models.device.Quirk;
 
 /**
  * Configuration mechanism #1 (PCI Local Bus 3.0 §3.2.2.3.2; 82441FX CONFADD/CONFDATA) and the

@@ -2,8 +2,7 @@ package org.trapline.models.pci;
 
 import java.util.Set;
 
-import org.trapline.models.machine.MachineConfig;
-import org.trapline.models.machine.Quirk;
+import org.trapline.models.device.Quirk;
 
 /**
  * 00:00.0, the Intel 82441FX PCI and Memory Controller (host bridge), as QEMU's pc board shows it
@@ -62,8 +61,8 @@ final class I440fxPmc extends PciFunction {
 
     private final boolean smramUnlocked;
 
-    I440fxPmc(Set<Quirk> quirks, MachineConfig machine) {
-        super("i440fx", 0, 0, table(quirks, machine));
+    I440fxPmc(Set<Quirk> quirks, long ramBytes) {
+        super("i440fx", 0, 0, table(quirks, ramBytes));
         this.smramUnlocked = quirks.contains(PciQuirks.SMRAM_UNLOCKED);
         // QEMU's i440FX has no reset handler of its own: DRAMC, PAM, SMRAM and the rest stay.
         qemuResetRestores();
@@ -84,7 +83,7 @@ final class I440fxPmc extends PciFunction {
      * datasheets (82801DB MTT at 70h, 82845 AMTT) put the count in 7:3 with 2:0 reserved. Bochs keeps
      * every bit of both and MAME has no 82441FX.
      */
-    private static ConfigSpace table(Set<Quirk> quirks, MachineConfig machine) {
+    private static ConfigSpace table(Set<Quirk> quirks, long ramBytes) {
         boolean ramSizeInDramc = quirks.contains(PciQuirks.I440FX_RAM_SIZE_IN_DRAMC);
         boolean asQemu = quirks.contains(PciQuirks.I440FX_DEVICE_REGISTERS_WRITABLE);
         ConfigSpace.Builder b = Type0Header.of(0x8086, 0x1237, 0x02, 0x060000, 0x00, 0x0000, 0);
@@ -93,7 +92,7 @@ final class I440fxPmc extends PciFunction {
                 .reg(0x53, 1, "DBC", ramSizeInDramc ? 0 : DBC_POWER_ON, 0xff)
                 .reg(0x54, 1, "AXC", 0, asQemu ? QEMU_BYTE : AXC_WRITABLE)
                 .reg(0x55, 2, "DRAMR", 0, 0xffff)
-                .reg(0x57, 1, "DRAMC", ramSizeInDramc ? Math.min(machine.ramBytes() >> 23, 0xff) : DRAMC_POWER_ON,
+                .reg(0x57, 1, "DRAMC", ramSizeInDramc ? Math.min(ramBytes >> 23, 0xff) : DRAMC_POWER_ON,
                         asQemu ? QEMU_BYTE : DRAMC_WRITABLE)
                 .reg(0x58, 1, "DRAMT", ramSizeInDramc ? 0 : DRAMT_POWER_ON, asQemu ? QEMU_BYTE : DRAMT_WRITABLE);
         for (int i = 0; i <= 6; i++) {

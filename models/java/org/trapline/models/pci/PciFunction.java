@@ -4,7 +4,7 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.trapline.models.machine.Inspectable;
+import org.trapline.models.device.Inspectable;
 
 /**
  * One PCI function on bus 0: its device/function number and its configuration space. Subclasses

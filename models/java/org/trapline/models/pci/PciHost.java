@@ -5,9 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.trapline.models.bus.PortIoBus;
-import org.trapline.models.machine.Inspectable;
-import org.trapline.models.machine.MachineConfig;
-import org.trapline.models.machine.Quirk;
+import org.trapline.models.device.Inspectable;
+import org.trapline.models.device.Quirk;
 
 /**
  * The i440FX host bridge's PCI configuration mechanism #1 (PCI Local Bus 3.0, §3.2.2.3.2) at
@@ -57,9 +56,12 @@ public final class PciHost {
         mechanism.attach(io);
     }
 
-    /** Plugs the i440FX/PIIX functions of the PC board: 00:00.0, 00:01.0, 00:01.1, 00:01.3. */
-    public void populatePcBoard(MachineConfig config) {
-        plug(new I440fxPmc(quirks, config));
+    /**
+     * Plugs the i440FX/PIIX functions of the PC board: 00:00.0, 00:01.0, 00:01.1, 00:01.3, for a
+     * board with {@code ramBytes} of RAM.
+     */
+    public void populatePcBoard(long ramBytes) {
+        plug(new I440fxPmc(quirks, ramBytes));
         plug(Piix3Isa.create(quirks));
         plug(PiixIde.create(quirks));
         plug(Piix4Pm.create(quirks));

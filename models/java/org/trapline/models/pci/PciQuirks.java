@@ -2,7 +2,7 @@ package org.trapline.models.pci;
 
 import java.util.List;
 
-import org.trapline.models.machine.Quirk;
+import org.trapline.models.device.Quirk;
 
 /** Where QEMU 7.2's PCI host and the functions of its pc board depart from the PCI spec and datasheets. */
 public final class PciQuirks {

@@ -2,7 +2,7 @@ package org.trapline.models.pci;
 
 import java.util.Set;
 
-import org.trapline.models.machine.Quirk;
+import org.trapline.models.device.Quirk;
 
 /**
  * 00:01.0, the 82371SB PIIX3 PCI-to-ISA bridge (function 0 of a multi-function device), as

@@ -2,7 +2,7 @@ package org.trapline.models.pci;
 
 import java.util.Set;
 
-import org.trapline.models.machine.Quirk;
+import org.trapline.models.device.Quirk;
 
 /**
  * 00:01.3, the 82371AB PIIX4 power management function (ACPI and SMBus), as QEMU's pc board shows

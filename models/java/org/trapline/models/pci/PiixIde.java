@@ -2,7 +2,7 @@ package org.trapline.models.pci;
 
 import java.util.Set;
 
-import org.trapline.models.machine.Quirk;
+import org.trapline.models.device.Quirk;
 
 /**
  * 00:01.1, the PIIX3 IDE interface in compatibility mode: no BARs 0-3 (the legacy ports 1F0h/170h

@@ -6,8 +6,8 @@ import java.util.Set;
 
 import org.trapline.models.bus.IoDevice;
 import org.trapline.models.irq.IrqSink;
-import org.trapline.models.machine.Inspectable;
-import org.trapline.models.machine.Quirk;
+import org.trapline.models.device.Inspectable;
+import org.trapline.models.device.Quirk;
 
 /**
  * One Intel 8259A programmable interrupt controller (datasheet 231468), with the PIIX3 edge/level

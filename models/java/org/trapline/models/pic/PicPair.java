@@ -8,8 +8,8 @@ import org.trapline.models.bus.IoDevice;
 import org.trapline.models.bus.PortIoBus;
 import org.trapline.models.irq.IrqLine;
 import org.trapline.models.irq.IrqSink;
-import org.trapline.models.machine.Inspectable;
-import org.trapline.models.machine.Quirk;
+import org.trapline.models.device.Inspectable;
+import org.trapline.models.device.Quirk;
 
 /**
  * The PC's cascaded 8259A pair: master at 0x20/0x21, slave at 0xA0/0xA1 with its INT wired to the

@@ -2,7 +2,7 @@ package org.trapline.models.pic;
 
 import java.util.List;
 
-import org.trapline.models.machine.Quirk;
+import org.trapline.models.device.Quirk;
 
 /**
  * Where QEMU 7.2's i8259 departs from the Intel 8259A datasheet (order 231468) or from the PIIX3

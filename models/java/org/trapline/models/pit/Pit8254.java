@@ -10,8 +10,8 @@ import org.trapline.models.bus.PortIoBus;
 import org.trapline.models.clock.Scheduler;
 import org.trapline.models.clock.Timer;
 import org.trapline.models.irq.IrqLine;
-import org.trapline.models.machine.Inspectable;
-import org.trapline.models.machine.Quirk;
+import org.trapline.models.device.Inspectable;
+import org.trapline.models.device.Quirk;
 
 /**
  * The 8254 programmable interval timer of the PC (Intel 231164): counters 0-2 at ports 40h-42h, the

@@ -2,7 +2,7 @@ package org.trapline.models.pit;
 
 import java.util.List;
 
-import org.trapline.models.machine.Quirk;
+import org.trapline.models.device.Quirk;
 
 /**
  * Where QEMU 7.2's i8254 (hw/timer/i8254.c, i8254_common.c) and its port 61h (hw/audio/pcspk.c)

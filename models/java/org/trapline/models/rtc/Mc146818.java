@@ -12,9 +12,8 @@ import org.trapline.models.bus.PortIoBus;
 import org.trapline.models.clock.Scheduler;
 import org.trapline.models.clock.Timer;
 import org.trapline.models.irq.IrqLine;
-import org.trapline.models.machine.Inspectable;
-import org.trapline.models.machine.MachineConfig;
-import org.trapline.models.machine.Quirk;
+import org.trapline.models.device.Inspectable;
+import org.trapline.models.device.Quirk;
 
 /**
  * The Motorola MC146818A real-time clock and its 128 bytes of CMOS, at the PC's ports 0x70 (index;
@@ -45,6 +44,8 @@ public final class Mc146818 implements IoDevice, Inspectable {
     static final int REG_B = 0x0b;
     static final int REG_C = 0x0c;
     static final int REG_D = 0x0d;
+    /** The first byte of user RAM, after the ten time bytes and registers A-D (MC146818A "Address Map"). */
+    static final int USER_RAM = 0x0e;
     /** The PC's century byte, and the IBM PS/2 location QEMU aliases to it. */
     static final int CENTURY = 0x32;
     static final int PS2_CENTURY = 0x37;
@@ -111,7 +112,10 @@ public final class Mc146818 implements IoDevice, Inspectable {
     /** Datasheet periodic flag: the instant since which a divider-chain edge would set PF. */
     private long pfSinceNs;
 
-    public Mc146818(Scheduler scheduler, Set<Quirk> quirks, IrqLine irq, MachineConfig config) {
+    /**
+     * @param baseEpochSec the time the clock starts at, seconds since 1970-01-01 UTC
+     */
+    public Mc146818(Scheduler scheduler, Set<Quirk> quirks, IrqLine irq, long baseEpochSec) {
         this.scheduler = scheduler;
         this.irq = irq;
         this.updateInstant = quirks.contains(RtcQuirks.UPDATE_CYCLE_INSTANT);
@@ -130,13 +134,20 @@ public final class Mc146818 implements IoDevice, Inspectable {
         cmos[REG_A] = DV_32K | 0x06;
         cmos[REG_B] = B_24H;
         cmos[REG_D] = D_VRT;
-        if (quirks.contains(RtcQuirks.CMOS_PRESET)) {
-            PcCmos.fill(cmos, config);
-        }
-        baseSec = config.rtcBaseEpochSec();
+        baseSec = baseEpochSec;
         lastUpdateNs = scheduler.nowNs();
         writeTimeRegisters(baseSec);
         reset();
+    }
+
+    /**
+     * Sets a byte of CMOS user RAM (0x0E-0x7F) before the guest runs, as a board's firmware setup
+     * leaves it (QEMU: mc146818rtc_set_cmos_data from pc_cmos_init). A reset keeps it.
+     */
+    public void presetCmos(int index, int value) {
+        if (index >= USER_RAM && index < cmos.length) {
+            cmos[index] = value & 0xff;
+        }
     }
 
     /** Maps the index port at {@code base} and the data port after it (QEMU claims 0x70-0x71 only). */

@@ -2,7 +2,7 @@ package org.trapline.models.rtc;
 
 import java.util.List;
 
-import org.trapline.models.machine.Quirk;
+import org.trapline.models.device.Quirk;
 
 /**
  * Where QEMU 7.2's mc146818rtc departs from the Motorola MC146818A datasheet. Each one was read in

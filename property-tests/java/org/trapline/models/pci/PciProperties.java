@@ -34,7 +34,7 @@ class PciProperties {
 
     private static PciHost host(Profile profile) {
         PciHost host = new PciHost(profile.quirks());
-        host.populatePcBoard(MachineConfig.defaults());
+        host.populatePcBoard(MachineConfig.DEFAULT_RAM);
         return host;
     }
 

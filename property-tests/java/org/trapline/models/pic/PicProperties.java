@@ -14,7 +14,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 import org.trapline.models.bus.PortIoBus;
-import org.trapline.models.machine.Quirk;
+import org.trapline.models.device.Quirk;
 
 /** IRR/ISR/IMR invariants of the 8259A pair under random guest writes and input changes. */
 class PicProperties {

@@ -16,7 +16,7 @@ import org.trapline.models.clock.Scheduler;
 import org.trapline.models.clock.VirtualClock;
 import org.trapline.models.irq.IrqLine;
 import org.trapline.models.machine.Profile;
-import org.trapline.models.machine.Quirk;
+import org.trapline.models.device.Quirk;
 
 /** Counter ranges, latch stability and the IRQ0 rate of the 8254, in both profiles. */
 class PitProperties {

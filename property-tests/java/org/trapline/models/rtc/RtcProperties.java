@@ -15,7 +15,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 import org.trapline.models.machine.MachineConfig;
-import org.trapline.models.machine.Quirk;
+import org.trapline.models.device.Quirk;
 
 /** Invariants of the MC146818A under random guest writes and the passing of guest time. */
 class RtcProperties {

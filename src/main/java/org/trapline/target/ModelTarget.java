@@ -7,7 +7,7 @@ import java.util.Map;
 import org.trapline.models.bus.AddressSpace;
 import org.trapline.models.machine.GpioInputs;
 import org.trapline.models.machine.GpioOutputs;
-import org.trapline.models.machine.Inspectable;
+import org.trapline.models.device.Inspectable;
 import org.trapline.models.machine.Machine;
 import org.trapline.models.machine.MachineConfig;
 import org.trapline.models.machine.Profile;

@@ -1,6 +1,7 @@
 package org.trapline.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -52,6 +53,18 @@ class LayerRulesTest {
                 .check(main);
         noClasses().that().resideInAnyPackage("org.trapline.runner..", "org.trapline.target..")
                 .should().dependOnClassesThat().resideInAPackage("org.trapline.cli..")
+                .check(main);
+    }
+
+    @Test
+    void theModelsPackagesPointOneWay() {
+        slices().matching("org.trapline.models.(*)..").should().beFreeOfCycles()
+                .because("devices import the leaf packages (bus, clock, irq, memory, device); the board assembles them")
+                .check(main);
+        noClasses().that().resideInAPackage("org.trapline.models..")
+                .and().resideOutsideOfPackage("org.trapline.models.machine..")
+                .should().dependOnClassesThat().resideInAPackage("org.trapline.models.machine..")
+                .because("only the board knows the board: nothing imports machine back")
                 .check(main);
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.trapline.models.machine.Profile;
-import org.trapline.models.machine.Quirk;
+import org.trapline.models.device.Quirk;
 
 class QuirksCommandTest {
     @Test

@@ -6,7 +6,7 @@ import org.trapline.models.bus.PortIoBus;
 import org.trapline.models.machine.BoardQuirks;
 import org.trapline.models.machine.MachineConfig;
 import org.trapline.models.machine.Profile;
-import org.trapline.models.machine.Quirk;
+import org.trapline.models.device.Quirk;
 
 /** A PC board's PCI host on its own I/O bus, driven the way a guest does. */
 final class Board {
@@ -18,7 +18,7 @@ final class Board {
         // QEMU's splitting of wide accesses is the board's bus's, not the host bridge's.
         io.setQemuSplitting(quirks.contains(BoardQuirks.QEMU_ACCESS_SPLITTING));
         host.attach(io);
-        host.populatePcBoard(config);
+        host.populatePcBoard(config.ramBytes());
     }
 
     static Board hardware() {

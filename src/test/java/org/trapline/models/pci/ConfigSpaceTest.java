@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import org.trapline.models.machine.Quirk;
+import org.trapline.models.device.Quirk;
 
 /** Type 0 header rules (PCI Local Bus 3.0 §6.2) and the board's device-specific registers. */
 class ConfigSpaceTest {

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.trapline.models.machine.MachineConfig;
 import org.trapline.models.machine.Profile;
 import org.trapline.models.machine.BoardQuirks;
-import org.trapline.models.machine.Quirk;
+import org.trapline.models.device.Quirk;
 
 /** Each of QEMU's departures, shown beside the behaviour of the spec or datasheet it breaks. */
 class PciQuirksTest {

@@ -5,7 +5,7 @@ import java.util.Set;
 import org.trapline.models.bus.PortIoBus;
 import org.trapline.models.machine.BoardQuirks;
 import org.trapline.models.machine.Profile;
-import org.trapline.models.machine.Quirk;
+import org.trapline.models.device.Quirk;
 
 /** A PIC pair on its own I/O bus, driven the way a guest and the board drive it. */
 final class PicBoard {

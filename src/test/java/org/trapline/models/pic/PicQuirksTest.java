@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.trapline.models.machine.MachineConfig;
 import org.trapline.models.machine.Profile;
 import org.trapline.models.machine.BoardQuirks;
-import org.trapline.models.machine.Quirk;
+import org.trapline.models.device.Quirk;
 
 /** Each QEMU departure: the datasheet behaviour without the quirk, QEMU's with it. */
 class PicQuirksTest {

@@ -9,7 +9,7 @@ import org.trapline.models.clock.Scheduler;
 import org.trapline.models.clock.VirtualClock;
 import org.trapline.models.irq.IrqLine;
 import org.trapline.models.machine.Profile;
-import org.trapline.models.machine.Quirk;
+import org.trapline.models.device.Quirk;
 
 /** An 8254 with port 61h on its own I/O bus and clock, its IRQ0 edges recorded with their times. */
 final class PitBoard {

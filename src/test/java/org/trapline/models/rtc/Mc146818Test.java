@@ -6,6 +6,7 @@ import static org.trapline.models.rtc.RtcBoard.SEC;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.trapline.models.machine.Machine;
 import org.trapline.models.machine.MachineConfig;
 import org.trapline.models.machine.Profile;
 
@@ -187,13 +188,17 @@ class Mc146818Test {
         };
         int[] at = {0x15, 0x16, 0x17, 0x18, 0x30, 0x31, 0x34, 0x35, 0x5b, 0x5c, 0x5d};
         for (int[] row : expected) {
-            RtcBoard b = new RtcBoard(java.util.Set.copyOf(RtcQuirks.all()),
-                    MachineConfig.defaults().withRam((long) row[0] << 20).withRtcBase(RtcBoard.BASE));
+            Machine b = Profile.QEMU_PC.build(MachineConfig.defaults().withRam((long) row[0] << 20).withRtcBase(RtcBoard.BASE));
             for (int i = 0; i < at.length; i++) {
-                assertThat(b.get(at[i])).as("-m %dM byte 0x%02x", row[0], at[i]).isEqualTo(row[i + 1]);
+                assertThat(cmos(b, at[i])).as("-m %dM byte 0x%02x", row[0], at[i]).isEqualTo(row[i + 1]);
             }
-            assertThat(new int[] {b.get(0x10), b.get(0x14), b.get(0x38), b.get(0x3d), b.get(0x5f)})
+            assertThat(new int[] {cmos(b, 0x10), cmos(b, 0x14), cmos(b, 0x38), cmos(b, 0x3d), cmos(b, 0x5f)})
                     .containsExactly(0x00, 0x06, 0x30, 0x12, 0x00);
         }
+    }
+
+    private static int cmos(Machine m, int index) {
+        m.io().write(0x70, 1, index);
+        return (int) m.io().read(0x71, 1);
     }
 }

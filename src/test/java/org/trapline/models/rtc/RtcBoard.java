@@ -9,7 +9,7 @@ import org.trapline.models.clock.Scheduler;
 import org.trapline.models.clock.VirtualClock;
 import org.trapline.models.irq.IrqLine;
 import org.trapline.models.machine.MachineConfig;
-import org.trapline.models.machine.Quirk;
+import org.trapline.models.device.Quirk;
 
 /** An MC146818A on its own I/O bus and IRQ line, started at 2001-02-03T04:05:06, driven as a guest drives it. */
 final class RtcBoard {
@@ -28,7 +28,7 @@ final class RtcBoard {
                 risingEdges++;
             }
         });
-        rtc = new Mc146818(scheduler, quirks, irq, config);
+        rtc = new Mc146818(scheduler, quirks, irq, config.rtcBaseEpochSec());
         rtc.attach(io, 0x70);
     }
 

@@ -38,7 +38,7 @@ class RtcQuirksTest {
 
     @Test
     void uipLatched() {
-        Set<org.trapline.models.machine.Quirk> base = Set.of(RtcQuirks.UPDATE_CYCLE_INSTANT, RtcQuirks.TIME_WRITE_RESTARTS_SECOND);
+        Set<org.trapline.models.device.Quirk> base = Set.of(RtcQuirks.UPDATE_CYCLE_INSTANT, RtcQuirks.TIME_WRITE_RESTARTS_SECOND);
         RtcBoard h = new RtcBoard(base, MachineConfig.defaults().withRtcBase(RtcBoard.BASE));
         RtcBoard q = new RtcBoard(union(base, RtcQuirks.UIP_LATCHED), MachineConfig.defaults().withRtcBase(RtcBoard.BASE));
         for (RtcBoard b : new RtcBoard[] {h, q}) {
@@ -143,8 +143,8 @@ class RtcQuirksTest {
         assertThat(RtcBoard.with(RtcQuirks.CMOS_PRESET).get(0x15)).isEqualTo(0x80);
     }
 
-    private static Set<org.trapline.models.machine.Quirk> union(Set<org.trapline.models.machine.Quirk> a,
-            org.trapline.models.machine.Quirk b) {
+    private static Set<org.trapline.models.device.Quirk> union(Set<org.trapline.models.device.Quirk> a,
+            org.trapline.models.device.Quirk b) {
         var all = new java.util.HashSet<>(a);
         all.add(b);
         return all;

@@ -1,4 +1,4 @@
-package org.trapline.models.machine;
+package org.trapline.models.device;
 
 /**
  * A named place where QEMU's model departs from the datasheet. The qemu-pc profile switches a

@@ -1,4 +1,4 @@
-package org.trapline.models.machine;
+package org.trapline.models.device;
 
 import java.util.Map;
 

@@ -1,6 +1,6 @@
-package org.trapline.models.rtc;
+package org.trapline.models.machine;
 
-import org.trapline.models.machine.MachineConfig;
+import org.trapline.models.rtc.Mc146818;
 
 /**
  * The configuration bytes QEMU 7.2 writes into CMOS RAM for {@code -machine pc -nodefaults}, as the
@@ -22,19 +22,19 @@ final class PcCmos {
     static final int CPU_COUNT = 0x5f;
 
     private static final long KIB = 1024;
+    /** A byte pc_cmos_init leaves alone. */
+    private static final int UNSET = -1;
     private static final long MIB = 1024 * KIB;
-    /** i440FX: RAM below 4 GiB stops at 3.5 GiB; a machine with that much or more keeps 3 GiB low (pc_piix.c). */
-    private static final long MAX_RAM_BELOW_4G = 0xe0000000L;
-    private static final long GIGABYTE_ALIGNED_LOW = 0xc0000000L;
 
     private PcCmos() {
     }
 
-    /** Writes the configuration bytes for {@code config} into {@code cmos} (128 bytes). */
-    static void fill(int[] cmos, MachineConfig config) {
-        long ram = config.ramBytes();
-        long below4g = ram >= MAX_RAM_BELOW_4G ? GIGABYTE_ALIGNED_LOW : ram;
-        long above4g = ram - below4g;
+    /** Writes the configuration bytes for a board with {@code map}'s RAM into the RTC's CMOS RAM. */
+    static void fill(Mc146818 rtc, PcMemoryMap map) {
+        int[] cmos = new int[128];
+        java.util.Arrays.fill(cmos, UNSET);
+        long below4g = map.ramBelow4g();
+        long above4g = map.ramAbove4g();
 
         word(cmos, BASE_MEMORY, Math.min(below4g / KIB, 640));
         long extended = below4g > MIB ? Math.min((below4g - MIB) / KIB, 65535) : 0;
@@ -55,6 +55,11 @@ final class PcCmos {
         cmos[DISK_TYPES] = 0x00;
         cmos[DISK_TRANSLATION] = 0x00;
         cmos[CPU_COUNT] = 0x00; // one CPU: the count less one
+        for (int i = 0; i < cmos.length; i++) {
+            if (cmos[i] != UNSET) {
+                rtc.presetCmos(i, cmos[i]);
+            }
+        }
     }
 
     private static void word(int[] cmos, int at, long value) {
