@@ -13,15 +13,25 @@ import java.util.TreeMap;
  * wholly inside one region goes byte by byte. Bytes no device claims read as all ones (the bus
  * floats high) and writes to them vanish; both are counted.
  */
-public class AddressSpace {
+public class AddressSpace implements IoDevice {
     private final String name;
     private final long size;
     private final int maxWidth;
-    private final TreeMap<Long, Region> regions = new TreeMap<>();
+    /** Every region mapped, in the order mapped. */
+    private final List<Mapping> mappings = new ArrayList<>();
+    /** What a guest sees: the visible part of each region, by start address, disjoint. */
+    private final TreeMap<Long, Section> flat = new TreeMap<>();
+    /** Spaces seen through a window of this one (the PCI bus behind the host bridge): their counts are ours. */
+    private final List<AddressSpace> behind = new ArrayList<>();
+    private long mapped;
     private long unclaimedReads;
     private long unclaimedWrites;
     private int unclaimedByte = 0xff;
     private boolean qemuSplitting;
+
+    /** The visible part [start, end) of a region. */
+    protected record Section(long start, long end, Region region) {
+    }
 
     protected AddressSpace(String name, long size, int maxWidth) {
         this.name = name;
@@ -33,7 +43,7 @@ public class AddressSpace {
         return name;
     }
 
-    /** Maps a device; regions may not overlap (that is a board wiring error, not a guest access). */
+    /** Maps a device at priority 0 with no owner a report shows. */
     public Region map(String regionName, long base, long length, int minAccess, int maxAccess, IoDevice device) {
         return map(regionName, base, length, 0, minAccess, maxAccess, device);
     }
@@ -41,17 +51,87 @@ public class AddressSpace {
     /** Maps a window of a device's register block, starting at {@code deviceOffset} within it. */
     public Region map(String regionName, long base, long length, long deviceOffset, int minAccess, int maxAccess,
                       IoDevice device) {
-        Region region = new Region(regionName, base, length, deviceOffset, minAccess, maxAccess, device);
-        if (base < 0 || (size > 0 && region.end() > size)) {
-            throw new IllegalArgumentException(regionName + " lies outside " + name);
+        return map(new Region(regionName, base, length, deviceOffset, minAccess, maxAccess, device)).region();
+    }
+
+    /**
+     * Maps {@code region}, switched on. It may overlap others: the higher priority is seen, and of
+     * equal priorities the one mapped later. A region outside the space is a wiring error.
+     */
+    public Mapping map(Region region) {
+        return map(region, true);
+    }
+
+    /** Maps {@code region}, switched on or off. */
+    public Mapping map(Region region, boolean enabled) {
+        if (!fits(region.base(), region.length())) {
+            throw new IllegalArgumentException(region.name() + " lies outside " + name);
         }
-        Map.Entry<Long, Region> below = regions.floorEntry(region.end() - 1);
-        if (below != null && below.getValue().end() > base) {
-            throw new IllegalArgumentException(regionName + " overlaps " + below.getValue().name() + " in " + name);
+        Mapping m = new Mapping(this, region, mapped++, enabled);
+        mappings.add(m);
+        if (enabled) {
+            changed();
         }
-        regions.put(base, region);
-        onMapped(region);
-        return region;
+        return m;
+    }
+
+    /** Shows {@code inner} through [base, base+length) of this space, at {@code priority}. */
+    public Mapping mapSpace(String regionName, AddressSpace inner, long base, long length, int priority) {
+        behind.add(inner);
+        return map(new Region(regionName, base, length, base, 1, inner.maxWidth, inner, null, priority, false));
+    }
+
+    boolean fits(long base, long length) {
+        return base >= 0 && length > 0 && base + length > 0 && (size == 0 || base + length <= size);
+    }
+
+    void remove(Mapping m) {
+        mappings.remove(m);
+        changed();
+    }
+
+    /** Redraws what the guest sees after a region moved, appeared or went. */
+    void changed() {
+        List<Mapping> byPrecedence = new ArrayList<>();
+        for (Mapping m : mappings) {
+            if (m.visible()) {
+                byPrecedence.add(m);
+            }
+        }
+        byPrecedence.sort((a, b) -> a.region().priority() != b.region().priority()
+                ? Integer.compare(b.region().priority(), a.region().priority())
+                : Long.compare(b.order(), a.order()));
+        flat.clear();
+        for (Mapping m : byPrecedence) {
+            paint(m.region());
+        }
+        onChanged();
+    }
+
+    /** Adds the parts of {@code region} that no region painted before it covers. */
+    private void paint(Region region) {
+        long at = region.base();
+        long end = region.end();
+        while (at < end) {
+            Map.Entry<Long, Section> below = flat.floorEntry(at);
+            if (below != null && below.getValue().end() > at) {
+                at = below.getValue().end();
+                continue;
+            }
+            Map.Entry<Long, Section> above = flat.higherEntry(at);
+            long stop = above != null && above.getKey() < end ? above.getKey() : end;
+            flat.put(at, new Section(at, stop, region));
+            at = stop;
+        }
+    }
+
+    /** Hook for subclasses that keep a faster index of the sections. */
+    protected void onChanged() {
+    }
+
+    /** The visible sections, in address order. */
+    protected Iterable<Section> sections() {
+        return flat.values();
     }
 
     /**
@@ -70,18 +150,25 @@ public class AddressSpace {
         this.qemuSplitting = on;
     }
 
-    /** Hook for subclasses that keep a faster index of the regions. */
-    protected void onMapped(Region region) {
-    }
-
+    /** Every region mapped, visible or not, in the order mapped. */
     public List<Region> regions() {
-        return new ArrayList<>(regions.values());
+        List<Region> all = new ArrayList<>();
+        for (Mapping m : mappings) {
+            all.add(m.region());
+        }
+        return all;
     }
 
-    /** The region that claims {@code address}, or null. */
+    /** The region a guest reaches at {@code address}, or null. */
     public Region regionAt(long address) {
-        Map.Entry<Long, Region> entry = regions.floorEntry(address);
-        return entry != null && entry.getValue().contains(address) ? entry.getValue() : null;
+        Section s = sectionAt(address);
+        return s == null ? null : s.region();
+    }
+
+    /** The section holding {@code address}, or null. */
+    protected Section sectionAt(long address) {
+        Map.Entry<Long, Section> entry = flat.floorEntry(address);
+        return entry != null && address - entry.getKey() < entry.getValue().end() - entry.getKey() ? entry.getValue() : null;
     }
 
     public long read(long address, int width) {
@@ -89,9 +176,9 @@ public class AddressSpace {
         if (qemuSplitting) {
             return qemuRead(address, width);
         }
-        Region region = regionAt(address);
-        if (region != null && address + width <= region.end()) {
-            return adjustedRead(region, region.offsetOf(address), width);
+        Section section = sectionAt(address);
+        if (section != null && address + width <= section.end()) {
+            return adjustedRead(section.region(), section.region().offsetOf(address), width);
         }
         long value = 0;
         boolean claimed = false;
@@ -116,9 +203,9 @@ public class AddressSpace {
             qemuWrite(address, width, value);
             return;
         }
-        Region region = regionAt(address);
-        if (region != null && address + width <= region.end()) {
-            adjustedWrite(region, region.offsetOf(address), width, value);
+        Section section = sectionAt(address);
+        if (section != null && address + width <= section.end()) {
+            adjustedWrite(section.region(), section.region().offsetOf(address), width, value);
             return;
         }
         boolean claimed = false;
@@ -136,33 +223,34 @@ public class AddressSpace {
 
     /*
      * QEMU's rule (softmmu/physmem.c flatview_read_continue with memory_access_size): step through
-     * the access; each piece goes whole to the region holding its first byte, as large as what is
+     * the access; each piece goes whole to the section holding its first byte, as large as what is
      * left, no larger than 4 bytes nor than the alignment of its offset within that region (the
      * offset in the root region, i.e. the address, where no device is), rounded down to a power of
-     * two. The region then gets the piece at offsets that may run past its own end, and decodes
+     * two. A device region then gets the piece at offsets that may run past its own end, and decodes
      * them itself: QEMU's "inl 0x20" reads IRR, IMR, IMR, IMR, where the ISA bus reads IRR, IMR and
-     * two floating bytes.
+     * two floating bytes. RAM and ROM are copied instead, up to the end of their section
+     * (address_space_translate_internal bounds the length for RAM only).
      */
     private long qemuRead(long address, int width) {
-        Region first = regionAt(address);
+        Section first = sectionAt(address);
         if (isOnePiece(first, address, width)) {
-            return adjustedRead(first, first.offsetOf(address), width);
+            return adjustedRead(first.region(), first.region().offsetOf(address), width);
         }
         long value = 0;
         boolean claimed = false;
         for (int done = 0; done < width; ) {
             long at = address + done;
-            Region region = regionAt(at);
-            int piece = qemuPiece(region, at, width - done);
+            Section section = sectionAt(at);
+            int piece = qemuPiece(section, at, width - done);
             long part;
-            if (region == null) {
+            if (section == null) {
                 part = 0;
                 for (int i = 0; i < piece; i++) {
                     part |= (long) unclaimedByte(at + i) << (8 * i);
                 }
             } else {
                 claimed = true;
-                part = adjustedRead(region, region.offsetOf(at), piece);
+                part = adjustedRead(section.region(), section.region().offsetOf(at), piece);
             }
             value |= part << (8 * done);
             done += piece;
@@ -174,19 +262,19 @@ public class AddressSpace {
     }
 
     private void qemuWrite(long address, int width, long value) {
-        Region first = regionAt(address);
+        Section first = sectionAt(address);
         if (isOnePiece(first, address, width)) {
-            adjustedWrite(first, first.offsetOf(address), width, value & mask(width));
+            adjustedWrite(first.region(), first.region().offsetOf(address), width, value & mask(width));
             return;
         }
         boolean claimed = false;
         for (int done = 0; done < width; ) {
             long at = address + done;
-            Region region = regionAt(at);
-            int piece = qemuPiece(region, at, width - done);
-            if (region != null) {
+            Section section = sectionAt(at);
+            int piece = qemuPiece(section, at, width - done);
+            if (section != null) {
                 claimed = true;
-                adjustedWrite(region, region.offsetOf(at), piece, (value >>> (8 * done)) & mask(piece));
+                adjustedWrite(section.region(), section.region().offsetOf(at), piece, (value >>> (8 * done)) & mask(piece));
             }
             done += piece;
         }
@@ -195,13 +283,22 @@ public class AddressSpace {
         }
     }
 
-    /** Whether QEMU's rule makes the access one piece to {@code region}: the common case, taken straight. */
-    private static boolean isOnePiece(Region region, long address, int width) {
-        return region != null && width <= 4 && (region.offsetOf(address) & (width - 1)) == 0;
+    /** Whether QEMU's rule makes the access one piece to {@code section}: the common case, taken straight. */
+    private static boolean isOnePiece(Section section, long address, int width) {
+        if (section == null) {
+            return false;
+        }
+        if (section.region().direct()) {
+            return address + width <= section.end();
+        }
+        return width <= 4 && (section.region().offsetOf(address) & (width - 1)) == 0;
     }
 
-    private static int qemuPiece(Region region, long address, int left) {
-        long offset = region == null ? address : region.offsetOf(address);
+    private static int qemuPiece(Section section, long address, int left) {
+        if (section != null && section.region().direct()) {
+            return Integer.highestOneBit((int) Math.min(left, section.end() - address));
+        }
+        long offset = section == null ? address : section.region().offsetOf(address);
         long alignment = offset & -offset;
         long piece = Math.min(left, 4);
         if (alignment != 0 && alignment < piece) {
@@ -215,13 +312,21 @@ public class AddressSpace {
         return unclaimedByte;
     }
 
-    /** Accesses that no device claimed any byte of. */
+    /** Accesses that no device claimed any byte of, here or in a space seen through this one. */
     public long unclaimedReads() {
-        return unclaimedReads;
+        long n = unclaimedReads;
+        for (AddressSpace inner : behind) {
+            n += inner.unclaimedReads();
+        }
+        return n;
     }
 
     public long unclaimedWrites() {
-        return unclaimedWrites;
+        long n = unclaimedWrites;
+        for (AddressSpace inner : behind) {
+            n += inner.unclaimedWrites();
+        }
+        return n;
     }
 
     private void checkWidth(int width) {

@@ -1,12 +1,14 @@
 package org.trapline.models.bus;
 
+import java.util.Arrays;
+
 /**
  * The x86 I/O space: 65 536 ports, accesses of 1, 2 or 4 bytes (IN/OUT). Ports past 0xFFFF, which
  * a word or dword access at the top of the space reaches, are never claimed.
  */
 public final class PortIoBus extends AddressSpace {
     public static final int PORTS = 0x10000;
-    private final Region[] byPort = new Region[PORTS];
+    private final Section[] byPort = new Section[PORTS];
     private int pastEndByte = 0xff;
 
     public PortIoBus() {
@@ -14,9 +16,10 @@ public final class PortIoBus extends AddressSpace {
     }
 
     @Override
-    protected void onMapped(Region region) {
-        for (long p = region.base(); p < region.end(); p++) {
-            byPort[(int) p] = region;
+    protected void onChanged() {
+        Arrays.fill(byPort, null);
+        for (Section s : sections()) {
+            Arrays.fill(byPort, (int) s.start(), (int) s.end(), s);
         }
     }
 
@@ -31,7 +34,7 @@ public final class PortIoBus extends AddressSpace {
     }
 
     @Override
-    public Region regionAt(long address) {
+    protected Section sectionAt(long address) {
         return address >= 0 && address < PORTS ? byPort[(int) address] : null;
     }
 }

@@ -1,13 +1,22 @@
 package org.trapline.models.bus;
 
+import org.trapline.models.device.Inspectable;
+
 /**
- * A device mapped into an address space: [base, base+length), implemented for access sizes
- * minAccess..maxAccess bytes (powers of two). The bus adapts every other size to that range.
- * {@code deviceOffset} is where the window starts within the device's register block: a region
- * may show a device from the middle, as where another register covers part of it.
+ * A device's register block (or a window of it) as a bus maps it: [base, base+length), implemented
+ * for access sizes minAccess..maxAccess bytes (powers of two); the bus adapts every other size.
+ * {@code deviceOffset} is where the window starts within the block. {@code owner} is the device a
+ * report shows for an access here (null for plain storage: RAM, ROM). Where regions overlap, the
+ * higher {@code priority} is seen, and of equal ones the later mapped, as in QEMU's memory core
+ * (softmmu/memory.c memory_region_add_subregion_overlap). {@code direct} marks storage that QEMU
+ * reads and writes by copying (RAM, ROM): its pieces stop at its end instead of running past it.
  */
 public record Region(String name, long base, long length, long deviceOffset, int minAccess, int maxAccess,
-                     IoDevice device) {
+                     IoDevice device, Inspectable owner, int priority, boolean direct) {
+    public Region(String name, long base, long length, long deviceOffset, int minAccess, int maxAccess, IoDevice device) {
+        this(name, base, length, deviceOffset, minAccess, maxAccess, device, null, 0, false);
+    }
+
     public Region(String name, long base, long length, int minAccess, int maxAccess, IoDevice device) {
         this(name, base, length, 0, minAccess, maxAccess, device);
     }
@@ -19,6 +28,29 @@ public record Region(String name, long base, long length, long deviceOffset, int
         if (Integer.bitCount(minAccess) != 1 || Integer.bitCount(maxAccess) != 1 || minAccess > maxAccess || maxAccess > 8) {
             throw new IllegalArgumentException(name + ": access sizes " + minAccess + ".." + maxAccess);
         }
+    }
+
+    /** A register block of {@code length} bytes, not yet placed, owned by {@code owner}. */
+    public static Region of(String name, long length, int minAccess, int maxAccess, IoDevice device, Inspectable owner) {
+        return new Region(name, 0, length, 0, minAccess, maxAccess, device, owner, 0, false);
+    }
+
+    /** Storage copied byte for byte (RAM, ROM): any access size, pieces bounded by its end. */
+    public static Region storage(String name, long length, IoDevice device) {
+        return new Region(name, 0, length, 0, 1, 8, device, null, 0, true);
+    }
+
+    public Region at(long newBase) {
+        return new Region(name, newBase, length, deviceOffset, minAccess, maxAccess, device, owner, priority, direct);
+    }
+
+    /** The same block shown from {@code offset} within it. */
+    public Region from(long offset) {
+        return new Region(name, base, length, offset, minAccess, maxAccess, device, owner, priority, direct);
+    }
+
+    public Region withPriority(int p) {
+        return new Region(name, base, length, deviceOffset, minAccess, maxAccess, device, owner, p, direct);
     }
 
     public long end() {

@@ -1,5 +1,6 @@
 package org.trapline.models.device;
 
+import java.util.List;
 import java.util.Map;
 
 /** A device whose registers a divergence report can show. */
@@ -9,4 +10,12 @@ public interface Inspectable {
 
     /** Register names as the datasheet spells them, with their current values, in a stable order. */
     Map<String, String> registers();
+
+    /**
+     * What a report shows for an access to this device: the device itself, or, for a register
+     * block that stands for others (the PCI configuration ports), those too.
+     */
+    default List<Inspectable> parts() {
+        return List.of(this);
+    }
 }

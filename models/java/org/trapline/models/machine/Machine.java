@@ -8,15 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.trapline.models.bus.AddressSpace;
 import org.trapline.models.bus.MmioBus;
 import org.trapline.models.bus.PortIoBus;
+import org.trapline.models.bus.Region;
 import org.trapline.models.clock.Scheduler;
 import org.trapline.models.clock.VirtualClock;
 import org.trapline.models.irq.IrqLine;
 import org.trapline.models.memory.GuestMemory;
+import org.trapline.models.memory.Rom;
 import org.trapline.models.pci.PciHost;
 import org.trapline.models.pic.PicPair;
-import org.trapline.models.rtc.Mc146818;
 import org.trapline.models.pit.Pit8254;
 
 /**
@@ -40,10 +42,14 @@ public final class Machine {
     private final IrqLine[] isaIrq;
     /** The board's other devices' resets, in the order the board was assembled. */
     private final List<Runnable> deviceResets;
+    private final List<Inspectable> timers;
+    private final PcMemoryMap memoryMap;
+    private final Rom bios;
 
     Machine(Profile profile, MachineConfig config, VirtualClock clock, Scheduler scheduler, PortIoBus io, MmioBus mmio,
             GuestMemory ram, PicPair pic, PciHost pci, Pit8254 pit, Map<String, GpioInputs> gpio, Map<String, GpioOutputs> gpioOut,
-            List<Inspectable> devices, IrqLine[] isaIrq, List<Runnable> deviceResets) {
+            List<Inspectable> devices, List<Inspectable> timers, IrqLine[] isaIrq, List<Runnable> deviceResets,
+            PcMemoryMap memoryMap, Rom bios) {
         this.profile = profile;
         this.config = config;
         this.clock = clock;
@@ -59,6 +65,19 @@ public final class Machine {
         this.devices = List.copyOf(devices);
         this.isaIrq = isaIrq.clone();
         this.deviceResets = List.copyOf(deviceResets);
+        this.timers = List.copyOf(timers);
+        this.memoryMap = memoryMap;
+        this.bios = bios;
+    }
+
+    /** Where RAM lies below and above 4 GiB. */
+    public PcMemoryMap memoryMap() {
+        return memoryMap;
+    }
+
+    /** The firmware ROM at the top of 4 GiB (and its alias below 1 MiB). */
+    public Rom bios() {
+        return bios;
     }
 
     public Profile profile() {
@@ -116,7 +135,7 @@ public final class Machine {
         }
     }
 
-    /** The 8254 interval timer at 0x40-0x43, with port 61h. */
+    /** The 8254 interval timer, with port 61h. */
     public Pit8254 pit() {
         return pit;
     }
@@ -140,27 +159,29 @@ public final class Machine {
         return gpio.keySet();
     }
 
-    /**
-     * The devices an access at I/O port {@code port} reaches, for a divergence report: the PIC pair
-     * at its ports and the ELCRs, the 8254 at 0x40-0x43 and port 61h, the RTC at 0x70-0x71, the host
-     * bridge and the selected function at 0xCF8-0xCFF; none elsewhere.
-     */
+    /** The devices an access at I/O port {@code port} reaches, for a divergence report: the bus says. */
     public List<Inspectable> devicesAtPort(long port) {
-        if ((port & ~0x81L) == 0x20 || port == 0x4d0 || port == 0x4d1) {
-            return pic.chips();
+        return ownersAt(io, port);
+    }
+
+    /** The devices an access at physical address {@code address} reaches (none for RAM, ROM and holes). */
+    public List<Inspectable> devicesAtAddress(long address) {
+        return ownersAt(mmio, address);
+    }
+
+    private static List<Inspectable> ownersAt(AddressSpace space, long address) {
+        Region region = space.regionAt(address);
+        while (region != null && region.owner() == null && region.device() instanceof AddressSpace inner) {
+            address = region.offsetOf(address);
+            space = inner;
+            region = space.regionAt(address);
         }
-        if ((port >= Pit8254.BASE && port < Pit8254.BASE + 4) || port == Pit8254.PORT_B) {
-            return List.of(pit);
-        }
-        if (port == PcBoard.RTC_PORT || port == PcBoard.RTC_PORT + 1) {
-            return devices.stream().filter(d -> d instanceof Mc146818).toList();
-        }
-        return pci.devicesAt(port);
+        return region == null || region.owner() == null ? List.of() : region.owner().parts();
     }
 
     /** The devices that keep time (the 8254 and the RTC): what a step of the clock reaches. */
     public List<Inspectable> timers() {
-        return devices.stream().filter(d -> d instanceof Pit8254 || d instanceof Mc146818).toList();
+        return timers;
     }
 
     /** Every device whose registers a report can show, in board order. */

@@ -5,19 +5,33 @@ package org.trapline.models.machine;
  *
  * @param ramBytes        guest RAM ({@code -m}), 128 MiB unless told
  * @param rtcBaseEpochSec the RTC's start, seconds since 1970-01-01 UTC ({@code -rtc base=})
+ * @param maxRamBelow4g   {@code -machine max-ram-below-4g=}: where RAM below 4 GiB must stop
+ * @param bios            the firmware image QEMU loads ({@code bios-256k.bin}, or {@code -bios}),
+ *                        or null when it could not be found: the ROM is then absent and a read of
+ *                        it is reported by the harness rather than answered
  */
-public record MachineConfig(long ramBytes, long rtcBaseEpochSec) {
+public record MachineConfig(long ramBytes, long rtcBaseEpochSec, long maxRamBelow4g, byte[] bios) {
     public static final long DEFAULT_RAM = 128L << 20;
+    /** The size of SeaBIOS's bios-256k.bin, which QEMU 7.2's pc machine loads by default. */
+    public static final int DEFAULT_BIOS_SIZE = 256 << 10;
 
     public static MachineConfig defaults() {
-        return new MachineConfig(DEFAULT_RAM, 0);
+        return new MachineConfig(DEFAULT_RAM, 0, PcMemoryMap.DEFAULT_MAX_RAM_BELOW_4G, null);
     }
 
     public MachineConfig withRam(long bytes) {
-        return new MachineConfig(bytes, rtcBaseEpochSec);
+        return new MachineConfig(bytes, rtcBaseEpochSec, maxRamBelow4g, bios);
     }
 
     public MachineConfig withRtcBase(long epochSec) {
-        return new MachineConfig(ramBytes, epochSec);
+        return new MachineConfig(ramBytes, epochSec, maxRamBelow4g, bios);
+    }
+
+    public MachineConfig withMaxRamBelow4g(long bytes) {
+        return new MachineConfig(ramBytes, rtcBaseEpochSec, bytes, bios);
+    }
+
+    public MachineConfig withBios(byte[] image) {
+        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, image == null ? null : image.clone());
     }
 }

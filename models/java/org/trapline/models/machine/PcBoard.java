@@ -14,7 +14,9 @@ import org.trapline.models.bus.PortIoBus;
 import org.trapline.models.clock.Scheduler;
 import org.trapline.models.clock.VirtualClock;
 import org.trapline.models.irq.IrqLine;
+import org.trapline.models.bus.Region;
 import org.trapline.models.memory.GuestMemory;
+import org.trapline.models.memory.Rom;
 import org.trapline.models.pci.PciHost;
 import org.trapline.models.pic.PicPair;
 import org.trapline.models.rtc.Mc146818;
@@ -34,7 +36,21 @@ final class PcBoard {
     /** The 82093AA's redirection table has 24 entries, one per input pin (82093AA §3.2.4). */
     static final int IOAPIC_PINS = 24;
     static final int ISA_IRQS = 16;
+    static final int PIC_MASTER_PORT = 0x20;
+    static final int PIC_SLAVE_PORT = 0xa0;
+    /** PIIX3 ELCR1 and ELCR2. */
+    static final int ELCR_PORT = 0x4d0;
+    static final int PIT_PORT = 0x40;
+    /** PIIX3 NMI Status and Control (port 61h). */
+    static final int PORT_B = 0x61;
     static final int RTC_PORT = 0x70;
+    static final int PCI_CONFIG_PORT = 0xcf8;
+    /** QEMU's option ROM area: pc.rom, 128 KiB at C0000h (hw/i386/pc.c PC_ROM_MIN_VGA, PC_ROM_SIZE). */
+    static final long OPTION_ROM_BASE = 0xc0000;
+    static final long OPTION_ROM_SIZE = 0x20000;
+    /** The firmware's last 128 KiB (at most) shows below 1 MiB too: the isa-bios alias (hw/i386/x86.c). */
+    static final long ISA_BIOS_MAX = 0x20000;
+    static final long ONE_MIB = 0x100000;
     static final int RTC_ISA_IRQ = 8;
 
     private PcBoard() {
@@ -46,9 +62,6 @@ final class PcBoard {
         Scheduler scheduler = new Scheduler(clock);
         PortIoBus io = new PortIoBus();
         MmioBus mmio = new MmioBus();
-        if (quirks.contains(BoardQuirks.UNASSIGNED_MEMORY_READS_ZERO)) {
-            mmio.setUnclaimedByte(0);
-        }
         if (quirks.contains(BoardQuirks.IO_PAST_END_READS_ZERO)) {
             io.setPastEndByte(0);
         }
@@ -56,16 +69,15 @@ final class PcBoard {
             io.setQemuSplitting(true);
             mmio.setQemuSplitting(true);
         }
-        PcMemoryMap memoryMap = PcMemoryMap.of(config.ramBytes());
-        GuestMemory ram = new GuestMemory(config.ramBytes());
-        if (config.ramBytes() > 0) {
-            mmio.map("pc.ram", 0, config.ramBytes(), 1, 8, new RamDevice(ram));
-        }
+        PcMemoryMap memoryMap = PcMemoryMap.of(config.ramBytes(), config.maxRamBelow4g());
+        GuestMemory ram = new GuestMemory(memoryMap.ramBytes());
+        MmioBus pciMemory = new MmioBus("pci memory space");
+        Rom bios = mapMemory(quirks, memoryMap, config.bios(), mmio, ram, pciMemory);
         List<Inspectable> devices = new ArrayList<>();
         Map<String, GpioInputs> gpio = new LinkedHashMap<>();
 
         PicPair pic = new PicPair(quirks);
-        pic.attach(io);
+        pic.attach(io, PIC_MASTER_PORT, PIC_SLAVE_PORT, ELCR_PORT);
         devices.addAll(pic.chips());
         GpioInputs masterInputs = new GpioInputs(PIC_MASTER_PATH, pic.masterInputs());
         pic.wireCascade(masterInputs.pin(2));
@@ -86,8 +98,9 @@ final class PcBoard {
         IrqLine[] isaIrq = isaIrqs(masterInputs, gpio.get(PIC_SLAVE_PATH), ioapicInputs);
 
         PciHost pci = new PciHost(quirks);
-        pci.attach(io);
-        pci.populatePcBoard(config.ramBytes());
+        pci.attach(io, PCI_CONFIG_PORT);
+        pci.populatePcBoard(memoryMap.ramBytes());
+        pci.routeMemory(mmio, ram, pciMemory);
         devices.addAll(pci.devices());
 
         List<Runnable> deviceResets = new ArrayList<>();
@@ -108,12 +121,12 @@ final class PcBoard {
         // The 8254 at 0x40-0x43 with port 61h; OUT0 is ISA IRQ0 (QEMU: through the HPET's legacy input,
         // passed on while the HPET is not in legacy mode).
         Pit8254 pit = new Pit8254(scheduler, quirks, isaIrq[0]);
-        pit.attach(io);
+        pit.attach(io, PIT_PORT, PORT_B);
         devices.add(pit);
         deviceResets.add(pit::reset);
 
         Machine machine = new Machine(profile, config, clock, scheduler, io, mmio, ram, pic, pci, pit, gpio, gpioOut,
-                devices, isaIrq, deviceResets);
+                devices, List.of(pit, rtc), isaIrq, deviceResets, memoryMap, bios);
         // RC (in the pci package) asks for the reset; the board, which knows every device, does it.
         pci.onHardReset(machine::reset);
         return machine;
@@ -134,16 +147,37 @@ final class PcBoard {
         return lines;
     }
 
-    /** RAM seen from the memory bus. */
-    private record RamDevice(GuestMemory ram) implements IoDevice {
-        @Override
-        public long read(long offset, int size) {
-            return ram.read(offset, size);
+    /**
+     * The physical memory map of QEMU 7.2's pc machine (hw/i386/pc.c pc_memory_init, x86.c
+     * x86_bios_rom_init): RAM from 0 and from 4 GiB at priority 0; the PCI bus under all of it at
+     * priority -1, which is the PCI hole where no RAM lies; on the PCI bus the firmware at the top
+     * of 4 GiB, its isa-bios alias ending at 1 MiB and the option ROM area at C0000h, at priority
+     * 1 over anything a BAR maps; and over RAM's legacy area the i440FX's PAM and SMRAM routing,
+     * which the host bridge installs.
+     */
+    private static Rom mapMemory(Set<Quirk> quirks, PcMemoryMap map, byte[] image, MmioBus system, GuestMemory ram,
+                                 MmioBus pci) {
+        if (map.ramBelow4g() > 0) {
+            system.map(Region.storage("ram-below-4g", map.ramBelow4g(), ram));
         }
-
-        @Override
-        public void write(long offset, int size, long value) {
-            ram.write(offset, size, value);
+        if (map.ramAbove4g() > 0) {
+            system.map(Region.storage("ram-above-4g", map.ramAbove4g(), ram).at(PcMemoryMap.FOUR_GIB)
+                    .from(map.ramBelow4g()));
         }
+        system.mapSpace("pci-hole", pci, 0, Long.MAX_VALUE, -1);
+        if (quirks.contains(BoardQuirks.UNASSIGNED_MEMORY_READS_ZERO)) {
+            system.setUnclaimedByte(0);
+            pci.setUnclaimedByte(0);
+        }
+        Rom bios = image == null ? Rom.absent(MachineConfig.DEFAULT_BIOS_SIZE) : Rom.of(image);
+        pci.map(Region.storage("pc.bios", bios.size(), bios).at(PcMemoryMap.FOUR_GIB - bios.size()));
+        long isaBios = Math.min(bios.size(), ISA_BIOS_MAX);
+        pci.map(Region.storage("isa-bios", isaBios, bios).at(ONE_MIB - isaBios).from(bios.size() - isaBios)
+                .withPriority(1));
+        if (quirks.contains(PcMemoryQuirks.OPTION_ROM_AREA_READS_ZERO)) {
+            pci.map(Region.storage("pc.rom", OPTION_ROM_SIZE, Rom.of(new byte[(int) OPTION_ROM_SIZE]))
+                    .at(OPTION_ROM_BASE).withPriority(1));
+        }
+        return bios;
     }
 }

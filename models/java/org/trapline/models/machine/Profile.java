@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.trapline.models.pci.I440fxMemoryQuirks;
 import org.trapline.models.pci.PciHost;
 import org.trapline.models.pic.PicPair;
 import org.trapline.models.rtc.RtcQuirks;
@@ -55,8 +56,10 @@ public enum Profile {
             return Set.of();
         }
         Set<Quirk> all = new LinkedHashSet<>(BoardQuirks.qemuQuirks());
+        all.addAll(PcMemoryQuirks.all());
         all.addAll(PicPair.qemuQuirks());
         all.addAll(PciHost.qemuQuirks());
+        all.addAll(I440fxMemoryQuirks.all());
         all.addAll(RtcQuirks.all());
         all.addAll(Pit8254.qemuQuirks());
         return Collections.unmodifiableSet(all);

@@ -3,11 +3,13 @@ package org.trapline.models.memory;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.trapline.models.bus.IoDevice;
+
 /**
  * Guest RAM as sparse 4 KiB pages: a page exists once written, and unwritten RAM reads as zero,
  * as freshly allocated RAM does in QEMU. Addresses at or past the RAM size are not RAM.
  */
-public final class GuestMemory {
+public final class GuestMemory implements IoDevice {
     public static final int PAGE_SIZE = 4096;
     private static final int PAGE_SHIFT = 12;
 
@@ -40,6 +42,7 @@ public final class GuestMemory {
     }
 
     /** Little-endian read of {@code size} bytes (1 to 8). */
+    @Override
     public long read(long address, int size) {
         long value = 0;
         for (int i = size - 1; i >= 0; i--) {
@@ -49,6 +52,7 @@ public final class GuestMemory {
     }
 
     /** Little-endian write of {@code size} bytes (1 to 8). */
+    @Override
     public void write(long address, int size, long value) {
         for (int i = 0; i < size; i++) {
             writeByte(address + i, (int) (value >>> (8 * i)));

@@ -4,6 +4,8 @@ import java.util.Set;
 
 import org.trapline.models.bus.IoDevice;
 import org.trapline.models.bus.PortIoBus;
+import org.trapline.models.bus.Region;
+import org.trapline.models.device.Inspectable;
 import org.trapline.models.device.Quirk;
 
 /**
@@ -73,16 +75,15 @@ final class ConfigMechanism {
      * laid over its second byte, so that 0xCFA-0xCFB are CONFIG_ADDRESS seen from offset 2, and the
      * board's bus splits each access among them by QEMU's rule.
      */
-    void attach(PortIoBus io) {
+    void attach(PortIoBus io, int base, Inspectable owner) {
         if (narrowAccessQuirk) {
-            IoDevice index = configAddressRegister();
-            io.map("pci-conf-idx", 0xcf8, 1, 0, 1, 4, index);
-            io.map("piix3-reset-control", 0xcf9, 1, 1, 1, resetControlRegister());
-            io.map("pci-conf-idx", 0xcfa, 2, 2, 1, 4, index);
+            // QEMU: the host's conf_mem covers base..base+3; the PIIX3's rcr_mem lies over base+1 at priority 1.
+            io.map(Region.of("pci-conf-idx", 4, 1, 4, configAddressRegister(), owner).at(base));
+            io.map(Region.of("piix3-reset-control", 1, 1, 1, resetControlRegister(), owner).at(base + 1).withPriority(1));
         } else {
-            io.map("pci-config-address", 0xcf8, 4, 1, 4, chipsetDecode());
+            io.map(Region.of("pci-config-address", 4, 1, 4, chipsetDecode(), owner).at(base));
         }
-        io.map("pci-conf-data", 0xcfc, 4, 1, 4, configData());
+        io.map(Region.of("pci-conf-data", 4, 1, 4, configData(), owner).at(base + 4));
     }
 
     /** CONFIG_DATA: the byte lane is the port's offset from 0xCFC. */

@@ -2,6 +2,8 @@ package org.trapline.models.pci;
 
 import java.util.Set;
 
+import org.trapline.models.bus.AddressSpace;
+import org.trapline.models.bus.IoDevice;
 import org.trapline.models.device.Quirk;
 
 /**
@@ -60,10 +62,15 @@ final class I440fxPmc extends PciFunction {
     private static final int QEMU_BYTE = 0xff;
 
     private final boolean smramUnlocked;
+    private final boolean qemuPam;
+    private final boolean qemuSmram;
+    private I440fxRouting routing;
 
     I440fxPmc(Set<Quirk> quirks, long ramBytes) {
         super("i440fx", 0, 0, table(quirks, ramBytes));
         this.smramUnlocked = quirks.contains(PciQuirks.SMRAM_UNLOCKED);
+        this.qemuPam = quirks.contains(I440fxMemoryQuirks.PAM_WRITES_NOT_TO_DRAM);
+        this.qemuSmram = quirks.contains(I440fxMemoryQuirks.SMRAM_OPEN_WITHOUT_G_SMRAME);
         // QEMU's i440FX has no reset handler of its own: DRAMC, PAM, SMRAM and the rest stay.
         qemuResetRestores();
     }
@@ -119,6 +126,15 @@ final class I440fxPmc extends PciFunction {
         return b.build();
     }
 
+    /**
+     * Takes over the legacy area of {@code system}: from now on PAM0-PAM6 and SMRAM route
+     * A0000h-FFFFFh between {@code dram} and the {@code pci} bus.
+     */
+    void routeMemory(AddressSpace system, IoDevice dram, AddressSpace pci) {
+        routing = new I440fxRouting(system, dram, pci, qemuPam, qemuSmram);
+        routing.update(config());
+    }
+
     @Override
     public void write(int offset, int width, long value) {
         int before = config().readByte(SMRAM);
@@ -126,6 +142,26 @@ final class I440fxPmc extends PciFunction {
         boolean touchesSmram = offset <= SMRAM && SMRAM < offset + width;
         if (touchesSmram && !smramUnlocked) {
             lockSmram(before, (int) (value >>> (8 * (SMRAM - offset))) & 0xff);
+        }
+        boolean touchesRouting = offset <= SMRAM && I440fxRouting.PAM0 < offset + width;
+        if (touchesRouting && routing != null) {
+            routing.update(config());
+        }
+    }
+
+    @Override
+    public void reset() {
+        super.reset();
+        if (routing != null) {
+            routing.update(config());
+        }
+    }
+
+    @Override
+    public void resetAsQemu() {
+        super.resetAsQemu();
+        if (routing != null) {
+            routing.update(config());
         }
     }
 

@@ -1,9 +1,13 @@
 package org.trapline.models.pci;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import org.trapline.models.bus.AddressSpace;
+import org.trapline.models.bus.IoDevice;
 import org.trapline.models.bus.PortIoBus;
 import org.trapline.models.device.Inspectable;
 import org.trapline.models.device.Quirk;
@@ -20,6 +24,8 @@ public final class PciHost {
     private final Set<Quirk> quirks;
     private final Bus0 bus = new Bus0();
     private final ConfigMechanism mechanism;
+    private I440fxPmc hostBridge;
+    private final Inspectable configRegisters = new ConfigRegisters();
 
     public PciHost(Set<Quirk> quirks) {
         this.quirks = Set.copyOf(quirks);
@@ -51,9 +57,9 @@ public final class PciHost {
         mechanism.reset();
     }
 
-    /** Maps 0xCF8-0xCFF: CONFIG_ADDRESS, RC and CONFIG_DATA. */
-    public void attach(PortIoBus io) {
-        mechanism.attach(io);
+    /** Maps CONFIG_ADDRESS, RC and CONFIG_DATA at {@code base}-{@code base+7} (the PC: 0xCF8). */
+    public void attach(PortIoBus io, int base) {
+        mechanism.attach(io, base, configRegisters);
     }
 
     /**
@@ -61,10 +67,22 @@ public final class PciHost {
      * board with {@code ramBytes} of RAM.
      */
     public void populatePcBoard(long ramBytes) {
-        plug(new I440fxPmc(quirks, ramBytes));
+        hostBridge = new I440fxPmc(quirks, ramBytes);
+        plug(hostBridge);
         plug(Piix3Isa.create(quirks));
         plug(PiixIde.create(quirks));
         plug(Piix4Pm.create(quirks));
+    }
+
+    /**
+     * Lets the host bridge route the legacy area A0000h-FFFFFh of {@code system} between
+     * {@code dram} and the {@code pci} memory space (PAM0-PAM6 and SMRAM of the 82441FX).
+     */
+    public void routeMemory(AddressSpace system, IoDevice dram, AddressSpace pci) {
+        if (hostBridge == null) {
+            throw new IllegalStateException("no host bridge plugged");
+        }
+        hostBridge.routeMemory(system, dram, pci);
     }
 
     /** Plugs a function into bus 0; its devfn must be free. */
@@ -100,47 +118,42 @@ public final class PciHost {
     /** What a report can show: the host bridge's own registers, then every function of bus 0. */
     public List<Inspectable> devices() {
         List<Inspectable> all = new ArrayList<>();
-        all.add(configRegisters());
+        all.add(configRegisters);
         all.addAll(bus.functions());
         return all;
     }
 
     /**
-     * What an access at {@code port} reaches, for a report: at 0xCF8-0xCFF the host bridge's
-     * registers and the function CONFIG_ADDRESS selects, if one answers; elsewhere nothing.
+     * CONFIG_ADDRESS and the PIIX3's RC, as a report shows them; an access to the configuration
+     * ports reaches these and the function CONFIG_ADDRESS selects, if one answers.
      */
-    public List<Inspectable> devicesAt(long port) {
-        if (port < CONFIG_ADDRESS_PORT || port > CONFIG_DATA_PORT + 3) {
-            return List.of();
+    private final class ConfigRegisters implements Inspectable {
+        @Override
+        public String deviceName() {
+            return "pci-host";
         }
-        List<Inspectable> reached = new ArrayList<>(2);
-        reached.add(configRegisters());
-        long address = mechanism.confadd();
-        if ((address & ConfigMechanism.ENABLE) != 0 && ((address >>> 16) & 0xff) == 0) {
-            PciFunction selected = bus.function((int) (address >>> 8) & 0xff);
-            if (selected != null) {
-                reached.add(selected);
-            }
+
+        @Override
+        public Map<String, String> registers() {
+            Map<String, String> r = new LinkedHashMap<>();
+            r.put("CONFIG_ADDRESS", String.format("0x%08x", mechanism.confadd()));
+            r.put("RC", String.format("0x%02x", mechanism.resetControl()));
+            return r;
         }
-        return reached;
-    }
 
-    /** CONFIG_ADDRESS and the PIIX3's RC, as a report shows them. */
-    private Inspectable configRegisters() {
-        return new Inspectable() {
-            @Override
-            public String deviceName() {
-                return "pci-host";
+        @Override
+        public List<Inspectable> parts() {
+            List<Inspectable> reached = new ArrayList<>(2);
+            reached.add(this);
+            long address = mechanism.confadd();
+            if ((address & ConfigMechanism.ENABLE) != 0 && ((address >>> 16) & 0xff) == 0) {
+                PciFunction selected = bus.function((int) (address >>> 8) & 0xff);
+                if (selected != null) {
+                    reached.add(selected);
+                }
             }
-
-            @Override
-            public java.util.Map<String, String> registers() {
-                java.util.Map<String, String> r = new java.util.LinkedHashMap<>();
-                r.put("CONFIG_ADDRESS", String.format("0x%08x", mechanism.confadd()));
-                r.put("RC", String.format("0x%02x", mechanism.resetControl()));
-                return r;
-            }
-        };
+            return reached;
+        }
     }
 
     public static List<Quirk> qemuQuirks() {

@@ -2,10 +2,12 @@ package org.trapline.models.pic;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.trapline.models.bus.IoDevice;
 import org.trapline.models.bus.PortIoBus;
+import org.trapline.models.bus.Region;
 import org.trapline.models.irq.IrqLine;
 import org.trapline.models.irq.IrqSink;
 import org.trapline.models.device.Inspectable;
@@ -50,16 +52,36 @@ public final class PicPair {
         cascade = wire;
     }
 
-    /** Maps 0x20-0x21, 0xA0-0xA1 and 0x4D0-0x4D1. */
-    public void attach(PortIoBus io) {
+    /**
+     * Maps the chips' two ports at {@code masterBase} and {@code slaveBase} and their ELCRs at
+     * {@code elcrBase} and the port after it (the PC: 0x20, 0xA0, 0x4D0).
+     */
+    public void attach(PortIoBus io, int masterBase, int slaveBase, int elcrBase) {
         IoDevice elcr1 = elcrPort(master);
         IoDevice elcr2 = elcrPort(slave);
         // Byte registers: the bus splits wider accesses (and under QEMU's splitting may hand a chip
         // offsets past A0, which it decodes as A0=1, as QEMU's i8259 does).
-        io.map("pic-master", 0x20, 2, 1, 1, master);
-        io.map("pic-slave", 0xa0, 2, 1, 1, slave);
-        io.map("elcr1", 0x4d0, 1, 1, 1, elcr1);
-        io.map("elcr2", 0x4d1, 1, 1, 1, elcr2);
+        // A report shows both chips for any of their ports: the cascade makes one's state the other's business.
+        Inspectable pair = new Inspectable() {
+            @Override
+            public String deviceName() {
+                return "pic-pair";
+            }
+
+            @Override
+            public Map<String, String> registers() {
+                return Map.of();
+            }
+
+            @Override
+            public List<Inspectable> parts() {
+                return chips();
+            }
+        };
+        io.map(Region.of("pic-master", 2, 1, 1, master, pair).at(masterBase));
+        io.map(Region.of("pic-slave", 2, 1, 1, slave, pair).at(slaveBase));
+        io.map(Region.of("elcr1", 1, 1, 1, elcr1, pair).at(elcrBase));
+        io.map(Region.of("elcr2", 1, 1, 1, elcr2, pair).at(elcrBase + 1));
     }
 
     private static IoDevice elcrPort(Pic8259 chip) {

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.trapline.models.bus.IoDevice;
 import org.trapline.models.bus.PortIoBus;
+import org.trapline.models.bus.Region;
 import org.trapline.models.clock.Scheduler;
 import org.trapline.models.clock.Timer;
 import org.trapline.models.irq.IrqLine;
@@ -22,8 +23,6 @@ import org.trapline.models.device.Quirk;
  * armed for the next change of OUT0, the only output that drives a wire.
  */
 public final class Pit8254 implements IoDevice, Inspectable {
-    public static final int BASE = 0x40;
-    public static final int PORT_B = 0x61;
 
     private final Scheduler scheduler;
     private final IrqLine irq0;
@@ -63,9 +62,10 @@ public final class Pit8254 implements IoDevice, Inspectable {
         return PitQuirks.all();
     }
 
-    public void attach(PortIoBus io) {
-        io.map("pit", BASE, 4, 1, 1, this);
-        io.map("port61", PORT_B, 1, 1, 1, portB);
+    /** Maps the counters and control word at {@code base}-{@code base+3} and port B at {@code portB} (the PC: 0x40, 0x61). */
+    public void attach(PortIoBus io, int base, int portBAddress) {
+        io.map(Region.of("pit", 4, 1, 1, this, this).at(base));
+        io.map(Region.of("port61", 1, 1, 1, portB, this).at(portBAddress));
     }
 
     public IoDevice portB() {

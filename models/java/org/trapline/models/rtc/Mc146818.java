@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.trapline.models.bus.IoDevice;
 import org.trapline.models.bus.PortIoBus;
+import org.trapline.models.bus.Region;
 import org.trapline.models.clock.Scheduler;
 import org.trapline.models.clock.Timer;
 import org.trapline.models.irq.IrqLine;
@@ -152,7 +153,7 @@ public final class Mc146818 implements IoDevice, Inspectable {
 
     /** Maps the index port at {@code base} and the data port after it (QEMU claims 0x70-0x71 only). */
     public void attach(PortIoBus io, int base) {
-        io.map("rtc", base, 2, 1, 1, this);
+        io.map(Region.of("rtc", 2, 1, 1, this, this).at(base));
     }
 
     // ---------------------------------------------------------------- access decode

@@ -47,7 +47,7 @@ class PciProperties {
             @ForAll @IntRange(max = 255) int offset, @ForAll("widths") int width, @ForAll @LongRange(max = 0xffff_ffffL) long value) {
         PciHost host = host(profile);
         PortIoBus io = new PortIoBus();
-        host.attach(io);
+        host.attach(io, 0xcf8);
         ConfigSpace space = host.function(devfn >> 3, devfn & 7).config();
         int[] before = new int[256];
         for (int i = 0; i < 256; i++) {

@@ -36,7 +36,7 @@ class PitProperties {
                 }
                 level = high;
             });
-            new Pit8254(scheduler, quirks, irq0).attach(io);
+            new Pit8254(scheduler, quirks, irq0).attach(io, 0x40, 0x61);
         }
 
         void program(int mode, int count) {

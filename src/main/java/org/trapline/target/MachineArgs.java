@@ -4,10 +4,14 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.trapline.models.machine.MachineConfig;
+import org.trapline.models.machine.PcMemoryMap;
 
 /**
  * The QEMU command-line arguments a trace was recorded with ({@code --machine}, {@code @machine}),
@@ -45,6 +49,9 @@ public final class MachineArgs {
         }
         MachineConfig config = MachineConfig.defaults();
         boolean clockDriven = false;
+        String biosName = DEFAULT_BIOS;
+        boolean biosGiven = false;
+        List<Path> dataDirs = new ArrayList<>();
         boolean machineSeen = false;
         for (int i = 0; i < words.size(); i++) {
             String option = words.get(i);
@@ -53,9 +60,19 @@ public final class MachineArgs {
                 case "-nodefaults", "-S", "-nographic", "-no-reboot", "-no-shutdown" -> { }
                 case "-machine", "-M" -> {
                     machineSeen = true;
-                    clockDriven |= machine(value(words, i++, option));
+                    String v = value(words, i++, option);
+                    clockDriven |= machine(v);
+                    Long below = maxRamBelow4g(v);
+                    if (below != null) {
+                        config = config.withMaxRamBelow4g(below);
+                    }
                 }
                 case "-m" -> config = config.withRam(memory(value(words, i++, option)));
+                case "-bios" -> {
+                    biosName = value(words, i++, option);
+                    biosGiven = true;
+                }
+                case "-L" -> dataDirs.add(Path.of(value(words, i++, option)));
                 case "-rtc" -> config = config.withRtcBase(rtc(value(words, i++, option)));
                 case "-accel" -> clockDriven |= accel(value(words, i++, option));
                 case "-display", "-vga", "-serial", "-parallel", "-monitor" -> {
@@ -65,14 +82,76 @@ public final class MachineArgs {
                     }
                 }
                 default -> throw new IllegalArgumentException("unsupported QEMU argument '" + option
-                        + "' (supported: -machine pc, -m, -rtc base=...,clock=vm, -accel qtest or tcg, -nodefaults, "
-                        + "-display none, -S)");
+                        + "' (supported: -machine pc[,max-ram-below-4g=SIZE], -m, -rtc base=...,clock=vm, "
+                        + "-accel qtest or tcg, -bios FILE, -L DIR, -nodefaults, -display none, -S)");
             }
         }
         if (!machineSeen) {
             throw new IllegalArgumentException("no -machine argument: Trapline models '-machine pc'");
         }
+        config = config.withBios(firmware(biosName, biosGiven, dataDirs));
         return new MachineArgs(words, config, clockDriven);
+    }
+
+    /** The firmware QEMU 7.2's pc machine loads unless {@code -bios} names another: SeaBIOS. */
+    public static final String DEFAULT_BIOS = "bios-256k.bin";
+    /** Where Debian's QEMU looks after the {@code -L} folders (its data directory), then SeaBIOS's own. */
+    static final List<Path> SYSTEM_DATA_DIRS = List.of(Path.of("/usr/share/qemu"), Path.of("/usr/share/seabios"));
+    /** A flash chip's worth: no PC firmware is larger, and nothing larger is read. */
+    static final long MAX_BIOS_BYTES = 16L << 20;
+
+    /**
+     * The firmware image, found as QEMU's qemu_find_file finds it: the name as a path, then in each
+     * {@code -L} folder, then the system data folders. Absent (null) when the default image is not
+     * installed; an image given with {@code -bios} must be there. QEMU refuses an image whose size
+     * is not a multiple of 64 KiB (hw/i386/x86.c x86_bios_rom_init), and so does this.
+     */
+    private static byte[] firmware(String name, boolean given, List<Path> dataDirs) {
+        List<Path> candidates = new ArrayList<>();
+        candidates.add(Path.of(name));
+        for (Path dir : dataDirs) {
+            candidates.add(dir.resolve(name));
+        }
+        for (Path dir : SYSTEM_DATA_DIRS) {
+            candidates.add(dir.resolve(name));
+        }
+        for (Path p : candidates) {
+            if (Files.isRegularFile(p) && Files.isReadable(p)) {
+                return readFirmware(p);
+            }
+        }
+        if (given) {
+            throw new IllegalArgumentException("-bios " + name + ": no such file (looked in " + candidates + ")");
+        }
+        return null;
+    }
+
+    private static byte[] readFirmware(Path p) {
+        try {
+            long size = Files.size(p);
+            if (size <= 0 || size % 65536 != 0 || size > MAX_BIOS_BYTES) {
+                throw new IllegalArgumentException("firmware " + p + ": " + size + " bytes; QEMU loads only an image of "
+                        + "a multiple of 64 KiB (up to " + (MAX_BIOS_BYTES >> 20) + " MiB here)");
+            }
+            return Files.readAllBytes(p);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("firmware " + p + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code max-ram-below-4g=SIZE} among {@code -machine}'s options, or null. */
+    private static Long maxRamBelow4g(String value) {
+        for (String part : value.split(",")) {
+            if (part.startsWith("max-ram-below-4g=")) {
+                String v = part.substring("max-ram-below-4g=".length());
+                long bytes = size("max-ram-below-4g", v, 1);
+                if (bytes > PcMemoryMap.FOUR_GIB) {
+                    throw new IllegalArgumentException("max-ram-below-4g=" + v + ": more than 4 GiB");
+                }
+                return bytes;
+            }
+        }
+        return null;
     }
 
     private static String value(List<String> words, int i, String option) {
@@ -91,6 +170,9 @@ public final class MachineArgs {
             throw new IllegalArgumentException("-machine " + type + ": Trapline models the i440FX board, '-machine pc'");
         }
         for (int p = 1; p < parts.length; p++) {
+            if (parts[p].startsWith("max-ram-below-4g=")) {
+                continue;
+            }
             if (parts[p].startsWith("accel=")) {
                 qtest |= accel(parts[p].substring(6));
             } else {
@@ -112,24 +194,30 @@ public final class MachineArgs {
 
     /** {@code -m 128M}, {@code -m 1G}, {@code -m 512} (MiB), {@code -m size=128M}. */
     private static long memory(String value) {
-        String v = value.startsWith("size=") ? value.substring(5) : value;
+        return size("-m", value.startsWith("size=") ? value.substring(5) : value, 1L << 20);
+    }
+
+    /** A QEMU size: digits and an optional K, M, G or T suffix; {@code bare} is the unit without one. */
+    private static long size(String option, String v, long bare) {
+        String value = v;
         if (v.isEmpty()) {
-            throw new IllegalArgumentException("-m needs a size");
+            throw new IllegalArgumentException(option + " needs a size");
         }
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]{1,15})([A-Za-z]?)").matcher(v);
         if (!m.matches()) {
-            throw new IllegalArgumentException("-m " + value + ": not a size");
+            throw new IllegalArgumentException(option + " " + value + ": not a size");
         }
         long unit = switch (m.group(2).toUpperCase(java.util.Locale.ROOT)) {
-            case "", "M" -> 1L << 20;
+            case "" -> bare;
+            case "M" -> 1L << 20;
             case "K" -> 1L << 10;
             case "G" -> 1L << 30;
             case "T" -> 1L << 40;
-            default -> throw new IllegalArgumentException("-m " + value + ": unknown size suffix '" + m.group(2) + "'");
+            default -> throw new IllegalArgumentException(option + " " + value + ": unknown size suffix '" + m.group(2) + "'");
         };
         long n = Long.parseLong(m.group(1));
         if (n <= 0 || n > (1L << 42) / unit) {
-            throw new IllegalArgumentException("-m " + value + ": out of range");
+            throw new IllegalArgumentException(option + " " + value + ": out of range");
         }
         return n * unit;
     }

@@ -183,7 +183,9 @@ public final class ModelTarget implements Target, NumericPortAnswers {
             return QtestReplies.OK;
         }
         if (command instanceof QtestCommand.MemRead c) {
-            return QtestReplies.memoryValue(machine.mmio().read(c.address(), c.size()));
+            long value = machine.mmio().read(c.address(), c.size());
+            checkFirmware(command);
+            return QtestReplies.memoryValue(value);
         }
         if (command instanceof QtestCommand.MemWrite c) {
             machine.mmio().write(c.address(), c.size(), c.value());
@@ -194,6 +196,7 @@ public final class ModelTarget implements Target, NumericPortAnswers {
             for (int i = 0; i < data.length; i++) {
                 data[i] = (byte) machine.mmio().read(c.address() + i, 1);
             }
+            checkFirmware(command);
             return c.base64() ? QtestReplies.base64(data) : QtestReplies.hexBytes(data);
         }
         if (command instanceof QtestCommand.BulkWrite c) {
@@ -220,6 +223,15 @@ public final class ModelTarget implements Target, NumericPortAnswers {
             return "OK little";
         }
         throw new TargetException("the model does not answer '" + command.text() + "'");
+    }
+
+    /** A read that reached the firmware ROM when no image was found cannot be answered as QEMU would. */
+    private void checkFirmware(QtestCommand command) throws TargetException {
+        if (machine.bios().readsOfAbsentImage() > 0) {
+            throw new TargetException("'" + command.text() + "' reads the firmware ROM, but no " + MachineArgs.DEFAULT_BIOS
+                    + " was found (looked in " + MachineArgs.SYSTEM_DATA_DIRS + "): install Debian's seabios package, "
+                    + "or give the machine -bios FILE or -L DIR");
+        }
     }
 
     private Reply portReply(int value) {
@@ -309,9 +321,13 @@ public final class ModelTarget implements Target, NumericPortAnswers {
         } else if (lastCommand instanceof QtestCommand.PortWrite c) {
             devices = machine.devicesAtPort(c.port());
         } else if (lastCommand instanceof QtestCommand.SetIrqIn c && c.path().startsWith("/machine/unattached/device[")) {
-            devices = machine.devicesAtPort(0x20);
+            devices = machine.pic().chips();
         } else if (lastCommand instanceof QtestCommand.Inta) {
-            devices = machine.devicesAtPort(0x20);
+            devices = machine.pic().chips();
+        } else if (lastCommand instanceof QtestCommand.MemRead c) {
+            devices = machine.devicesAtAddress(c.address());
+        } else if (lastCommand instanceof QtestCommand.MemWrite c) {
+            devices = machine.devicesAtAddress(c.address());
         } else if (lastCommand instanceof QtestCommand.Clock) {
             devices = machine.timers();
         }

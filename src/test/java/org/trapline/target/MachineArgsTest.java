@@ -56,7 +56,7 @@ class MachineArgsTest {
             "-machine pc -m lots|-m lots: not a size",
             "-machine pc -m 0|-m 0: out of range",
             "-machine pc -m size=|-m needs a size",
-            "-machine pc -device e1000|unsupported QEMU argument '-device' (supported: -machine pc, -m, -rtc base=...,clock=vm, -accel qtest or tcg, -nodefaults, -display none, -S)",
+            "-machine pc -device e1000|unsupported QEMU argument '-device' (supported: -machine pc[,max-ram-below-4g=SIZE], -m, -rtc base=...,clock=vm, -accel qtest or tcg, -bios FILE, -L DIR, -nodefaults, -display none, -S)",
             "-machine pc -display gtk|-display gtk: only 'none' is modelled",
             "-machine pc -accel hvf|-accel hvf: expected qtest, tcg or kvm",
             "-machine pc -rtc base=utc|-rtc base=utc depends on the wall clock; give a date (base=2001-02-03T04:05:06) so that replays are deterministic",

@@ -140,16 +140,65 @@ class AddressSpaceTest {
     }
 
     @Test
-    void overlappingRegionsAreAWiringError() {
-        io.map("a", 0x20, 2, 1, 1, new Recorder(2));
-        assertThatThrownBy(() -> io.map("b", 0x21, 2, 1, 1, new Recorder(2)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("overlaps a");
-        assertThatThrownBy(() -> io.map("c", 0x1f, 2, 1, 1, new Recorder(2)))
-                .isInstanceOf(IllegalArgumentException.class);
+    void overlappingRegionsAreSeenByPriorityThenByWhichCameLater() {
+        Recorder low = new Recorder(16);
+        Recorder high = new Recorder(16);
+        Recorder later = new Recorder(16);
+        io.map(Region.of("low", 16, 1, 1, low, null).at(0x20));
+        io.map(Region.of("high", 4, 1, 1, high, null).at(0x24).withPriority(1));
+        io.read(0x23, 1);
+        io.read(0x24, 1);
+        io.read(0x28, 1);
+        assertThat(low.log).containsExactly("r1@3", "r1@8");
+        assertThat(high.log).containsExactly("r1@0");
+        io.map(Region.of("later", 2, 1, 1, later, null).at(0x22));
+        io.read(0x22, 1);
+        io.read(0x25, 1);
+        assertThat(later.log).as("equal priority: the later mapping wins").containsExactly("r1@0");
+        assertThat(high.log).as("a lower priority never covers a higher one").containsExactly("r1@0", "r1@1");
         assertThatThrownBy(() -> io.map("d", 0xffff, 2, 1, 1, new Recorder(2)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside");
-        io.map("e", 0x22, 1, 1, 1, new Recorder(1));
-        assertThat(io.regions()).extracting(Region::name).containsExactly("a", "e");
+        assertThat(io.regions()).extracting(Region::name).containsExactly("low", "high", "later");
+    }
+
+    @Test
+    void aMappingMovesSwitchesOffAndGoes() {
+        Recorder low = new Recorder(16);
+        Recorder bar = new Recorder(4);
+        io.map(Region.of("low", 16, 1, 1, low, null).at(0x20));
+        Mapping m = io.map(Region.of("bar", 4, 1, 4, bar, null).withPriority(1).at(0x100), false);
+        assertThat(io.regionAt(0x100)).isNull();
+        m.enable(true);
+        assertThat(io.read(0x100, 1)).isZero();
+        m.move(0x20);
+        assertThat(io.regionAt(0x100)).as("moved away").isNull();
+        assertThat(io.regionAt(0x20).name()).isEqualTo("bar");
+        assertThat(io.regionAt(0x24).name()).isEqualTo("low");
+        m.move(0xfffe);
+        assertThat(m.region().base()).as("a base the space cannot hold leaves it").isEqualTo(0x20);
+        m.place(0x28, false);
+        assertThat(io.regionAt(0x28).name()).as("switched off: the region under it shows").isEqualTo("low");
+        m.place(0x28, true);
+        assertThat(io.regionAt(0x28).name()).isEqualTo("bar");
+        m.unmap();
+        assertThat(io.regionAt(0x28).name()).isEqualTo("low");
+        assertThat(io.regions()).extracting(Region::name).containsExactly("low");
+        m.enable(true);
+        assertThat(io.regionAt(0x28).name()).as("an unmapped region stays gone").isEqualTo("low");
+    }
+
+    @Test
+    void aSpaceSeenThroughAnotherKeepsItsOwnMapAndCountsForIt() {
+        MmioBus system = new MmioBus();
+        MmioBus pci = new MmioBus("pci");
+        Recorder dev = new Recorder(8);
+        system.mapSpace("hole", pci, 0, Long.MAX_VALUE, -1);
+        pci.map(Region.of("bar", 8, 1, 4, dev, null).at(0xfebf0000L));
+        system.write(0xfebf0004L, 4, 0x11223344L);
+        assertThat(dev.log).containsExactly("w4@4=11223344");
+        assertThat(system.read(0xfebf0004L, 4)).isEqualTo(0x11223344L);
+        system.read(0xe0000000L, 4);
+        assertThat(system.unclaimedReads()).as("counted by the space behind the window").isEqualTo(1);
     }
 
     @Test

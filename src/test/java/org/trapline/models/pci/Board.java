@@ -17,7 +17,7 @@ final class Board {
         host = new PciHost(quirks);
         // QEMU's splitting of wide accesses is the board's bus's, not the host bridge's.
         io.setQemuSplitting(quirks.contains(BoardQuirks.QEMU_ACCESS_SPLITTING));
-        host.attach(io);
+        host.attach(io, 0xcf8);
         host.populatePcBoard(config.ramBytes());
     }
 

@@ -14,7 +14,7 @@ final class PicBoard {
 
     PicBoard(Set<Quirk> quirks) {
         pic = new PicPair(quirks);
-        pic.attach(io);
+        pic.attach(io, 0x20, 0xa0, 0x4d0);
         // QEMU's way of splitting wide accesses is the board's (the bus's), not the PIC's.
         io.setQemuSplitting(quirks.contains(BoardQuirks.QEMU_ACCESS_SPLITTING));
     }

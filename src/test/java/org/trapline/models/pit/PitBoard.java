@@ -22,7 +22,7 @@ final class PitBoard {
     PitBoard(Set<Quirk> quirks) {
         irq0.connect(high -> edges.add((high ? "raise@" : "lower@") + scheduler.nowNs()));
         pit = new Pit8254(scheduler, quirks, irq0);
-        pit.attach(io);
+        pit.attach(io, 0x40, 0x61);
     }
 
     static PitBoard hardware() {

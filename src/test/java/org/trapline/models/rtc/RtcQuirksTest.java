@@ -139,8 +139,13 @@ class RtcQuirksTest {
 
     @Test
     void cmosPreset() {
-        assertThat(RtcBoard.hardware().get(0x15)).as("RAM undefined: zero here").isZero();
-        assertThat(RtcBoard.with(RtcQuirks.CMOS_PRESET).get(0x15)).isEqualTo(0x80);
+        // The board writes the bytes (QEMU's pc_cmos_init); the RTC keeps them.
+        for (org.trapline.models.machine.Profile p : org.trapline.models.machine.Profile.values()) {
+            var m = p.build(org.trapline.models.machine.MachineConfig.defaults());
+            m.io().write(0x70, 1, 0x15);
+            assertThat(m.io().read(0x71, 1)).as(p.id()).isEqualTo(p.quirks().contains(RtcQuirks.CMOS_PRESET) ? 0x80 : 0);
+        }
+        assertThat(RtcBoard.with(RtcQuirks.CMOS_PRESET).get(0x15)).as("the RTC alone leaves user RAM zero").isZero();
     }
 
     private static Set<org.trapline.models.device.Quirk> union(Set<org.trapline.models.device.Quirk> a,
