@@ -23,6 +23,9 @@ public class AddressSpace implements IoDevice {
     private final TreeMap<Long, Section> flat = new TreeMap<>();
     /** Spaces seen through a window of this one (the PCI bus behind the host bridge): their counts are ours. */
     private final List<AddressSpace> behind = new ArrayList<>();
+    /** Spaces that show this one through a window: they redraw when this one changes. */
+    private final List<AddressSpace> viewers = new ArrayList<>();
+    private boolean transparent;
     private long mapped;
     private long unclaimedReads;
     private long unclaimedWrites;
@@ -67,6 +70,9 @@ public class AddressSpace implements IoDevice {
         if (!fits(region.base(), region.length())) {
             throw new IllegalArgumentException(region.name() + " lies outside " + name);
         }
+        if (region.device() instanceof AddressSpace inner && !inner.viewers.contains(this)) {
+            inner.viewers.add(this);
+        }
         Mapping m = new Mapping(this, region, mapped++, enabled);
         mappings.add(m);
         if (enabled) {
@@ -79,6 +85,17 @@ public class AddressSpace implements IoDevice {
     public Mapping mapSpace(String regionName, AddressSpace inner, long base, long length, int priority) {
         behind.add(inner);
         return map(new Region(regionName, base, length, base, 1, inner.maxWidth, inner, null, priority, false));
+    }
+
+    /**
+     * Makes this space, seen through a window of another, show only where it has regions: where it
+     * has none, whatever lies under the window shows through. That is how QEMU renders an alias of
+     * a container (softmmu/memory.c render_memory_region flattens it into the view); a bus that
+     * decodes subtractively claims the whole window instead.
+     */
+    public void setTransparent(boolean on) {
+        this.transparent = on;
+        changed();
     }
 
     boolean fits(long base, long length) {
@@ -106,12 +123,30 @@ public class AddressSpace implements IoDevice {
             paint(m.region());
         }
         onChanged();
+        for (AddressSpace viewer : viewers) {
+            viewer.changed();
+        }
     }
 
-    /** Adds the parts of {@code region} that no region painted before it covers. */
     private void paint(Region region) {
-        long at = region.base();
-        long end = region.end();
+        if (region.device() instanceof AddressSpace inner && inner.transparent) {
+            long shift = region.base() - region.deviceOffset();
+            long from = region.deviceOffset();
+            long to = from + region.length();
+            for (Section s : inner.flat.values()) {
+                long a = Math.max(s.start(), from);
+                long b = Math.min(s.end(), to);
+                if (a < b) {
+                    paint(a + shift, b + shift, s.region().at(s.region().base() + shift));
+                }
+            }
+        } else {
+            paint(region.base(), region.end(), region);
+        }
+    }
+
+    /** Adds the parts of [at, end) that no region painted before covers, as {@code region}. */
+    private void paint(long at, long end, Region region) {
         while (at < end) {
             Map.Entry<Long, Section> below = flat.floorEntry(at);
             if (below != null && below.getValue().end() > at) {

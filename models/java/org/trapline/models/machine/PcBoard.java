@@ -165,6 +165,9 @@ final class PcBoard {
                     .from(map.ramBelow4g()));
         }
         system.mapSpace("pci-hole", pci, 0, Long.MAX_VALUE, -1);
+        if (quirks.contains(PcMemoryQuirks.EMPTY_PCI_WINDOW_SHOWS_RAM)) {
+            pci.setTransparent(true);
+        }
         if (quirks.contains(BoardQuirks.UNASSIGNED_MEMORY_READS_ZERO)) {
             system.setUnclaimedByte(0);
             pci.setUnclaimedByte(0);

@@ -6,13 +6,14 @@ import org.trapline.models.device.Quirk;
 
 /** Where QEMU 7.2's i440FX routes the memory below 1 MiB otherwise than the 82441FX. */
 public final class I440fxMemoryQuirks {
-    /** A PAM segment with WE=1, RE=0 sends writes to PCI, not DRAM; with RE=1, WE=0 it drops them. */
-    public static final Quirk PAM_WRITES_NOT_TO_DRAM = new Quirk("i440fx.pam-write-only-is-pci", "i440fx",
-            "a PAM segment in write-only mode (WE=1, RE=0) sends reads and writes to PCI, so the writes never reach "
-                    + "DRAM; in read-only mode (RE=1, WE=0) writes are dropped rather than forwarded to PCI",
-            "82441FX PMC datasheet, PAM0-PAM6 (59h-5Fh): WE=1 RE=0 'writes are forwarded to DRAM, reads to PCI'; "
-                    + "RE=1 WE=0 'reads from DRAM, writes forwarded to PCI'; QEMU hw/pci-host/pam.c init_pam (its "
-                    + "'should distinguish read/write cases': mode 2 aliases PCI space, mode 1 read-only RAM)");
+    /** A PAM segment with only one of RE and WE set is DRAM both ways, as with both set. */
+    public static final Quirk PAM_SPLIT_MODES_ARE_DRAM = new Quirk("i440fx.pam-split-modes-are-dram", "i440fx",
+            "a PAM segment in write-only mode (WE=1, RE=0) is read from DRAM too, and one in read-only mode (RE=1, WE=0) "
+                    + "takes writes into DRAM: both act as RE=WE=1",
+            "82441FX PMC datasheet, PAM0-PAM6 (59h-5Fh): with WE=1 RE=0 writes go to DRAM and reads to PCI; with RE=1 WE=0 "
+                    + "reads come from DRAM and writes go to PCI; QEMU hw/pci-host/pam.c init_pam (mode 2 is an alias of "
+                    + "RAM, mode 1 a read-only alias of RAM whose flag qtest's address_space_write does not see, because "
+                    + "softmmu/physmem.c memory_access_is_direct tests the RAM region, not the alias)");
 
     /** The non-SMM view of A0000h-BFFFFh opens on D_OPEN alone. */
     public static final Quirk SMRAM_OPEN_WITHOUT_G_SMRAME = new Quirk("i440fx.smram-open-without-g-smrame", "i440fx",
@@ -25,6 +26,6 @@ public final class I440fxMemoryQuirks {
     }
 
     public static List<Quirk> all() {
-        return List.of(PAM_WRITES_NOT_TO_DRAM, SMRAM_OPEN_WITHOUT_G_SMRAME);
+        return List.of(PAM_SPLIT_MODES_ARE_DRAM, SMRAM_OPEN_WITHOUT_G_SMRAME);
     }
 }

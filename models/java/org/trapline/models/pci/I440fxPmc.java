@@ -69,7 +69,7 @@ final class I440fxPmc extends PciFunction {
     I440fxPmc(Set<Quirk> quirks, long ramBytes) {
         super("i440fx", 0, 0, table(quirks, ramBytes));
         this.smramUnlocked = quirks.contains(PciQuirks.SMRAM_UNLOCKED);
-        this.qemuPam = quirks.contains(I440fxMemoryQuirks.PAM_WRITES_NOT_TO_DRAM);
+        this.qemuPam = quirks.contains(I440fxMemoryQuirks.PAM_SPLIT_MODES_ARE_DRAM);
         this.qemuSmram = quirks.contains(I440fxMemoryQuirks.SMRAM_OPEN_WITHOUT_G_SMRAME);
         // QEMU's i440FX has no reset handler of its own: DRAMC, PAM, SMRAM and the rest stay.
         qemuResetRestores();

@@ -54,11 +54,10 @@ final class I440fxRouting {
 
     private Segment segment(AddressSpace system, String name, long base, long size, IoDevice dram, AddressSpace pci) {
         Segment s = new Segment();
-        IoDevice readOnlyDram = new Split(dram, null);
         s.byMode[0] = system.map(window(name + "-pci", base, size, pci, false), false);
-        s.byMode[RE] = system.map(qemuPam ? window(name + "-rom", base, size, readOnlyDram, true)
+        s.byMode[RE] = system.map(qemuPam ? window(name + "-ram", base, size, dram, true)
                 : window(name + "-read-dram", base, size, new Split(dram, pci), false), false);
-        s.byMode[WE] = system.map(qemuPam ? window(name + "-pci", base, size, pci, false)
+        s.byMode[WE] = system.map(qemuPam ? window(name + "-ram", base, size, dram, true)
                 : window(name + "-write-dram", base, size, new Split(pci, dram), false), false);
         s.byMode[RE | WE] = system.map(window(name + "-ram", base, size, dram, true), false);
         return s;
@@ -81,7 +80,7 @@ final class I440fxRouting {
         smramToPci.enable(!open);
     }
 
-    /** Reads from one side, writes to the other (null: writes dropped). */
+    /** Reads from one side, writes to the other. */
     private record Split(IoDevice reads, IoDevice writes) implements IoDevice {
         @Override
         public long read(long offset, int size) {
@@ -90,9 +89,7 @@ final class I440fxRouting {
 
         @Override
         public void write(long offset, int size, long value) {
-            if (writes != null) {
-                writes.write(offset, size, value);
-            }
+            writes.write(offset, size, value);
         }
     }
 }

@@ -95,8 +95,9 @@ public final class MachineArgs {
 
     /** The firmware QEMU 7.2's pc machine loads unless {@code -bios} names another: SeaBIOS. */
     public static final String DEFAULT_BIOS = "bios-256k.bin";
-    /** Where Debian's QEMU looks after the {@code -L} folders (its data directory), then SeaBIOS's own. */
-    static final List<Path> SYSTEM_DATA_DIRS = List.of(Path.of("/usr/share/qemu"), Path.of("/usr/share/seabios"));
+    /** Where Debian's QEMU 7.2 looks after the {@code -L} folders ({@code qemu-system-x86_64 -L help}). */
+    static final List<Path> SYSTEM_DATA_DIRS = List.of(Path.of("/usr/share/qemu"), Path.of("/usr/share/seabios"),
+            Path.of("/usr/lib/ipxe/qemu"));
     /** A flash chip's worth: no PC firmware is larger, and nothing larger is read. */
     static final long MAX_BIOS_BYTES = 16L << 20;
 

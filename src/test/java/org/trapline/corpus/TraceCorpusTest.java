@@ -23,7 +23,7 @@ import org.trapline.trace.TraceParser;
  */
 class TraceCorpusTest {
     /** The devices, by the prefix of a golden trace's name and the folder of a spec trace. */
-    private static final List<String> DEVICES = List.of("pci", "pic", "pit", "rtc", "reset");
+    private static final List<String> DEVICES = List.of("pci", "pic", "pit", "rtc", "reset", "memmap");
 
     @TestFactory
     Stream<DynamicTest> pciTraces() throws Exception {
@@ -48,6 +48,11 @@ class TraceCorpusTest {
     @TestFactory
     Stream<DynamicTest> boardResetTraces() throws Exception {
         return tracesOf("reset");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> memoryMapTraces() throws Exception {
+        return tracesOf("memmap");
     }
 
     @Test
