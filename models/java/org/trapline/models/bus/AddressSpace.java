@@ -326,7 +326,7 @@ public class AddressSpace implements IoDevice {
         if (section.region().direct()) {
             return address + width <= section.end();
         }
-        return width <= 4 && (section.region().offsetOf(address) & (width - 1)) == 0;
+        return width <= section.region().pieceMax() && (section.region().offsetOf(address) & (width - 1)) == 0;
     }
 
     private static int qemuPiece(Section section, long address, int left) {
@@ -335,7 +335,7 @@ public class AddressSpace implements IoDevice {
         }
         long offset = section == null ? address : section.region().offsetOf(address);
         long alignment = offset & -offset;
-        long piece = Math.min(left, 4);
+        long piece = Math.min(left, section == null ? Region.QEMU_PIECE_MAX : section.region().pieceMax());
         if (alignment != 0 && alignment < piece) {
             piece = alignment;
         }

@@ -12,7 +12,15 @@ import org.trapline.models.device.Inspectable;
  * reads and writes by copying (RAM, ROM): its pieces stop at its end instead of running past it.
  */
 public record Region(String name, long base, long length, long deviceOffset, int minAccess, int maxAccess,
-                     IoDevice device, Inspectable owner, int priority, boolean direct) {
+                     IoDevice device, Inspectable owner, int priority, boolean direct, int pieceMax) {
+    /** QEMU's largest piece for a region that states no limit (softmmu/physmem.c memory_access_size). */
+    public static final int QEMU_PIECE_MAX = 4;
+
+    public Region(String name, long base, long length, long deviceOffset, int minAccess, int maxAccess,
+                  IoDevice device, Inspectable owner, int priority, boolean direct) {
+        this(name, base, length, deviceOffset, minAccess, maxAccess, device, owner, priority, direct, QEMU_PIECE_MAX);
+    }
+
     public Region(String name, long base, long length, long deviceOffset, int minAccess, int maxAccess, IoDevice device) {
         this(name, base, length, deviceOffset, minAccess, maxAccess, device, null, 0, false);
     }
@@ -41,16 +49,25 @@ public record Region(String name, long base, long length, long deviceOffset, int
     }
 
     public Region at(long newBase) {
-        return new Region(name, newBase, length, deviceOffset, minAccess, maxAccess, device, owner, priority, direct);
+        return new Region(name, newBase, length, deviceOffset, minAccess, maxAccess, device, owner, priority, direct, pieceMax);
     }
 
     /** The same block shown from {@code offset} within it. */
     public Region from(long offset) {
-        return new Region(name, base, length, offset, minAccess, maxAccess, device, owner, priority, direct);
+        return new Region(name, base, length, offset, minAccess, maxAccess, device, owner, priority, direct, pieceMax);
     }
 
     public Region withPriority(int p) {
-        return new Region(name, base, length, deviceOffset, minAccess, maxAccess, device, owner, p, direct);
+        return new Region(name, base, length, deviceOffset, minAccess, maxAccess, device, owner, p, direct, pieceMax);
+    }
+
+    /**
+     * Under QEMU's splitting, no piece for this region is larger than {@code max} bytes: its
+     * MemoryRegionOps valid.max_access_size, where an access wider than that continues at the next
+     * address instead of being adapted by the region.
+     */
+    public Region withPieceMax(int max) {
+        return new Region(name, base, length, deviceOffset, minAccess, maxAccess, device, owner, priority, direct, max);
     }
 
     public long end() {

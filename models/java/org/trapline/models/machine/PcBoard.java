@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.trapline.models.acpi.PmRegisters;
 import org.trapline.models.bus.IoDevice;
 import org.trapline.models.bus.MmioBus;
 import org.trapline.models.bus.PortIoBus;
@@ -52,6 +53,7 @@ final class PcBoard {
     static final long ISA_BIOS_MAX = 0x20000;
     static final long ONE_MIB = 0x100000;
     static final int RTC_ISA_IRQ = 8;
+    static final int SCI_ISA_IRQ = 9;
 
     private PcBoard() {
     }
@@ -101,6 +103,9 @@ final class PcBoard {
         pci.attach(io, PCI_CONFIG_PORT);
         pci.populatePcBoard(memoryMap.ramBytes());
         pci.routeMemory(mmio, ram, pciMemory);
+        // The PIIX4's PM I/O registers at PMBA; SCI on ISA IRQ 9 (QEMU: pc_piix.c piix4_pm_init with gsi[9]).
+        PmRegisters pm = new PmRegisters(scheduler, quirks, isaIrq[SCI_ISA_IRQ]);
+        pci.decodePmba(io, pm.regions());
         devices.addAll(pci.devices());
 
         List<Runnable> deviceResets = new ArrayList<>();
@@ -115,6 +120,8 @@ final class PcBoard {
         if (quirks.contains(BoardQuirks.QTEST_EVENT_THROTTLE)) {
             rtc.onTimeSet(new EventThrottle(scheduler)::event);
         }
+        devices.add(pm);
+        deviceResets.add(pm::reset);
         devices.add(rtc);
         deviceResets.add(rtc::reset);
 
@@ -126,7 +133,7 @@ final class PcBoard {
         deviceResets.add(pit::reset);
 
         Machine machine = new Machine(profile, config, clock, scheduler, io, mmio, ram, pic, pci, pit, gpio, gpioOut,
-                devices, List.of(pit, rtc), isaIrq, deviceResets, memoryMap, bios);
+                devices, List.of(pit, rtc, pm), isaIrq, deviceResets, memoryMap, bios);
         // RC (in the pci package) asks for the reset; the board, which knows every device, does it.
         pci.onHardReset(machine::reset);
         return machine;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.trapline.models.acpi.AcpiQuirks;
 import org.trapline.models.pci.I440fxMemoryQuirks;
 import org.trapline.models.pci.PciHost;
 import org.trapline.models.pic.PicPair;
@@ -60,6 +61,7 @@ public enum Profile {
         all.addAll(PicPair.qemuQuirks());
         all.addAll(PciHost.qemuQuirks());
         all.addAll(I440fxMemoryQuirks.all());
+        all.addAll(AcpiQuirks.all());
         all.addAll(RtcQuirks.all());
         all.addAll(Pit8254.qemuQuirks());
         return Collections.unmodifiableSet(all);

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.trapline.models.bus.AddressSpace;
 import org.trapline.models.bus.IoDevice;
 import org.trapline.models.bus.PortIoBus;
+import org.trapline.models.bus.Region;
 import org.trapline.models.device.Inspectable;
 import org.trapline.models.device.Quirk;
 
@@ -25,6 +26,7 @@ public final class PciHost {
     private final Bus0 bus = new Bus0();
     private final ConfigMechanism mechanism;
     private I440fxPmc hostBridge;
+    private Piix4Pm powerManagement;
     private final Inspectable configRegisters = new ConfigRegisters();
 
     public PciHost(Set<Quirk> quirks) {
@@ -71,7 +73,8 @@ public final class PciHost {
         plug(hostBridge);
         plug(Piix3Isa.create(quirks));
         plug(PiixIde.create(quirks));
-        plug(Piix4Pm.create(quirks));
+        powerManagement = Piix4Pm.create(quirks);
+        plug(powerManagement);
     }
 
     /**
@@ -83,6 +86,17 @@ public final class PciHost {
             throw new IllegalStateException("no host bridge plugged");
         }
         hostBridge.routeMemory(system, dram, pci);
+    }
+
+    /**
+     * Places the PIIX4's power management I/O {@code registers} (laid out at their offsets within
+     * the 64-byte block) in {@code io} at PMBA, while PMREGMISC's PMIOSE is set.
+     */
+    public void decodePmba(AddressSpace io, Region[] registers) {
+        if (powerManagement == null) {
+            throw new IllegalStateException("no PIIX4 power management function plugged");
+        }
+        powerManagement.decodePmba(io, registers);
     }
 
     /** Plugs a function into bus 0; its devfn must be free. */

@@ -2,6 +2,10 @@ package org.trapline.models.pci;
 
 import java.util.Set;
 
+import org.trapline.models.bus.AddressSpace;
+import org.trapline.models.bus.Mapping;
+import org.trapline.models.bus.Region;
+
 import org.trapline.models.device.Quirk;
 
 /**
@@ -9,7 +13,18 @@ import org.trapline.models.device.Quirk;
  * it before firmware runs: PMBA unprogrammed, SMBus at B100h, SMBus host enabled on IRQ 9.
  * Register names from the 82371AB datasheet.
  */
-final class Piix4Pm {
+final class Piix4Pm extends PciFunction {
+    static final int PMBA = 0x40;
+    static final int PMREGMISC = 0x80;
+    /** PMREGMISC bit 0, PMIOSE: the PMBA block decodes only while it is set (PCICMD's IOSE does not gate it). */
+    static final int PMIOSE = 0x01;
+    /** PMBA bits 15:6: the block is 64 bytes, on a 64-byte boundary. */
+    static final long PMBA_BASE = 0xffc0L;
+
+    private Mapping[] pmBlock = new Mapping[0];
+    /** Each register block's offset within the 64 bytes. */
+    private long[] pmOffsets = new long[0];
+
     /**
      * PMBA (40h): bits 15:6 the base of a 64-byte I/O block, bit 0 the Resource Type Indicator,
      * hardwired 1, bits 5:1 read 0 (Bochs iodev/acpi.cc and 86Box agree); bits 31:16 read 0 (86Box
@@ -39,10 +54,56 @@ final class Piix4Pm {
      * of 52h and 72h; Bochs keeps every bit; MAME i82371eb_acpi.cpp implements only PMBA, DEVACTB,
      * DEVRESA, PMREGMISC, SMBBA and SMBHSTCFG.
      */
-    private Piix4Pm() {
+    private Piix4Pm(ConfigSpace config) {
+        super("piix4-pm", 1, 3, config);
+        // QEMU's piix4_pm_reset rewrites PMBA's low byte, DEVACTB and PMREGMISC only (PMBA 41h-43h stay).
+        qemuResetRestores(0x40, 0x58, 0x59, 0x5a, 0x5b, 0x80);
     }
 
-    static PciFunction create(Set<Quirk> quirks) {
+    /**
+     * Gives the function its power management I/O registers: from now on they appear in {@code io}
+     * at PMBA while PMIOSE is set, move when PMBA changes and vanish when PMIOSE is cleared.
+     */
+    void decodePmba(AddressSpace io, Region[] registers) {
+        pmBlock = new Mapping[registers.length];
+        pmOffsets = new long[registers.length];
+        for (int i = 0; i < registers.length; i++) {
+            pmOffsets[i] = registers[i].base();
+            pmBlock[i] = io.map(registers[i], false);
+        }
+        placePmBlock();
+    }
+
+    private void placePmBlock() {
+        long base = config().read(PMBA, 4) & PMBA_BASE;
+        boolean on = (config().readByte(PMREGMISC) & PMIOSE) != 0;
+        for (int i = 0; i < pmBlock.length; i++) {
+            pmBlock[i].place(base + pmOffsets[i], on);
+        }
+    }
+
+    @Override
+    public void write(int offset, int width, long value) {
+        super.write(offset, width, value);
+        boolean touches = (offset < PMBA + 4 && offset + width > PMBA) || (offset <= PMREGMISC && offset + width > PMREGMISC);
+        if (touches) {
+            placePmBlock();
+        }
+    }
+
+    @Override
+    public void reset() {
+        super.reset();
+        placePmBlock();
+    }
+
+    @Override
+    public void resetAsQemu() {
+        super.resetAsQemu();
+        placePmBlock();
+    }
+
+    static Piix4Pm create(Set<Quirk> quirks) {
         boolean asQemu = quirks.contains(PciQuirks.PIIX4_PM_DEVICE_REGISTERS_WRITABLE);
         ConfigSpace.Builder b = Type0Header.of(0x8086, 0x7113, 0x03, 0x068000, 0x00, 0x0280, 1)
                 .reg(0x40, 4, "PMBA", 0x00000001, asQemu ? 0xffffffffL : PMBA_WRITABLE)
@@ -71,8 +132,6 @@ final class Piix4Pm {
         if (asQemu) {
             b.unnamedReadWrite(0x40, 0xff);
         }
-        // QEMU's piix4_pm_reset rewrites PMBA's low byte, DEVACTB and PMREGMISC only (PMBA 41h-43h stay).
-        return new PciFunction("piix4-pm", 1, 3, b.build())
-                .qemuResetRestores(0x40, 0x58, 0x59, 0x5a, 0x5b, 0x80);
+        return new Piix4Pm(b.build());
     }
 }

@@ -23,7 +23,7 @@ import org.trapline.trace.TraceParser;
  */
 class TraceCorpusTest {
     /** The devices, by the prefix of a golden trace's name and the folder of a spec trace. */
-    private static final List<String> DEVICES = List.of("pci", "pic", "pit", "rtc", "reset", "memmap");
+    private static final List<String> DEVICES = List.of("pci", "pic", "pit", "rtc", "reset", "memmap", "pm");
 
     @TestFactory
     Stream<DynamicTest> pciTraces() throws Exception {
@@ -53,6 +53,11 @@ class TraceCorpusTest {
     @TestFactory
     Stream<DynamicTest> memoryMapTraces() throws Exception {
         return tracesOf("memmap");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> powerManagementTraces() throws Exception {
+        return tracesOf("pm");
     }
 
     @Test

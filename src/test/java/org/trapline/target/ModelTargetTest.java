@@ -227,7 +227,14 @@ class ModelTargetTest {
         assertThat(qemuPc.describeState()).extracting(l -> l.substring(0, l.indexOf(':'))).containsExactly("rtc");
         clockDriven.send("clock_step 1000");
         assertThat(clockDriven.describeState()).extracting(l -> l.substring(0, l.indexOf(':')))
-                .containsExactlyInAnyOrder("pit", "rtc");
+                .containsExactlyInAnyOrder("pit", "rtc", "piix4-pm-io");
+        qemuPc.send("outl 0xcf8 0x80000b40");
+        qemuPc.send("outl 0xcfc 0x601");
+        qemuPc.send("outl 0xcf8 0x80000b80");
+        qemuPc.send("outb 0xcfc 0x1");
+        qemuPc.send("inl 0x608");
+        assertThat(qemuPc.describeState()).as("the PM registers where the guest put them")
+                .extracting(l -> l.substring(0, l.indexOf(':'))).containsExactly("piix4-pm-io");
         qemuPc.send("readl 0x1000");
         assertThat(qemuPc.describeState()).hasSize(qemuPc.machine().devices().size());
         qemuPc.send("inb 0x80");
