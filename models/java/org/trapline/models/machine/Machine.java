@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.trapline.models.bus.AddressSpace;
+import org.trapline.models.bus.DmaPort;
 import org.trapline.models.bus.MmioBus;
 import org.trapline.models.bus.PortIoBus;
 import org.trapline.models.bus.Region;
@@ -45,6 +46,7 @@ public final class Machine {
     private final List<Inspectable> timers;
     private final PcMemoryMap memoryMap;
     private final Rom bios;
+    private final DmaPort dma;
 
     Machine(Profile profile, MachineConfig config, VirtualClock clock, Scheduler scheduler, PortIoBus io, MmioBus mmio,
             GuestMemory ram, PicPair pic, PciHost pci, Pit8254 pit, Map<String, GpioInputs> gpio, Map<String, GpioOutputs> gpioOut,
@@ -68,6 +70,12 @@ public final class Machine {
         this.timers = List.copyOf(timers);
         this.memoryMap = memoryMap;
         this.bios = bios;
+        this.dma = new DmaPort(mmio);
+    }
+
+    /** The bus masters' path to guest memory, through the memory bus. */
+    public DmaPort dma() {
+        return dma;
     }
 
     /** Where RAM lies below and above 4 GiB. */

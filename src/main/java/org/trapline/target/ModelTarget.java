@@ -192,19 +192,15 @@ public final class ModelTarget implements Target, NumericPortAnswers {
             return QtestReplies.OK;
         }
         if (command instanceof QtestCommand.BulkRead c) {
+            // qtest's read is address_space_read of the whole length: pieces as a DMA transfer's
             byte[] data = new byte[c.length()];
-            for (int i = 0; i < data.length; i++) {
-                data[i] = (byte) machine.mmio().read(c.address() + i, 1);
-            }
+            machine.dma().read(c.address(), data, 0, data.length);
             checkFirmware(command);
             return c.base64() ? QtestReplies.base64(data) : QtestReplies.hexBytes(data);
         }
         if (command instanceof QtestCommand.BulkWrite c) {
-            AddressSpace mmio = machine.mmio();
             byte[] data = c.data();
-            for (int i = 0; i < data.length; i++) {
-                mmio.write(c.address() + i, 1, data[i] & 0xff);
-            }
+            machine.dma().write(c.address(), data, 0, data.length);
             return QtestReplies.OK;
         }
         if (command instanceof QtestCommand.Clock c) {
