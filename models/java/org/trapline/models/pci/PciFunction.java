@@ -1,9 +1,14 @@
 package org.trapline.models.pci;
 
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.trapline.models.bus.AddressSpace;
+import org.trapline.models.bus.Mapping;
+import org.trapline.models.bus.Region;
 import org.trapline.models.device.Inspectable;
 
 /**
@@ -20,6 +25,7 @@ public class PciFunction implements Inspectable {
     private final ConfigSpace config;
     /** The bytes QEMU 7.2's reset of this function leaves as they are (quirk pci.reset-keeps-device-registers). */
     private final BitSet keptByQemuReset = new BitSet(ConfigSpace.SIZE);
+    private final List<Bar> bars = new ArrayList<>();
 
     public PciFunction(String name, int device, int function, ConfigSpace config) {
         this.name = name;
@@ -58,11 +64,35 @@ public class PciFunction implements Inspectable {
     /** A configuration write of {@code width} bytes at {@code offset}; bytes past 255 are dropped. */
     public void write(int offset, int width, long value) {
         config.write(offset, width, value);
+        for (Bar bar : bars) {
+            if (bar.covers(offset, width)) {
+                bar.update(config);
+            }
+        }
+    }
+
+    /**
+     * Makes the BAR at {@code offset} decode: {@code registers}, as long as the BAR's block, appear
+     * in {@code space} where the guest puts them (an I/O BAR in I/O space, a memory BAR in memory).
+     */
+    public Mapping decodeBar(int offset, AddressSpace space, Region registers) {
+        boolean io = (config.read(offset, 4) & 1) != 0;
+        Bar bar = new Bar(offset, io, space, registers);
+        bars.add(bar);
+        bar.update(config);
+        return bar.mapping();
     }
 
     /** PCI RST#: every register back to its power-on value (PCI 3.0 §6.2: "default state after reset"). */
     public void reset() {
         config.reset();
+        updateBars();
+    }
+
+    private void updateBars() {
+        for (Bar bar : bars) {
+            bar.update(config);
+        }
     }
 
     /**
@@ -72,6 +102,7 @@ public class PciFunction implements Inspectable {
      */
     public void resetAsQemu() {
         config.resetExcept(keptByQemuReset);
+        updateBars();
     }
 
     /**
