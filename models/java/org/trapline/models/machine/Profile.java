@@ -64,6 +64,7 @@ public enum Profile {
         all.addAll(AcpiQuirks.all());
         all.addAll(RtcQuirks.all());
         all.addAll(Pit8254.qemuQuirks());
+        Quirk.requireCoherent(all);
         return Collections.unmodifiableSet(all);
     }
 

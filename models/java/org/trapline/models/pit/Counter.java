@@ -17,6 +17,7 @@ final class Counter {
     private final boolean bcdNotCounted;
     private final boolean noNullCount;
     private final boolean controlWordKeepsLatch;
+    private final boolean countingAtReset;
 
     /** RW1 RW0 of the last control word (0 only before the first one). */
     private int rw;
@@ -35,12 +36,13 @@ final class Counter {
     private int status;
 
     Counter(int index, CountingElement element, boolean bcdNotCounted, boolean noNullCount,
-            boolean controlWordKeepsLatch) {
+            boolean controlWordKeepsLatch, boolean countingAtReset) {
         this.index = index;
         this.element = element;
         this.bcdNotCounted = bcdNotCounted;
         this.noNullCount = noNullCount;
         this.controlWordKeepsLatch = controlWordKeepsLatch;
+        this.countingAtReset = countingAtReset;
     }
 
     CountingElement element() {
@@ -66,9 +68,17 @@ final class Counter {
         element.reset(nowNs);
     }
 
-    /** What QEMU's pit_reset_common changes: the mode becomes 3; the byte pointers and latches stay. */
-    void qemuReset() {
+    /**
+     * A board reset: as at power-on, or with {@link PitQuirks#COUNTING_AT_RESET} what QEMU's
+     * pit_reset_common changes: the mode becomes 3 and the element counts; the byte pointers and latches stay.
+     */
+    void reset(long nowNs) {
+        if (!countingAtReset) {
+            powerOn(nowNs);
+            return;
+        }
         mode = 3;
+        element.reset(nowNs);
     }
 
     /** A control word addressed to this counter (SC1 SC0 = its number), RW != 00. */

@@ -27,7 +27,6 @@ public final class Pit8254 implements IoDevice, Inspectable {
     private final Scheduler scheduler;
     private final IrqLine irq0;
     private final boolean qemu;
-    private final boolean countingAtReset;
     private final boolean controlPortReadsZero;
     private final Counter[] counters = new Counter[3];
     private final Timer irqTimer;
@@ -36,17 +35,19 @@ public final class Pit8254 implements IoDevice, Inspectable {
     public Pit8254(Scheduler scheduler, Set<Quirk> quirks, IrqLine irq0) {
         this.scheduler = scheduler;
         this.irq0 = irq0;
-        this.qemu = quirks.contains(PitQuirks.QEMU_TICKS);
-        this.countingAtReset = quirks.contains(PitQuirks.COUNTING_AT_RESET);
+        Quirk.requireCoherent(quirks);
+        this.qemu = quirks.containsAll(QemuElement.ARITHMETIC);
+        boolean countingAtReset = quirks.contains(PitQuirks.COUNTING_AT_RESET);
         this.controlPortReadsZero = quirks.contains(PitQuirks.CONTROL_PORT_READS_ZERO);
         for (int i = 0; i < 3; i++) {
             boolean gate = i != 2;
             CountingElement element = qemu
                     ? new QemuElement(gate, quirks.contains(PitQuirks.MODE3_ODD_COUNT_READS),
-                            quirks.contains(PitQuirks.MODES_6_7_UNALIASED))
+                            quirks.contains(PitQuirks.MODES_6_7_UNALIASED), countingAtReset)
                     : new ClockedElement(gate);
             counters[i] = new Counter(i, element, quirks.contains(PitQuirks.BCD_NOT_COUNTED),
-                    quirks.contains(PitQuirks.READBACK_NO_NULL_COUNT), quirks.contains(PitQuirks.CONTROL_WORD_KEEPS_LATCH));
+                    quirks.contains(PitQuirks.READBACK_NO_NULL_COUNT), quirks.contains(PitQuirks.CONTROL_WORD_KEEPS_LATCH),
+                    countingAtReset);
         }
         this.irqTimer = scheduler.newTimer("pit.out0", this::out0Timer);
         this.portB = new PortB(this, quirks.contains(PitQuirks.PORT61_NMI_ENABLES_NOT_STORED),
@@ -79,23 +80,13 @@ public final class Pit8254 implements IoDevice, Inspectable {
     public void reset() {
         long now = now();
         portB.reset();
-        if (countingAtReset && qemu) {
-            for (int i = 0; i < 3; i++) {
-                counters[i].qemuReset();
-                QemuElement element = (QemuElement) counters[i].element();
-                element.resetCounting(now);
-                element.gate(i != 2, now);
-            }
-            // pit_reset arms the IRQ0 timer for the next transition without driving the line.
-            armOut0(counters[0].element().nextOutChangeNs(now));
-            return;
-        }
         for (int i = 0; i < 3; i++) {
-            counters[i].powerOn(now);
+            counters[i].reset(now);
             // GATE0 and GATE1 are tied high; GATE2 is port 61h bit 0, cleared by the reset.
             counters[i].gate(i != 2, now);
         }
         if (qemu) {
+            // QEMU's pit_reset arms the IRQ0 timer for the next transition without driving the line.
             armOut0(counters[0].element().nextOutChangeNs(now));
         } else {
             updateOut0(now);

@@ -1,5 +1,12 @@
 package org.trapline.models.pit;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.trapline.models.device.Quirk;
+
 /**
  * The counting element as QEMU 7.2 computes it (hw/timer/i8254.c pit_get_count, i8254_common.c
  * pit_get_out and pit_get_next_transition_time): d = ticks of 1 193 182 Hz since the count was
@@ -7,8 +14,14 @@ package org.trapline.models.pit;
  * down. Used under {@link PitQuirks#QEMU_TICKS}; see that quirk and the ones after it.
  */
 final class QemuElement implements CountingElement {
+    /** The departures this arithmetic is, all at once: a PIT counts so with all of them or none. */
+    static final Set<Quirk> ARITHMETIC = Collections.unmodifiableSet(new LinkedHashSet<>(List.of(
+            PitQuirks.QEMU_TICKS, PitQuirks.COUNT_TAKES_EFFECT_AT_ONCE, PitQuirks.GATE_LEVEL_IGNORED,
+            PitQuirks.OUT_INVERTED, PitQuirks.CONTROL_WORD_KEEPS_COUNTING)));
+
     private final boolean oddMode3Reads;
     private final boolean modes67Unaliased;
+    private final boolean countingAtReset;
     private int mode;
     private int modulus = 0x10000;
     private int count = 0x10000;
@@ -18,27 +31,23 @@ final class QemuElement implements CountingElement {
     /** False from a plain reset until the first count: the counter does not count. */
     private boolean running;
 
-    QemuElement(boolean gate, boolean oddMode3Reads, boolean modes67Unaliased) {
+    QemuElement(boolean gate, boolean oddMode3Reads, boolean modes67Unaliased, boolean countingAtReset) {
         this.gate = gate;
         this.oddMode3Reads = oddMode3Reads;
         this.modes67Unaliased = modes67Unaliased;
+        this.countingAtReset = countingAtReset;
     }
 
-    /** Without {@link PitQuirks#COUNTING_AT_RESET}: the datasheet's "undefined", as a counter that stopped. */
+    /**
+     * With {@link PitQuirks#COUNTING_AT_RESET}, QEMU's pit_reset_common: mode 3, count 65536, loaded
+     * now. Without it, the datasheet's "undefined", as a counter that stopped.
+     */
     @Override
     public void reset(long nowNs) {
-        mode = 0;
+        mode = countingAtReset ? 3 : 0;
         count = 0x10000;
         loadNs = nowNs;
-        running = false;
-    }
-
-    /** QEMU's pit_reset_common: mode 3, count 65536, loaded now. */
-    void resetCounting(long nowNs) {
-        mode = 3;
-        count = 0x10000;
-        loadNs = nowNs;
-        running = true;
+        running = countingAtReset;
     }
 
     @Override

@@ -84,7 +84,6 @@ public final class Mc146818 implements IoDevice, Inspectable {
     private final IrqLine irq;
     private final boolean updateInstant;
     private final boolean uipLatched;
-    private final boolean periodicFree;
     private final boolean timeWriteRestarts;
     private final boolean alarm12hQuirk;
     private final boolean centuryRegister;
@@ -105,13 +104,8 @@ public final class Mc146818 implements IoDevice, Inspectable {
     private final Timer updateTimer;
     private long nextAlarmNs;
 
-    private final Timer periodicTimer;
+    private final PeriodicSource periodic;
     private Runnable timeSet = () -> { };
-    /** QEMU's periodic timer: its period in 32.768 kHz cycles and its next deadline. */
-    private int periodTicks;
-    private long nextPeriodicNs;
-    /** Datasheet periodic flag: the instant since which a divider-chain edge would set PF. */
-    private long pfSinceNs;
 
     /**
      * @param baseEpochSec the time the clock starts at, seconds since 1970-01-01 UTC
@@ -121,14 +115,15 @@ public final class Mc146818 implements IoDevice, Inspectable {
         this.irq = irq;
         this.updateInstant = quirks.contains(RtcQuirks.UPDATE_CYCLE_INSTANT);
         this.uipLatched = quirks.contains(RtcQuirks.UIP_LATCHED);
-        this.periodicFree = quirks.contains(RtcQuirks.PERIODIC_FREE_OF_DIVIDER);
         this.timeWriteRestarts = quirks.contains(RtcQuirks.TIME_WRITE_RESTARTS_SECOND);
         this.alarm12hQuirk = quirks.contains(RtcQuirks.ALARM_12H_HOUR);
         this.centuryRegister = quirks.contains(RtcQuirks.CENTURY_REGISTER);
         this.anyTimeBase = quirks.contains(RtcQuirks.ANY_TIME_BASE_RUNS);
         this.qemuReset = quirks.contains(RtcQuirks.RESET);
         this.updateTimer = scheduler.newTimer("rtc-update", this::updateCycle);
-        this.periodicTimer = scheduler.newTimer("rtc-periodic", this::periodicEdge);
+        this.periodic = quirks.contains(RtcQuirks.PERIODIC_FREE_OF_DIVIDER)
+                ? new QemuPeriodicTimer(this, scheduler)
+                : new DividerTap(this, scheduler);
 
         // A PC BIOS leaves the 32.768 kHz time base with a 976.5 us rate, 24-hour BCD: QEMU starts
         // so, and so does the hardware profile (the datasheet leaves A and B undefined at power-on).
@@ -198,9 +193,7 @@ public final class Mc146818 implements IoDevice, Inspectable {
         if (centuryRegister && index == PS2_CENTURY) {
             index = CENTURY;
         }
-        if (!periodicFree) {
-            latchChainPeriodicFlag();
-        }
+        periodic.beforeChange();
         if (isTimeRegister(index)) {
             writeTimeRegister(data);
         } else {
@@ -215,9 +208,7 @@ public final class Mc146818 implements IoDevice, Inspectable {
                 default -> cmos[index] = data;
             }
         }
-        if (!periodicFree) {
-            scheduleChainPeriodic();
-        }
+        periodic.afterChange();
     }
 
     private boolean isTimeRegister(int i) {
@@ -245,7 +236,7 @@ public final class Mc146818 implements IoDevice, Inspectable {
 
     private void writeRegisterA(int data) {
         boolean rateChanged = ((cmos[REG_A] ^ data) & A_RS) != 0;
-        int oldPeriod = qemuPeriodTicks();
+        int oldPeriod = armedPeriodCycles();
         if ((data & 0x60) == 0x60) {
             // Divider reset: the registers keep the time they show now.
             if (running()) {
@@ -262,15 +253,15 @@ public final class Mc146818 implements IoDevice, Inspectable {
             cmos[REG_A] &= ~A_UIP;
         }
         cmos[REG_A] = (data & ~A_UIP) | (cmos[REG_A] & A_UIP); // UIP is read-only
-        if (periodicFree && rateChanged) {
-            qemuPeriodicUpdate(scheduler.nowNs(), oldPeriod, true);
+        if (rateChanged) {
+            periodic.selectChanged(oldPeriod);
         }
         scheduleUpdate();
     }
 
     private void writeRegisterB(int data) {
         boolean pieChanged = ((cmos[REG_B] ^ data) & B_PIE) != 0;
-        int oldPeriod = qemuPeriodTicks();
+        int oldPeriod = armedPeriodCycles();
         if ((data & B_SET) != 0) {
             if (running()) {
                 refreshTimeRegisters(); // the registers stop at the time they show
@@ -291,17 +282,15 @@ public final class Mc146818 implements IoDevice, Inspectable {
             irq.lower();
         }
         cmos[REG_B] = data;
-        if (periodicFree && pieChanged) {
-            qemuPeriodicUpdate(scheduler.nowNs(), oldPeriod, true);
+        if (pieChanged) {
+            periodic.selectChanged(oldPeriod);
         }
         scheduleUpdate();
     }
 
     /** Register C: the flags, cleared by the read, and IRQ released (MC146818A register C). */
     private int readAndClearFlags() {
-        if (!periodicFree) {
-            latchChainPeriodicFlag();
-        }
+        periodic.beforeChange();
         int flags = cmos[REG_C];
         irq.lower();
         cmos[REG_C] = 0;
@@ -313,9 +302,7 @@ public final class Mc146818 implements IoDevice, Inspectable {
 
     /** The board's reset (MC146818A RESET pin; QEMU's rtc_reset_enter with {@link RtcQuirks#RESET}). */
     public void reset() {
-        if (!periodicFree) {
-            latchChainPeriodicFlag();
-        }
+        periodic.beforeChange();
         if (qemuReset) {
             if (cmos[SHUTDOWN_STATUS] != 0xfe) {
                 cmos[SHUTDOWN_STATUS] = 0;
@@ -327,9 +314,7 @@ public final class Mc146818 implements IoDevice, Inspectable {
         cmos[REG_C] &= ~(C_UF | C_IRQF | C_PF | C_AF);
         scheduleUpdate();
         irq.lower();
-        if (!periodicFree) {
-            scheduleChainPeriodic();
-        }
+        periodic.afterChange();
     }
 
     // ---------------------------------------------------------------- time
@@ -345,7 +330,7 @@ public final class Mc146818 implements IoDevice, Inspectable {
     }
 
     /** No update cycles at all: the dividers held in reset (or, on the chip, any code but 010). */
-    private boolean updatesStopped() {
+    boolean updatesStopped() {
         return anyTimeBase ? (cmos[REG_A] & 0x60) == 0x60 : (cmos[REG_A] & A_DV) != DV_32K;
     }
 
@@ -558,86 +543,40 @@ public final class Mc146818 implements IoDevice, Inspectable {
         return 1 << (tap - 1);
     }
 
-    private int qemuPeriodTicks() {
-        return (cmos[REG_B] & B_PIE) != 0 ? periodCycles(cmos[REG_A] & A_RS) : 0;
+    /** The period RS selects while PIE is 1, in 32.768 kHz cycles; 0 with PIE clear. */
+    int armedPeriodCycles() {
+        return periodicEnabled() ? periodCycles(rateSelect()) : 0;
     }
 
-    /**
-     * QEMU's periodic timer ({@link RtcQuirks#PERIODIC_FREE_OF_DIVIDER}): on the guest clock's own
-     * 32.768 kHz grid, a period after {@code currentNs}, less the part of the old period already
-     * run when the rate or PIE changed (lost ticks are discarded, at most one period counted).
-     */
-    private void qemuPeriodicUpdate(long currentNs, int oldPeriod, boolean periodChange) {
-        int period = qemuPeriodTicks();
-        periodTicks = period;
-        if (period == 0) {
-            periodicTimer.disarm();
-            return;
-        }
-        long curCycle = nsToCycles(currentNs);
-        long lost = 0;
-        if (oldPeriod != 0 && periodChange) {
-            long lastCycle = nsToCycles(nextPeriodicNs) - oldPeriod;
-            lost = Math.min(curCycle - lastCycle, period);
-        }
-        long nextCycle = curCycle + period - lost;
-        nextPeriodicNs = cyclesToNs(nextCycle) + 1;
-        periodicTimer.armAt(nextPeriodicNs);
+    /** RS3-RS0 of register A. */
+    int rateSelect() {
+        return cmos[REG_A] & A_RS;
     }
 
-    private void periodicEdge() {
-        if (periodicFree) {
-            qemuPeriodicUpdate(nextPeriodicNs, periodTicks, false);
-            cmos[REG_C] |= C_PF;
-            if ((cmos[REG_B] & B_PIE) != 0) {
-                cmos[REG_C] |= C_IRQF;
-                irq.raise();
-            }
-        } else {
-            cmos[REG_C] |= C_PF | C_IRQF;
-            irq.raise();
-            pfSinceNs = scheduler.nowNs();
-            scheduleChainPeriodic();
-        }
+    /** PIE of register B. */
+    boolean periodicEnabled() {
+        return (cmos[REG_B] & B_PIE) != 0;
+    }
+
+    /** Since when the registers count from the divider chain's frame. */
+    long lastUpdateNs() {
+        return lastUpdateNs;
     }
 
     /** The divider chain in nanoseconds since its frame began (only its phase within a second matters). */
-    private long chainNs(long at) {
+    long chainNs(long at) {
         return at - lastUpdateNs + offsetNs + (updateInstant ? 0 : UPDATE_CYCLE_NS);
     }
 
-    private long chainEdges(long at, int period) {
-        return nsToCycles(chainNs(at)) / period;
+    /** A periodic edge PIE does not let through: PF alone. */
+    void setPeriodicFlag() {
+        cmos[REG_C] |= C_PF;
     }
 
-    /**
-     * MC146818A 'Periodic Interrupt': PF is set at each edge of the selected divider tap whatever
-     * PIE is. With PIE=0 nothing is armed; the edges since the last look are counted here, before
-     * anything that changes the chain, the rate or the flags.
-     */
-    private void latchChainPeriodicFlag() {
-        long now = scheduler.nowNs();
-        int period = periodCycles(cmos[REG_A] & A_RS);
-        if (period != 0 && !updatesStopped() && now > pfSinceNs
-                && chainEdges(now, period) > chainEdges(Math.max(pfSinceNs, lastUpdateNs), period)) {
-            cmos[REG_C] |= C_PF;
-        }
-        pfSinceNs = now;
-    }
-
-    /** With PIE=1, a timer at the next edge of the divider tap. */
-    private void scheduleChainPeriodic() {
-        int period = periodCycles(cmos[REG_A] & A_RS);
-        if ((cmos[REG_B] & B_PIE) == 0 || period == 0 || updatesStopped()) {
-            periodicTimer.disarm();
-            return;
-        }
-        long now = scheduler.nowNs();
-        long edge = cyclesToNsCeil((chainEdges(now, period) + 1) * period);
-        long at = now + (edge - chainNs(now));
-        if (at != periodicTimer.deadlineNs()) {
-            periodicTimer.armAt(at);
-        }
+    /** A periodic edge with PIE=1: PF, IRQF, and IRQ 8 (MC146818A register C). */
+    void periodicInterrupt() {
+        cmos[REG_C] |= C_PF | C_IRQF;
+        irq.raise();
     }
 
     /** Whole 32.768 kHz cycles in {@code ns}, rounded down, without overflow. */
@@ -650,7 +589,7 @@ public final class Mc146818 implements IoDevice, Inspectable {
         return Math.floorDiv(cycles, TIME_BASE_HZ) * NS_PER_SEC + Math.floorMod(cycles, TIME_BASE_HZ) * NS_PER_SEC / TIME_BASE_HZ;
     }
 
-    private static long cyclesToNsCeil(long cycles) {
+    static long cyclesToNsCeil(long cycles) {
         long rem = Math.floorMod(cycles, TIME_BASE_HZ) * NS_PER_SEC;
         return Math.floorDiv(cycles, TIME_BASE_HZ) * NS_PER_SEC + (rem + TIME_BASE_HZ - 1) / TIME_BASE_HZ;
     }
@@ -693,7 +632,7 @@ public final class Mc146818 implements IoDevice, Inspectable {
         }
         r.put("time", running() ? timeText(rtcNs()) : "stopped");
         r.put("update", updateTimer.toString());
-        r.put("periodic", periodicTimer.toString());
+        r.put("periodic", periodic.timer().toString());
         return r;
     }
 

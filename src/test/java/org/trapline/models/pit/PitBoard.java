@@ -33,8 +33,9 @@ final class PitBoard {
         return new PitBoard(Profile.QEMU_PC.quirks());
     }
 
+    /** A PIT with these quirks and what they require ({@link Quirk#requires()}). */
     static PitBoard with(Quirk... quirks) {
-        return new PitBoard(Set.of(quirks));
+        return new PitBoard(Quirk.closure(List.of(quirks)));
     }
 
     /** The guest time of CLK pulse k on the PC's crystal: ceil(k * 3e9 / 3579545). */

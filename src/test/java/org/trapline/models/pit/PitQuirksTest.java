@@ -1,11 +1,18 @@
 package org.trapline.models.pit;
 
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.trapline.models.pit.PitQuirks.*;
 import static org.trapline.models.pit.PitBoard.pulse;
 
 import org.junit.jupiter.api.Test;
+import org.trapline.models.clock.Scheduler;
+import org.trapline.models.clock.VirtualClock;
+import org.trapline.models.device.Quirk;
+import org.trapline.models.irq.IrqLine;
 import org.trapline.models.machine.MachineConfig;
 import org.trapline.models.machine.Profile;
 
@@ -28,6 +35,38 @@ class PitQuirksTest {
         assertThat(machine.devicesAtPort(0x43)).containsExactly(machine.pit());
         assertThat(machine.devicesAtPort(0x61)).containsExactly(machine.pit());
         assertThat(machine.devicesAtPort(0x44)).isEmpty();
+    }
+
+    @Test
+    void qemusArithmeticComesWholeAndItsOptionsNeedIt() {
+        assertThat(QEMU_TICKS.requires()).containsExactlyInAnyOrder(COUNT_TAKES_EFFECT_AT_ONCE, GATE_LEVEL_IGNORED,
+                OUT_INVERTED, CONTROL_WORD_KEEPS_COUNTING);
+        assertThat(OUT_INVERTED.requires()).containsExactlyInAnyOrder(QEMU_TICKS, COUNT_TAKES_EFFECT_AT_ONCE,
+                GATE_LEVEL_IGNORED, CONTROL_WORD_KEEPS_COUNTING);
+        assertThat(MODE3_ODD_COUNT_READS.requires()).containsExactly(QEMU_TICKS);
+        assertThat(MODES_6_7_UNALIASED.requires()).containsExactly(QEMU_TICKS);
+        assertThat(COUNTING_AT_RESET.requires()).containsExactly(QEMU_TICKS);
+        assertThat(BCD_NOT_COUNTED.requires()).isEmpty();
+        assertThat(PORT61_REFRESH_TOGGLES_ON_READ.requires()).isEmpty();
+        assertThat(Quirk.closure(List.of(MODE3_ODD_COUNT_READS))).containsExactlyInAnyOrder(MODE3_ODD_COUNT_READS,
+                QEMU_TICKS, COUNT_TAKES_EFFECT_AT_ONCE, GATE_LEVEL_IGNORED, OUT_INVERTED, CONTROL_WORD_KEEPS_COUNTING);
+        assertThat(Quirk.closure(Profile.QEMU_PC.quirks())).isEqualTo(Profile.QEMU_PC.quirks());
+    }
+
+    @Test
+    void aPitWithPartOfQemusArithmeticIsRefused() {
+        assertThatThrownBy(() -> pitWith(Set.of(QEMU_TICKS))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("incoherent quirks: pit.qemu-ticks needs pit.control-word-keeps-counting, "
+                        + "pit.count-takes-effect-at-once, pit.gate-level-ignored, pit.out-inverted");
+        assertThatThrownBy(() -> pitWith(Set.of(COUNTING_AT_RESET))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("incoherent quirks: pit.counting-at-reset needs pit.qemu-ticks");
+        assertThatThrownBy(() -> pitWith(Set.of(QEMU_TICKS, COUNT_TAKES_EFFECT_AT_ONCE, GATE_LEVEL_IGNORED,
+                OUT_INVERTED))).hasMessageContaining("needs pit.control-word-keeps-counting");
+        assertThat(pitWith(Quirk.closure(List.of(QEMU_TICKS)))).isNotNull();
+    }
+
+    private static Pit8254 pitWith(Set<Quirk> quirks) {
+        return new Pit8254(new Scheduler(new VirtualClock()), quirks, new IrqLine("irq0"));
     }
 
     @Test
