@@ -45,8 +45,12 @@ final class RtcChain extends ScriptedState {
     record TimeRead(int index, int value, boolean binary, boolean h24) {
     }
 
-    /** An interrupt handler's stretch: register A's rate select, whether A and B were as the table needs, the edges. */
-    record Service(int rs, boolean periodicOnly, long seconds, long edges) {
+    /**
+     * An interrupt handler's stretch: register A's rate select, whether A and B were as the table
+     * needs, whether the rate changed from another while PIE was set (and PIE has not been set anew
+     * since), the stretch's length and IRQ8's rising edges in it.
+     */
+    record Service(int rs, boolean periodicOnly, boolean rateChangedUnderPie, long seconds, long edges) {
     }
 
     final String profile;
@@ -58,6 +62,8 @@ final class RtcChain extends ScriptedState {
     int regB = 0x02;
     /** When the time registers, A or B were last written. */
     long lastTimeWriteNs;
+    /** Register A's rate select went from one rate to another while PIE was set, and PIE has not been set anew since. */
+    boolean rateChangedUnderPie;
 
     // What the current action found, for the invariants.
     final List<TimeRead> timeReads = new ArrayList<>();
@@ -131,8 +137,16 @@ final class RtcChain extends ScriptedState {
     private void write(int value) {
         run("outb 0x71 " + hex(value));
         if (index == 0x0a) {
+            int oldRs = regA & 0x0f;
+            int rs = value & 0x0f;
+            if ((regB & 0x40) != 0 && rs != oldRs) {
+                rateChangedUnderPie = oldRs != 0 && rs != 0;
+            }
             regA = value;
         } else if (index == 0x0b) {
+            if ((regB & 0x40) == 0 && (value & 0x40) != 0) {
+                rateChangedUnderPie = false;
+            }
             regB = value;
         }
         if (isTime(index) || index == 0x0a || index == 0x0b) {
@@ -293,7 +307,7 @@ final class RtcChain extends ScriptedState {
                     st.run("clock_step");
                     st.read();
                 }
-                st.service = new Service(rs, periodicOnly, seconds, st.b.risingEdges - before);
+                st.service = new Service(rs, periodicOnly, st.rateChangedUnderPie, seconds, st.b.risingEdges - before);
             }));
         }
     }

@@ -10,6 +10,7 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.state.ActionChain;
 
 import org.trapline.chains.ChainCounterexamples;
+import org.trapline.models.machine.Profile;
 
 /**
  * Invariants of the MC146818A over chains of the datasheet's actions ({@link RtcChain}): guest
@@ -96,6 +97,9 @@ class RtcProperties {
      * With register A 20h | RS (RS 1-15) and register B's PIE the only interrupt enabled (SET = 0),
      * a handler that reads register C at every deadline sees one rising IRQ8 edge per period of the
      * rate-select table, 32768 Hz / 2^(RS-1) (RS 1 and 2: as RS 8 and 9), to one edge fewer.
+     * QEMU (rtc.periodic-free-of-divider) counts the part of the old period already run when RS
+     * changes from one rate to another with PIE set, so its first period after that is short: then
+     * one edge more may come, until PIE is set anew.
      */
     static void irq8EdgesFollowTheRateSelectTable(RtcChain s) {
         RtcChain.Service v = s.service;
@@ -103,6 +107,7 @@ class RtcProperties {
             return;
         }
         long expected = v.seconds() * 32768 / Mc146818.periodCycles(v.rs());
-        assertThat(v.edges()).as("rate select %d", v.rs()).isBetween(expected - 1, expected);
+        boolean shortFirstPeriod = !s.profile().equals(Profile.HARDWARE.id()) && v.rateChangedUnderPie();
+        assertThat(v.edges()).as("rate select %d", v.rs()).isBetween(expected - 1, shortFirstPeriod ? expected + 1 : expected);
     }
 }
