@@ -3,6 +3,8 @@ package org.trapline.differential;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.trapline.testing.CounterexampleScript;
+
 /**
  * A class of model-versus-QEMU properties: the machine its sequences run on and how long they may
  * be, so that {@link Counterexamples} can write a failing sequence as a script that replays it.
@@ -35,7 +37,7 @@ abstract class DifferentialSuite {
      * and a fresh model; fails with the divergence report when they disagree.
      */
     final void assertModelAgreesWithQemu(String property, Object... parameters) throws Exception {
-        ModelVersusQemu.assertAgree(machine, Counterexamples.file(property), commandsOf(List.of(parameters)));
+        ModelVersusQemu.assertAgree(machine, CounterexampleScript.file(property), commandsOf(List.of(parameters)));
     }
 
     /** The commands a property's parameters stand for, in order, cut to {@link #maxCommands()}. */

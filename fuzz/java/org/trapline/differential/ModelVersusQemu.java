@@ -12,6 +12,7 @@ import org.trapline.runner.ReplayResult;
 import org.trapline.target.MachineArgs;
 import org.trapline.target.ModelTarget;
 import org.trapline.target.QemuTarget;
+import org.trapline.testing.CounterexampleScript;
 import org.trapline.testing.QemuRequirement;
 import org.trapline.trace.Step;
 import org.trapline.trace.Trace;
@@ -44,7 +45,7 @@ final class ModelVersusQemu {
     static Trace trace(String machineArgs, Path file, List<String> commands) throws Exception {
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i < commands.size(); i++) {
-            steps.add(new Step(Counterexamples.FIRST_COMMAND_LINE + i, QtestCommand.parse(commands.get(i)), null, null,
+            steps.add(new Step(CounterexampleScript.FIRST_COMMAND_LINE + i, QtestCommand.parse(commands.get(i)), null, null,
                     List.of(), false));
         }
         return new Trace(new TraceHeader(file, Optional.of(machineArgs), Optional.of(Profile.QEMU_PC.id()), List.of()),
