@@ -161,16 +161,20 @@ public final class Kbc8042 implements IoDevice, Inspectable {
     // ------------------------------------------------------------------ the output buffer
 
     private int readData() {
-        if ((status & OBF) != 0) {
-            emptyOutputBuffer();
-            if (filledAtRead) {
-                outputBuffer = take(source);
-                // QEMU: the device's line falls before it rises again for its next byte, so another waiting source goes first.
-                fill(source == FROM_KBD || source == FROM_AUX ? source : 0);
-            }
-            fill(0);
+        if ((status & OBF) == 0) {
+            return outputBuffer;
         }
-        return outputBuffer;
+        emptyOutputBuffer();
+        if (filledAtRead) {
+            outputBuffer = take(source);
+        }
+        int value = outputBuffer;
+        if (filledAtRead) {
+            // QEMU: the device's line falls before it rises again for its next byte, so another waiting source goes first.
+            fill(source == FROM_KBD || source == FROM_AUX ? source : 0);
+        }
+        fill(0);
+        return value;
     }
 
     private void emptyOutputBuffer() {
