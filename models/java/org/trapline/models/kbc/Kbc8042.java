@@ -400,6 +400,16 @@ public final class Kbc8042 implements IoDevice, Inspectable {
         return keyboard.queued() + mouse.queued() + (controllerPending != 0 ? 1 : 0);
     }
 
+    /** Whether an enabled device or the controller has a byte waiting for the output buffer. */
+    boolean byteWaiting() {
+        return waiting(0) != 0;
+    }
+
+    /** The command waiting for its data byte, or 0. */
+    int pendingCommand() {
+        return pendingCommand;
+    }
+
     Ps2Keyboard keyboard() {
         return keyboard;
     }

@@ -13,9 +13,12 @@ final class KbcRig {
     final IrqLine irq12 = new IrqLine("irq12");
     final List<String> edges = new ArrayList<>();
     final Kbc8042 kbc;
+    /** Whether IRQ1 may stay as it was on ADh/AEh (QEMU). */
+    final boolean qemu;
     int boardResets;
 
     KbcRig(Set<Quirk> quirks) {
+        qemu = quirks.contains(KbcQuirks.IRQ1_OFF_WHILE_KEYBOARD_DISABLED);
         irq1.connect(level -> edges.add((level ? "raise" : "lower") + " 1"));
         irq12.connect(level -> edges.add((level ? "raise" : "lower") + " 12"));
         kbc = new Kbc8042(quirks, irq1, irq12);
