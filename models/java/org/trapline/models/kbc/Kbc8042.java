@@ -81,7 +81,7 @@ public final class Kbc8042 implements IoDevice, Inspectable {
     private int pendingCommand;
     /** The output buffer: the byte a read of 60h returns (the last one while OBF is clear). */
     private int outputBuffer;
-    /** Who filled the output buffer (one of FROM_*). */
+    /** Who has the byte the output buffer shows (one of FROM_*), or 0 when it holds it already. */
     private int source;
     /** A byte of the controller's own waiting for the output buffer (QEMU), and who it is for. */
     private int controllerByte;
@@ -165,13 +165,14 @@ public final class Kbc8042 implements IoDevice, Inspectable {
             return outputBuffer;
         }
         emptyOutputBuffer();
-        if (filledAtRead) {
+        if (filledAtRead && source != 0) {
             outputBuffer = take(source);
         }
         int value = outputBuffer;
         if (filledAtRead) {
-            // QEMU: the device's line falls before it rises again for its next byte, so another waiting source goes first.
-            fill(source == FROM_KBD || source == FROM_AUX ? source : 0);
+            // QEMU: the keyboard's line falls before it rises again for its next byte, so a waiting mouse byte goes
+            // first (the mouse's own next byte never could: it comes last anyway).
+            fill(source == FROM_KBD ? FROM_KBD : 0);
         }
         fill(0);
         return value;
@@ -251,7 +252,8 @@ public final class Kbc8042 implements IoDevice, Inspectable {
         }
         // KADC: the controller puts its byte in the output buffer, over whatever is there.
         outputBuffer = b & 0xff;
-        source = aux ? FROM_CTRL_AUX : FROM_CTRL_KBD;
+        // Nothing is left to take at the read.
+        source = 0;
         status = (status & ~AUXB) | OBF | (aux ? AUXB : 0);
         outputPort = (outputPort & ~OP_AUX_OBF) | OP_OBF | (aux ? OP_AUX_OBF : 0);
         updateIrqLines();

@@ -163,12 +163,14 @@ final class Ps2Keyboard {
         }
     }
 
-    /** Power-on conditions: scan code set 2, LEDs off, typematic default, buffer empty. */
+    /**
+     * Power-on conditions: scan code set 2, LEDs off, typematic default. The buffer is empty already:
+     * unread replies are dropped before every command and no key ever fills it.
+     */
     private void defaults() {
         scanning = true;
         scanSet = 2;
         typematic = TYPEMATIC_DEFAULT;
-        queue.reset();
         leds = 0;
     }
 

@@ -45,10 +45,9 @@ final class Ps2Mouse {
         this.unansweredCommands = quirks.contains(KbcQuirks.MOUSE_UNANSWERED_COMMANDS);
         this.argumentsUnchecked = quirks.contains(KbcQuirks.MOUSE_ARGUMENTS_UNCHECKED);
         this.resetKeepsWrap = quirks.contains(KbcQuirks.MOUSE_RESET_KEEPS_WRAP);
-        reset();
     }
 
-    /** A board reset: stream mode, disabled, 1:1, plain PS/2, nothing to send. */
+    /** A board reset (and power-on, when the controller resets): stream mode, disabled, 1:1, plain PS/2, nothing to send. */
     void reset() {
         pendingCommand = NONE;
         queue.reset();

@@ -88,6 +88,29 @@ class Kbc8042Test {
     }
 
     @Test
+    void aD2hByteOverAD3hByteIsTheKeyboardsAndTheCommandsWaitingAreCounted() {
+        KbcRig hw = KbcRig.hardware();
+        hw.cmd(0xd3, 0x01);
+        hw.cmd(0xd2, 0x02);
+        assertThat(hw.status() & 0x21).isEqualTo(0x01);
+        assertThat(hw.kbc.outputPort() & 0x30).isEqualTo(0x10);
+        assertThat(hw.irq12.level()).isFalse();
+        assertThat(hw.irq1.level()).isTrue();
+        KbcRig q = KbcRig.qemu();
+        q.cmd(0x60);
+        assertThat(q.kbc.pendingCommand()).isEqualTo(0x60);
+        q.data(0x03);
+        assertThat(q.kbc.pendingCommand()).isZero();
+        q.data(0xf2);
+        q.cmd(0xd4, 0xf2);
+        assertThat(q.kbc.queuedBytes()).isEqualTo(5);
+        q.cmd(0x20);
+        assertThat(q.kbc.queuedBytes()).isEqualTo(6);
+        assertThat(q.drain()).containsExactly(0xfa, 0x03, 0xab, 0xfa, 0x83, 0x00);
+        assertThat(q.kbc.queuedBytes()).isZero();
+    }
+
+    @Test
     void aReadOfAnEmptyBufferReturnsTheLastByte() {
         for (KbcRig r : KbcRig.both()) {
             r.cmd(0xd2, 0x5a);

@@ -65,6 +65,8 @@ class SysctlQuirksTest {
         hw.write(0, 1, 0x01);
         assertThat(hw.initPulses()).as("bit 0 already set: no transition").isEqualTo(1);
         hw.write(0, 1, 0x00);
+        hw.write(0, 1, 0x02);
+        assertThat(hw.initPulses()).as("bit 0 still clear").isEqualTo(1);
         hw.write(0, 1, 0x01);
         assertThat(hw.initPulses()).isEqualTo(2);
         q.write(0, 1, 0x03);
