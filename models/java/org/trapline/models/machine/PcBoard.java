@@ -23,6 +23,9 @@ import org.trapline.models.pic.PicPair;
 import org.trapline.models.rtc.Mc146818;
 import org.trapline.models.rtc.RtcQuirks;
 import org.trapline.models.pit.Pit8254;
+import org.trapline.models.kbc.Kbc8042;
+import org.trapline.models.sysctl.Port80;
+import org.trapline.models.sysctl.Port92;
 
 /**
  * Wires the PC board (i440FX host bridge, PIIX3 south bridge) the way QEMU 7.2's {@code -machine pc}
@@ -46,6 +49,13 @@ final class PcBoard {
     static final int PORT_B = 0x61;
     static final int RTC_PORT = 0x70;
     static final int PCI_CONFIG_PORT = 0xcf8;
+    /** The 8042's data and status/command ports. */
+    static final int KBC_DATA_PORT = 0x60;
+    static final int KBC_COMMAND_PORT = 0x64;
+    /** System Control Port A (fast A20 and INIT). */
+    static final int PORT92 = 0x92;
+    /** The POST code port. */
+    static final int POST_PORT = 0x80;
     /** QEMU's option ROM area: pc.rom, 128 KiB at C0000h (hw/i386/pc.c PC_ROM_MIN_VGA, PC_ROM_SIZE). */
     static final long OPTION_ROM_BASE = 0xc0000;
     static final long OPTION_ROM_SIZE = 0x20000;
@@ -54,6 +64,8 @@ final class PcBoard {
     static final long ONE_MIB = 0x100000;
     static final int RTC_ISA_IRQ = 8;
     static final int SCI_ISA_IRQ = 9;
+    static final int KBD_ISA_IRQ = 1;
+    static final int MOUSE_ISA_IRQ = 12;
 
     private PcBoard() {
     }
@@ -132,10 +144,27 @@ final class PcBoard {
         devices.add(pit);
         deviceResets.add(pit::reset);
 
+        // The 8042 at 0x60/0x64, keyboard on ISA IRQ 1, mouse on ISA IRQ 12 (QEMU: hw/i386/pc.c pc_superio_init,
+        // hw/input/pckbd.c i8042_realizefn); port 92h beside it; port 80h (pc_basic_device_init's ioport80).
+        Kbc8042 kbc = new Kbc8042(quirks, isaIrq[KBD_ISA_IRQ], isaIrq[MOUSE_ISA_IRQ]);
+        kbc.attach(io, KBC_DATA_PORT, KBC_COMMAND_PORT);
+        devices.add(kbc);
+        deviceResets.add(kbc::reset);
+        Port92 port92 = new Port92(quirks);
+        port92.attach(io, PORT92);
+        devices.add(port92);
+        deviceResets.add(port92::reset);
+        Port80 port80 = new Port80(quirks);
+        port80.attach(io, POST_PORT);
+        devices.add(port80);
+
         Machine machine = new Machine(profile, config, clock, scheduler, io, mmio, ram, pic, pci, pit, gpio, gpioOut,
                 devices, List.of(pit, rtc, pm), isaIrq, deviceResets, memoryMap, bios);
         // RC (in the pci package) asks for the reset; the board, which knows every device, does it.
         pci.onHardReset(machine::reset);
+        // Likewise the 8042's reset line and port 92h's fast INIT, where they reset the board.
+        kbc.onBoardReset(machine::reset);
+        port92.onBoardReset(machine::reset);
         return machine;
     }
 

@@ -14,6 +14,8 @@ import org.trapline.models.pci.PciHost;
 import org.trapline.models.pic.PicPair;
 import org.trapline.models.rtc.RtcQuirks;
 import org.trapline.models.pit.Pit8254;
+import org.trapline.models.kbc.Kbc8042;
+import org.trapline.models.sysctl.Port92;
 
 /**
  * How a machine is assembled. {@code hardware}: every device as its datasheet says.
@@ -64,6 +66,8 @@ public enum Profile {
         all.addAll(AcpiQuirks.all());
         all.addAll(RtcQuirks.all());
         all.addAll(Pit8254.qemuQuirks());
+        all.addAll(Kbc8042.qemuQuirks());
+        all.addAll(Port92.qemuQuirks());
         Quirk.requireCoherent(all);
         return Collections.unmodifiableSet(all);
     }

@@ -23,7 +23,7 @@ import org.trapline.trace.TraceParser;
  */
 class TraceCorpusTest {
     /** The devices, by the prefix of a golden trace's name and the folder of a spec trace. */
-    private static final List<String> DEVICES = List.of("pci", "pic", "pit", "rtc", "reset", "memmap", "pm");
+    private static final List<String> DEVICES = List.of("pci", "pic", "pit", "rtc", "reset", "memmap", "pm", "kbc", "port92");
 
     @TestFactory
     Stream<DynamicTest> pciTraces() throws Exception {
@@ -58,6 +58,16 @@ class TraceCorpusTest {
     @TestFactory
     Stream<DynamicTest> powerManagementTraces() throws Exception {
         return tracesOf("pm");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> keyboardControllerTraces() throws Exception {
+        return tracesOf("kbc");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> port92Traces() throws Exception {
+        return tracesOf("port92");
     }
 
     @Test

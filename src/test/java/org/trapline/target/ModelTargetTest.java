@@ -87,7 +87,7 @@ class ModelTargetTest {
 
     @Test
     void portWritesToNothingAreAcceptedAndDropped() throws Exception {
-        assertThat(qemuPc.send("outb 0x80 0x12").response()).isEqualTo("OK");
+        assertThat(qemuPc.send("outb 0x2f0 0x12").response()).isEqualTo("OK");
         assertThat(qemuPc.machine().io().unclaimedWrites()).isEqualTo(1);
     }
 
@@ -237,8 +237,12 @@ class ModelTargetTest {
                 .extracting(l -> l.substring(0, l.indexOf(':'))).containsExactly("piix4-pm-io");
         qemuPc.send("readl 0x1000");
         assertThat(qemuPc.describeState()).hasSize(qemuPc.machine().devices().size());
-        qemuPc.send("inb 0x80");
+        qemuPc.send("inb 0x2f0");
         assertThat(qemuPc.describeState()).hasSize(qemuPc.machine().devices().size());
+        qemuPc.send("inb 0x64");
+        assertThat(qemuPc.describeState()).extracting(l -> l.substring(0, l.indexOf(':'))).containsExactly("i8042");
+        qemuPc.send("inb 0x80");
+        assertThat(qemuPc.describeState()).extracting(l -> l.substring(0, l.indexOf(':'))).containsExactly("port80");
     }
 
     @Test
