@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** The {@code trapline} command: replay, record, diff. */
 @Command(name = "trapline", mixinStandardHelpOptions = true, version = "trapline 0.1.0",
         description = "Checks device models against hardware, access by access.",
-        subcommands = {ReplayCommand.class, RecordCommand.class, DiffCommand.class, QuirksCommand.class})
+        subcommands = {ReplayCommand.class, RecordCommand.class, DiffCommand.class, QuirksCommand.class,
+                LspciCommand.class, ProbeCommand.class})
 public final class Main implements Runnable {
     /** Exit status: every trace matched. */
     public static final int OK = 0;
@@ -22,7 +23,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: replay, record, diff or quirks");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: replay, record, diff, quirks, lspci or probe");
     }
 
     public static void main(String[] args) {
