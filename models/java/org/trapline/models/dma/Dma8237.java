@@ -358,11 +358,13 @@ public final class Dma8237 implements IoDevice, Inspectable {
         }
         boolean block = (mode[channel] & MODE_SELECT) == SELECT_BLOCK;
         for (int n = 0; n < MAX_UNITS_PER_SERVICE; n++) {
-            if (transferOne(channel)) {
+            boolean tc = transferOne(channel);
+            // An autoinitialised channel goes on while it is still requested, up to one full count per run.
+            if (tc && (tcNoMaskNoReload || !autoinitialises(channel))) {
                 return;
             }
             // Block mode goes on to TC once started; demand and single mode while the request lasts.
-            if (!block && !serviceable(channel)) {
+            if ((tc || !block) && !serviceable(channel)) {
                 return;
             }
         }
