@@ -282,12 +282,12 @@ public final class Dma8237 implements IoDevice, Inspectable {
 
     void releaseDreq(int channel) {
         int bit = 1 << (channel & 3);
+        // A request going away starts nothing, so there is nothing to run.
         if (requestIsDreq) {
             request &= ~bit;
         } else {
             dreq &= ~bit;
         }
-        run();
     }
 
     /** Whether {@code channel}'s autoinitialise bit is set (mode register bit 4). */

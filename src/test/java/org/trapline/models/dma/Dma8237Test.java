@@ -200,7 +200,8 @@ class Dma8237Test {
         assertThat(r.dma.controller1().registers()).containsEntry("mask", "0x0f").containsEntry("flip-flop", "low")
                 .containsEntry("ch1", "mode=0x00 base=0x1234/0x0000 current=0x1234/0x0000");
         assertThat(r.dma.controller2().registers()).containsKey("ch7");
-        assertThat(r.dma.pages().registers()).containsEntry("page1", "0x07").doesNotContainKey("pageh1");
+        assertThat(r.dma.pages().registers()).containsEntry("page1", "0x07").doesNotContainKey("pageh1").hasSize(8);
+        assertThat(r.dma.pages().deviceName()).isEqualTo("dma-page");
         assertThat(r.dma.devices()).hasSize(3);
     }
 

@@ -256,9 +256,15 @@ class DmaQuirksTest {
         assertThat(h.ram.readByte(0x130020)).isZero();
         DmaRig carry = DmaRig.qemu();
         carry.client(6, 0x1234);
-        carry.program16(6, WRITE, 0x02, 0x8000, 0);
+        carry.program16(6, WRITE, 0x03, 0x8000, 1);
         carry.dma.holdDreq(6);
-        assertThat(carry.ram.readByte(0x30000)).as("0x20000 | 0x10000").isEqualTo(0x34);
+        assertThat(carry.ram.readByte(0x30000)).as("0x30000 | 0x10000").isEqualTo(0x34);
+        assertThat(carry.ram.readByte(0x30002)).as("the second word two bytes on").isEqualTo(0x35);
+        DmaRig sum = DmaRig.qemuWithout(DmaQuirks.WORD_PAGE_BIT0_ORED);
+        sum.client(6, 0x1234);
+        sum.program16(6, WRITE, 0x03, 0x8000, 0);
+        sum.dma.holdDreq(6);
+        assertThat(sum.ram.readByte(0x30000)).as("page bits 7-1: 0x20000 + 0x10000").isEqualTo(0x34);
     }
 
     @Test

@@ -264,6 +264,83 @@ class DmaTransferTest {
         assertThat(c.given).as("the next event serves it again").isEqualTo(2 * Dma8237.MAX_UNITS_PER_SERVICE);
     }
 
+    @Test
+    void channelFourMustBeInCascadeModeNotOnlyUnmasked() {
+        DmaRig.Client c = r.client(1, 0x10);
+        r.program8(1, WRITE, 0, 0x100, 0);
+        r.out(0xd6, 0x40);
+        r.out(0xd4, 0x00);
+        r.dma.holdDreq(1);
+        assertThat(c.given).isZero();
+        r.out(0xd8, 0x04);
+        r.out(0xd6, 0xc0);
+        assertThat(c.given).isEqualTo(1);
+    }
+
+    @Test
+    void channelFourIsControllerTwosChannelZero() {
+        r.dma.holdDreq(4);
+        assertThat(r.in(0xd0)).isEqualTo(0x10);
+        assertThat(r.in(0x08)).isZero();
+        r.dma.holdDreq(3);
+        assertThat(r.in(0x08)).isEqualTo(0x80);
+        assertThat(r.dma.controller1().registers()).containsEntry("status", "0x80");
+    }
+
+    @Test
+    void memoryToMemoryEndsAtChannelOnesCountAndFlagsChannelZeroOnlyAtItsOwn() {
+        for (int i = 0; i < 3; i++) {
+            r.ram.writeByte(0x8000 + i, 0x61 + i);
+        }
+        r.cascade();
+        r.out(0x0b, 0x88);
+        r.out(0x0b, 0x85);
+        r.write16(0x00, 0x8000);
+        r.write16(0x01, 9);
+        r.write16(0x02, 0x9000);
+        r.write16(0x03, 1);
+        r.out(0x08, 0x01);
+        r.out(0x09, 0x04);
+        assertThat(bytes(0x9000, 3)).containsExactly(0x61, 0x62, 0);
+        assertThat(r.in(0x08) & 0x0f).isEqualTo(0x02);
+        assertThat(r.read16(0x01)).isEqualTo(7);
+    }
+
+    @Test
+    void highPageRegistersGiveAddressBits24To31WhenMapped() {
+        r.dma.attachHighPages(r.io, 0x480);
+        r.cascade();
+        r.out(0x482, 0x81);
+        r.out(0x487, 0x01);
+        r.client(3, 0x5c);
+        r.program8(3, WRITE, 0x02, 0x0040, 0);
+        r.dma.holdDreq(3);
+        assertThat(r.ram.readByte(0x01020040)).as("seven bits of the high page").isEqualTo(0x5c);
+        assertThat(r.in(0x487)).isEqualTo(0x01);
+        assertThat(r.dma.pages().highPage(0)).isEqualTo(0x01);
+        assertThat(r.dma.pages().registers()).containsEntry("pageh3", "0x81").containsEntry("pageh0", "0x01")
+                .doesNotContainKey("pageh1");
+    }
+
+    @Test
+    void aControllerOnItsOwnAddressesMemoryWithItsCurrentAddress() {
+        org.trapline.models.bus.MmioBus bus = new org.trapline.models.bus.MmioBus();
+        org.trapline.models.memory.GuestMemory ram = new org.trapline.models.memory.GuestMemory(1 << 20);
+        bus.map(org.trapline.models.bus.Region.storage("ram", 1 << 20, ram));
+        Dma8237 c = new Dma8237("alone", 4, 1, java.util.Set.of(), new org.trapline.models.bus.DmaPort(bus));
+        DmaRig.Client client = new DmaRig.Client(0x4321);
+        c.register(1, client);
+        c.write(0x16, 1, 0x45);
+        c.write(0x1c, 1, 0);
+        c.write(0x04, 1, 0x00);
+        c.write(0x04, 1, 0x88);
+        c.write(0x14, 1, 0x01);
+        c.holdDreq(1);
+        assertThat(ram.readByte(0x11000)).isEqualTo(0x21);
+        assertThat(ram.readByte(0x11001)).isEqualTo(0x43);
+        assertThat(client.terminalCounts).isEqualTo(1);
+    }
+
     private int[] bytes(long at, int n) {
         int[] b = new int[n];
         for (int i = 0; i < n; i++) {
