@@ -240,6 +240,7 @@ public final class Dma8237 implements IoDevice, Inspectable {
         boolean high = toggle();
         int shiftBy = high ? 8 : 0;
         int keep = high ? 0x00ff : 0xff00;
+        int moved = (baseCount[channel] - currentCount[channel]) & 0xffff;
         if ((index & 1) == 0) {
             baseAddress[channel] = baseAddress[channel] & keep | value << shiftBy;
         } else {
@@ -250,6 +251,9 @@ public final class Dma8237 implements IoDevice, Inspectable {
                 currentAddress[channel] = baseAddress[channel];
                 origin[channel] = baseAddress[channel];
                 currentCount[channel] = baseCount[channel];
+            } else if ((index & 1) == 1) {
+                // QEMU reads the word count as the base count less what moved since the last load.
+                currentCount[channel] = (baseCount[channel] - moved) & 0xffff;
             }
         } else if ((index & 1) == 0) {
             currentAddress[channel] = (int) currentAddress[channel] & keep | value << shiftBy;

@@ -55,10 +55,11 @@ public final class DmaPair {
         io.map(Region.of("dma-chan-cont", controller1.length(), 1, 1, controller1, controller1).at(base1));
         io.map(Region.of("dma-chan-cont", controller2.length(), 1, 1, controller2, controller2).at(base2));
         for (int[] run : pages.decodedRuns()) {
-            // Each run is a region of its own starting at its offset 0, as QEMU's portio list makes it, so
-            // that QEMU's pieces align to the run and not to the file.
-            io.map(Region.of("dma-page", run[1] - run[0], 1, pages.maxAccess(), pages.run(run[0]), pages)
-                    .at(pageBase + run[0]));
+            // A region per byte, each at its own offset 0: QEMU's portio regions take unaligned accesses
+            // whole (softmmu/ioport.c portio_ops, impl.unaligned), so a piece is never cut by alignment.
+            for (int at = run[0]; at < run[1]; at++) {
+                io.map(Region.of("dma-page", 1, 1, pages.maxAccess(), pages.run(at), pages).at(pageBase + at));
+            }
         }
     }
 

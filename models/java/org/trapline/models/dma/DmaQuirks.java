@@ -15,11 +15,12 @@ public enum DmaQuirks implements Quirk {
     CURRENT_LOADED_AT_HIGH_BYTE("dma.current-loaded-at-high-byte", "i8237",
             "a byte written to a channel's address or word count goes to the base register only; when a high byte is"
                     + " written, both current registers of the channel (address and word count) are reloaded from"
-                    + " their base registers, so a low byte alone is not seen in a read and writing one register"
-                    + " reloads the other",
+                    + " their base registers, so an address low byte alone is not seen in a read and writing one"
+                    + " register reloads the other; the word count reads as the base count less the transfers made"
+                    + " since the last load, so a count's low byte shows at once",
             "8237A 'Base Address and Base Word Count Registers': each base register is written together with its"
                     + " current register, byte by byte (Figure 7, word count and address register command codes);"
-                    + " QEMU hw/dma/i8257.c i8257_write_chan, i8257_init_chan"),
+                    + " QEMU hw/dma/i8257.c i8257_write_chan, i8257_init_chan, i8257_read_chan"),
     /** A write of the request register clears the channel's TC status bit. */
     REQUEST_WRITE_CLEARS_TC("dma.request-write-clears-tc", "i8237",
             "writing the request register (09h) clears the terminal count bit (status bits 0-3) of the channel it"

@@ -44,6 +44,7 @@ class DmaProperties {
             flipFlop = !flipFlop;
             rig.out(index, value);
             int shift = high ? 8 : 0;
+            int moved = (base[index | 1] - current[index | 1]) & 0xffff;
             base[index] = base[index] & (high ? 0x00ff : 0xff00) | value << shift;
             if (!qemu) {
                 current[index] = base[index];
@@ -51,6 +52,8 @@ class DmaProperties {
                 int ch = index & ~1;
                 current[ch] = base[ch];
                 current[ch + 1] = base[ch + 1];
+            } else if ((index & 1) == 1) {
+                current[index] = (base[index] - moved) & 0xffff;
             }
         }
 

@@ -21,6 +21,9 @@ class DmaQuirksTest {
         assertThat(h.read16(0x00)).as("8237A: base and current together").isEqualTo(0x1299);
         q.write16(0x01, 0x0010);
         assertThat(q.read16(0x00)).as("a count's high byte reloads the address").isEqualTo(0x1299);
+        q.out(0x0c, 0);
+        q.out(0x01, 0x33);
+        assertThat(q.read16(0x01)).as("the count reads as its base: a low byte shows at once").isEqualTo(0x0033);
     }
 
     @Test
@@ -36,6 +39,14 @@ class DmaQuirksTest {
             r.write16(0x02, 0x200);
         }
         assertThat(q.read16(0x03)).as("QEMU: the count is reloaded too").isEqualTo(9);
+        q.client(1, 0).releaseAfter = 4;
+        q.dma.releaseDreq(1);
+        q.out(0x0a, 0x01);
+        q.dma.holdDreq(1);
+        assertThat(q.read16(0x03)).isEqualTo(5);
+        q.out(0x0c, 0);
+        q.out(0x03, 0x20);
+        assertThat(q.read16(0x03)).as("base 0x20 less the 4 moved since the load").isEqualTo(0x1c);
         assertThat(h.read16(0x03)).as("8237A: the count register is apart").isEqualTo(0xffff);
     }
 
@@ -307,6 +318,7 @@ class DmaQuirksTest {
             r.out(0x83, 2, 0x4433);
         }
         assertThat(q.in(0x81, 4)).isEqualTo(0xffffffffL);
+        assertThat(q.in(0x82, 4)).as("unaligned, still one piece").isEqualTo(0xffffffffL);
         assertThat(h.in(0x81, 4)).isEqualTo(0xff332211L);
         assertThat(q.in(0x83, 2)).isEqualTo(0xff33);
         assertThat(h.in(0x83, 2)).isEqualTo(0xff33);
