@@ -9,11 +9,13 @@ import java.util.Map;
 import java.util.Set;
 
 import org.trapline.models.acpi.PmRegisters;
+import org.trapline.models.bus.DmaPort;
 import org.trapline.models.bus.IoDevice;
 import org.trapline.models.bus.MmioBus;
 import org.trapline.models.bus.PortIoBus;
 import org.trapline.models.clock.Scheduler;
 import org.trapline.models.clock.VirtualClock;
+import org.trapline.models.dma.DmaPair;
 import org.trapline.models.irq.IrqLine;
 import org.trapline.models.bus.Region;
 import org.trapline.models.memory.GuestMemory;
@@ -56,6 +58,10 @@ final class PcBoard {
     static final int PORT92 = 0x92;
     /** The POST code port. */
     static final int POST_PORT = 0x80;
+    /** The 8237A pair: controller 1 (channels 0-3), controller 2 (channels 4-7), the page register file. */
+    static final int DMA1_PORT = 0x00;
+    static final int DMA2_PORT = 0xc0;
+    static final int DMA_PAGE_PORT = 0x80;
     /** QEMU's option ROM area: pc.rom, 128 KiB at C0000h (hw/i386/pc.c PC_ROM_MIN_VGA, PC_ROM_SIZE). */
     static final long OPTION_ROM_BASE = 0xc0000;
     static final long OPTION_ROM_SIZE = 0x20000;
@@ -157,6 +163,13 @@ final class PcBoard {
         Port80 port80 = new Port80(quirks);
         port80.attach(io, POST_PORT);
         devices.add(port80);
+
+        // The 8237A pair at 00h-0Fh and C0h-DFh, the page registers at 81h-8Fh (QEMU: hw/isa/piix3.c
+        // i8257_dma_init, no high page registers); transfers reach guest memory through the memory bus.
+        DmaPair dma = new DmaPair(quirks, new DmaPort(mmio));
+        dma.attach(io, DMA1_PORT, DMA2_PORT, DMA_PAGE_PORT);
+        devices.addAll(dma.devices());
+        deviceResets.add(dma::reset);
 
         Machine machine = new Machine(profile, config, clock, scheduler, io, mmio, ram, pic, pci, pit, gpio, gpioOut,
                 devices, List.of(pit, rtc, pm), isaIrq, deviceResets, memoryMap, bios);

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.trapline.models.acpi.AcpiQuirks;
+import org.trapline.models.dma.DmaPair;
 import org.trapline.models.pci.I440fxMemoryQuirks;
 import org.trapline.models.pci.PciHost;
 import org.trapline.models.pic.PicPair;
@@ -68,6 +69,7 @@ public enum Profile {
         all.addAll(Pit8254.qemuQuirks());
         all.addAll(Kbc8042.qemuQuirks());
         all.addAll(Port92.qemuQuirks());
+        all.addAll(DmaPair.qemuQuirks());
         Quirk.requireCoherent(all);
         return Collections.unmodifiableSet(all);
     }

@@ -23,11 +23,16 @@ import org.trapline.trace.TraceParser;
  */
 class TraceCorpusTest {
     /** The devices, by the prefix of a golden trace's name and the folder of a spec trace. */
-    private static final List<String> DEVICES = List.of("pci", "pic", "pit", "rtc", "reset", "memmap", "pm", "kbc", "port92");
+    private static final List<String> DEVICES = List.of("pci", "pic", "pit", "rtc", "reset", "memmap", "pm", "kbc", "port92", "dma");
 
     @TestFactory
     Stream<DynamicTest> pciTraces() throws Exception {
         return tracesOf("pci");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> dmaTraces() throws Exception {
+        return tracesOf("dma");
     }
 
     @TestFactory

@@ -45,7 +45,7 @@ class BarDecodeTest {
         assertThat(m.io().read(0xd042, 1)).as("Memory Space alone does not enable an I/O BAR").isEqualTo(0xff);
         config(0x04, 2, 0x0001);
         config(0x20, 4, 0x0001);
-        assertThat(m.io().regionAt(0)).as("base 0 maps nothing").isNull();
+        assertThat(m.io().regionAt(0).name()).as("base 0 maps nothing (00h is the DMA controller's)").isNotEqualTo("bmdma");
         config(0x20, 4, 0xfff1);
         assertThat(m.io().read(0xfff2, 1)).isEqualTo(0xa2);
     }

@@ -1,0 +1,22 @@
+package org.trapline.models.dma;
+
+/**
+ * An ISA device on a DMA channel, as the 8237A sees it through DACK, IOR#, IOW# and EOP#. The device
+ * raises and drops its DREQ through {@link DmaPair#holdDreq} and {@link DmaPair#releaseDreq}; while a
+ * transfer runs the controller calls back here, one call per byte (8-bit channel) or word (16-bit).
+ */
+public interface IsaDmaClient {
+    /** A write transfer's I/O read: the device gives its next byte or word (8237A 'Transfer Types', write). */
+    int ioRead();
+
+    /** A read transfer's I/O write: the device takes a byte or word read from memory. */
+    void ioWrite(int value);
+
+    /** A verify transfer's cycle: DACK without IOR# or IOW#, no data moves. */
+    default void verifyCycle() {
+    }
+
+    /** EOP#: the channel reached terminal count with this transfer. */
+    default void terminalCount() {
+    }
+}
