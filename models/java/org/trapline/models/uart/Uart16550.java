@@ -581,6 +581,18 @@ public final class Uart16550 implements IoDevice, Inspectable {
         return charTimeNs;
     }
 
+    int lineStatus() {
+        return lsr;
+    }
+
+    int modemControl() {
+        return mcr;
+    }
+
+    boolean fifoEnabled() {
+        return fifoMode();
+    }
+
     boolean threPending() {
         return threPending;
     }

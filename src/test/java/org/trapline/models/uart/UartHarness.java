@@ -15,8 +15,10 @@ final class UartHarness {
     final IrqLine irq = new IrqLine("irq4");
     final List<Integer> sent = new ArrayList<>();
     final Uart16550 uart;
+    final boolean qemuProfile;
 
     UartHarness(Set<? extends Quirk> quirks) {
+        qemuProfile = quirks.contains(UartQuirks.IRQ_IGNORES_OUT2);
         uart = new Uart16550("com1", scheduler, Set.copyOf(quirks), irq, sent::add);
     }
 
