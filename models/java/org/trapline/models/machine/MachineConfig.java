@@ -1,5 +1,7 @@
 package org.trapline.models.machine;
 
+import java.util.List;
+
 /**
  * What the board is built with: the facts a machine's command line gives QEMU.
  *
@@ -9,29 +11,40 @@ package org.trapline.models.machine;
  * @param bios            the firmware image QEMU loads ({@code bios-256k.bin}, or {@code -bios}),
  *                        or null when it could not be found: the ROM is then absent and a read of
  *                        it is reported by the harness rather than answered
+ * @param serial          the {@code -serial} backends in order, one per ISA serial port index (COM1 first):
+ *                        {@code none} (no port at that index), {@code null}, {@code vc} (QEMU's default
+ *                        console, which sends nothing back), or {@code file:PATH}
  */
-public record MachineConfig(long ramBytes, long rtcBaseEpochSec, long maxRamBelow4g, byte[] bios) {
+public record MachineConfig(long ramBytes, long rtcBaseEpochSec, long maxRamBelow4g, byte[] bios, List<String> serial) {
+    public MachineConfig {
+        serial = List.copyOf(serial);
+    }
+
     public static final long DEFAULT_RAM = 128L << 20;
     /** The size of SeaBIOS's bios-256k.bin, which QEMU 7.2's pc machine loads by default. */
     public static final int DEFAULT_BIOS_SIZE = 256 << 10;
 
     public static MachineConfig defaults() {
-        return new MachineConfig(DEFAULT_RAM, 0, PcMemoryMap.DEFAULT_MAX_RAM_BELOW_4G, null);
+        return new MachineConfig(DEFAULT_RAM, 0, PcMemoryMap.DEFAULT_MAX_RAM_BELOW_4G, null, List.of());
     }
 
     public MachineConfig withRam(long bytes) {
-        return new MachineConfig(bytes, rtcBaseEpochSec, maxRamBelow4g, bios);
+        return new MachineConfig(bytes, rtcBaseEpochSec, maxRamBelow4g, bios, serial);
     }
 
     public MachineConfig withRtcBase(long epochSec) {
-        return new MachineConfig(ramBytes, epochSec, maxRamBelow4g, bios);
+        return new MachineConfig(ramBytes, epochSec, maxRamBelow4g, bios, serial);
+    }
+
+    public MachineConfig withSerial(List<String> backends) {
+        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, bios, backends);
     }
 
     public MachineConfig withMaxRamBelow4g(long bytes) {
-        return new MachineConfig(ramBytes, rtcBaseEpochSec, bytes, bios);
+        return new MachineConfig(ramBytes, rtcBaseEpochSec, bytes, bios, serial);
     }
 
     public MachineConfig withBios(byte[] image) {
-        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, image == null ? null : image.clone());
+        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, image == null ? null : image.clone(), serial);
     }
 }

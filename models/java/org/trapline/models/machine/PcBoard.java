@@ -28,6 +28,8 @@ import org.trapline.models.pit.Pit8254;
 import org.trapline.models.kbc.Kbc8042;
 import org.trapline.models.sysctl.Port80;
 import org.trapline.models.sysctl.Port92;
+import org.trapline.models.uart.SerialLine;
+import org.trapline.models.uart.Uart16550;
 
 /**
  * Wires the PC board (i440FX host bridge, PIIX3 south bridge) the way QEMU 7.2's {@code -machine pc}
@@ -72,6 +74,9 @@ final class PcBoard {
     static final int SCI_ISA_IRQ = 9;
     static final int KBD_ISA_IRQ = 1;
     static final int MOUSE_ISA_IRQ = 12;
+    /** The ISA serial ports by index, as QEMU 7.2 places them (hw/char/serial-isa.c isa_serial_io, isa_serial_irq). */
+    static final int[] SERIAL_PORTS = {0x3f8, 0x2f8, 0x3e8, 0x2e8};
+    static final int[] SERIAL_ISA_IRQS = {4, 3, 4, 3};
 
     private PcBoard() {
     }
@@ -170,9 +175,25 @@ final class PcBoard {
         dma.attach(io, DMA1_PORT, DMA2_PORT, DMA_PAGE_PORT);
         devices.addAll(dma.devices());
         deviceResets.add(dma::reset);
+        // The 16550A UARTs, one per -serial index that is not 'none', up to four (hw/i386/pc.c pc_superio_init,
+        // serial_hds_isa_init): COM1 3F8h IRQ4, COM2 2F8h IRQ3, COM3 3E8h IRQ4, COM4 2E8h IRQ3.
+        List<Inspectable> timed = new ArrayList<>(List.of(pit, rtc, pm));
+        List<String> serial = config.serial();
+        for (int n = 0; n < Math.min(serial.size(), SERIAL_PORTS.length); n++) {
+            String backend = serial.get(n);
+            if (backend.equals("none")) {
+                continue;
+            }
+            SerialLine line = backend.startsWith("file:") ? new SerialFile(backend.substring(5)) : SerialLine.discard();
+            Uart16550 uart = new Uart16550("com" + (n + 1), scheduler, quirks, isaIrq[SERIAL_ISA_IRQS[n]], line);
+            uart.attach(io, SERIAL_PORTS[n]);
+            devices.add(uart);
+            deviceResets.add(uart::reset);
+            timed.add(uart);
+        }
 
         Machine machine = new Machine(profile, config, clock, scheduler, io, mmio, ram, pic, pci, pit, gpio, gpioOut,
-                devices, List.of(pit, rtc, pm), isaIrq, deviceResets, memoryMap, bios);
+                devices, timed, isaIrq, deviceResets, memoryMap, bios);
         // RC (in the pci package) asks for the reset; the board, which knows every device, does it.
         pci.onHardReset(machine::reset);
         // Likewise the 8042's reset line and port 92h's fast INIT, where they reset the board.

@@ -17,6 +17,7 @@ import org.trapline.models.rtc.RtcQuirks;
 import org.trapline.models.pit.Pit8254;
 import org.trapline.models.kbc.Kbc8042;
 import org.trapline.models.sysctl.Port92;
+import org.trapline.models.uart.Uart16550;
 
 /**
  * How a machine is assembled. {@code hardware}: every device as its datasheet says.
@@ -70,6 +71,7 @@ public enum Profile {
         all.addAll(Kbc8042.qemuQuirks());
         all.addAll(Port92.qemuQuirks());
         all.addAll(DmaPair.qemuQuirks());
+        all.addAll(Uart16550.qemuQuirks());
         Quirk.requireCoherent(all);
         return Collections.unmodifiableSet(all);
     }

@@ -53,11 +53,17 @@ public final class MachineArgs {
         boolean biosGiven = false;
         List<Path> dataDirs = new ArrayList<>();
         boolean machineSeen = false;
+        boolean nodefaults = false;
+        boolean nographic = false;
+        List<String> serial = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             String option = words.get(i);
             String key = option.startsWith("--") ? option.substring(1) : option;
             switch (key) {
-                case "-nodefaults", "-S", "-nographic", "-no-reboot", "-no-shutdown" -> { }
+                case "-nodefaults" -> nodefaults = true;
+                case "-nographic" -> nographic = true;
+                case "-S", "-no-reboot", "-no-shutdown" -> { }
+                case "-serial" -> serial.add(serial(value(words, i++, option)));
                 case "-machine", "-M" -> {
                     machineSeen = true;
                     String v = value(words, i++, option);
@@ -75,7 +81,7 @@ public final class MachineArgs {
                 case "-L" -> dataDirs.add(Path.of(value(words, i++, option)));
                 case "-rtc" -> config = config.withRtcBase(rtc(value(words, i++, option)));
                 case "-accel" -> clockDriven |= accel(value(words, i++, option));
-                case "-display", "-vga", "-serial", "-parallel", "-monitor" -> {
+                case "-display", "-vga", "-parallel", "-monitor" -> {
                     String v = value(words, i++, option);
                     if (!v.equals("none")) {
                         throw new IllegalArgumentException(option + " " + v + ": only 'none' is modelled");
@@ -83,14 +89,44 @@ public final class MachineArgs {
                 }
                 default -> throw new IllegalArgumentException("unsupported QEMU argument '" + option
                         + "' (supported: -machine pc[,max-ram-below-4g=SIZE], -m, -rtc base=...,clock=vm, "
-                        + "-accel qtest or tcg, -bios FILE, -L DIR, -nodefaults, -display none, -S)");
+                        + "-accel qtest or tcg, -bios FILE, -L DIR, -nodefaults, -display none, -serial none, null or file:PATH, -S)");
             }
         }
         if (!machineSeen) {
             throw new IllegalArgumentException("no -machine argument: Trapline models '-machine pc'");
         }
+        if (serial.isEmpty() && !nodefaults) {
+            // QEMU's default serial port (softmmu/vl.c qemu_create_default_devices): COM1 on a console.
+            if (nographic) {
+                throw new IllegalArgumentException("-nographic without -nodefaults or -serial puts COM1 on stdio, which is"
+                        + " not modelled (modelled: -serial none, null, file:PATH)");
+            }
+            serial.add("vc");
+        }
+        config = config.withSerial(serial);
         config = config.withBios(firmware(biosName, biosGiven, dataDirs));
         return new MachineArgs(words, config, clockDriven);
+    }
+
+    /**
+     * One {@code -serial} backend: {@code none} (the index gets no port), {@code null}, or
+     * {@code file:PATH}, which must be writable, as QEMU refuses to start on a file it cannot open.
+     */
+    private static String serial(String value) {
+        if (value.equals("none") || value.equals("null")) {
+            return value;
+        }
+        if (value.startsWith("file:") && value.length() > 5) {
+            Path p = Path.of(value.substring(5));
+            try (var out = Files.newOutputStream(p, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.APPEND)) {
+                return value;
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalArgumentException("-serial " + value + ": cannot write " + p + " (" + e.getMessage() + ")");
+            }
+        }
+        throw new IllegalArgumentException("-serial " + value + ": not modelled (modelled: -serial none, -serial null,"
+                + " -serial file:PATH)");
     }
 
     /** The firmware QEMU 7.2's pc machine loads unless {@code -bios} names another: SeaBIOS. */

@@ -56,7 +56,11 @@ class MachineArgsTest {
             "-machine pc -m lots|-m lots: not a size",
             "-machine pc -m 0|-m 0: out of range",
             "-machine pc -m size=|-m needs a size",
-            "-machine pc -device e1000|unsupported QEMU argument '-device' (supported: -machine pc[,max-ram-below-4g=SIZE], -m, -rtc base=...,clock=vm, -accel qtest or tcg, -bios FILE, -L DIR, -nodefaults, -display none, -S)",
+            "-machine pc -device e1000|unsupported QEMU argument '-device' (supported: -machine pc[,max-ram-below-4g=SIZE], -m, -rtc base=...,clock=vm, -accel qtest or tcg, -bios FILE, -L DIR, -nodefaults, -display none, -serial none, null or file:PATH, -S)",
+            "-machine pc -serial stdio|-serial stdio: not modelled (modelled: -serial none, -serial null, -serial file:PATH)",
+            "-machine pc -serial tcp::4444,server|-serial tcp::4444,server: not modelled (modelled: -serial none, -serial null, -serial file:PATH)",
+            "-machine pc -serial file:|-serial file:: not modelled (modelled: -serial none, -serial null, -serial file:PATH)",
+            "-machine pc -nographic|-nographic without -nodefaults or -serial puts COM1 on stdio, which is not modelled (modelled: -serial none, null, file:PATH)",
             "-machine pc -display gtk|-display gtk: only 'none' is modelled",
             "-machine pc -accel hvf|-accel hvf: expected qtest, tcg or kvm",
             "-machine pc -rtc base=utc|-rtc base=utc depends on the wall clock; give a date (base=2001-02-03T04:05:06) so that replays are deterministic",
@@ -67,5 +71,30 @@ class MachineArgsTest {
     })
     void argumentsTheModelCannotHonourAreRefusedWithAReason(String text, String reason) {
         assertThatThrownBy(() -> MachineArgs.parse(text)).isInstanceOf(IllegalArgumentException.class).hasMessage(reason);
+    }
+
+    @Test
+    void eachSerialArgumentIsAnIndexInOrder() {
+        assertThat(MachineArgs.parse("-machine pc -nodefaults -serial none -serial null").config().serial())
+                .containsExactly("none", "null");
+        assertThat(MachineArgs.parse("-machine pc -nodefaults").config().serial()).isEmpty();
+        assertThat(MachineArgs.parse("-machine pc -nographic -nodefaults").config().serial()).isEmpty();
+        assertThat(MachineArgs.parse("-machine pc -nographic -serial null").config().serial()).containsExactly("null");
+    }
+
+    @Test
+    void aBoardWithoutNodefaultsHasCom1OnAConsole() {
+        assertThat(MachineArgs.parse("-machine pc").config().serial()).containsExactly("vc");
+        assertThat(MachineArgs.parse("-machine pc -serial none").config().serial()).containsExactly("none");
+    }
+
+    @Test
+    void aSerialFileMustBeWritable(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path ok = dir.resolve("com1.out");
+        assertThat(MachineArgs.parse("-machine pc -nodefaults -serial file:" + ok).config().serial())
+                .containsExactly("file:" + ok);
+        java.nio.file.Path bad = dir.resolve("no-such-dir").resolve("com1.out");
+        assertThatThrownBy(() -> MachineArgs.parse("-machine pc -nodefaults -serial file:" + bad))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("-serial file:" + bad + ": cannot write " + bad);
     }
 }
