@@ -96,6 +96,12 @@ public final class PmRegisters implements Inspectable {
         update();
     }
 
+    /** Sets or clears PMCNTRL SCI_EN, as an SMI handler does on ACPI_ENABLE / ACPI_DISABLE. */
+    public void setSciEn(boolean on) {
+        cntrl = on ? cntrl | SCI_EN : cntrl & ~SCI_EN;
+        update();
+    }
+
     /** PMTMR: the count of the 3.579545 MHz clock since power-on, 24 bits. */
     public int timer() {
         return (int) (ticks() & TMR_MASK);

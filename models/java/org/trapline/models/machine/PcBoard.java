@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.trapline.models.acpi.PmRegisters;
+import org.trapline.models.apm.ApmPorts;
 import org.trapline.models.bus.IoDevice;
 import org.trapline.models.bus.MmioBus;
 import org.trapline.models.bus.PortIoBus;
@@ -56,6 +57,7 @@ final class PcBoard {
     static final int PORT92 = 0x92;
     /** The POST code port. */
     static final int POST_PORT = 0x80;
+    static final int APM_PORT = 0xb2;
     /** QEMU's option ROM area: pc.rom, 128 KiB at C0000h (hw/i386/pc.c PC_ROM_MIN_VGA, PC_ROM_SIZE). */
     static final long OPTION_ROM_BASE = 0xc0000;
     static final long OPTION_ROM_SIZE = 0x20000;
@@ -121,6 +123,13 @@ final class PcBoard {
         devices.addAll(pci.devices());
 
         List<Runnable> deviceResets = new ArrayList<>();
+
+        // The APM ports at B2h-B3h, decoded by 00:01.3 (QEMU: hw/isa/apm.c apm_init from piix4_pm_realize);
+        // QEMU's ACPI_ENABLE/ACPI_DISABLE commands reach PMCNTRL.
+        ApmPorts apm = new ApmPorts(quirks, pci::apmcEnabled, pm::setSciEn);
+        io.map(apm.region().at(APM_PORT));
+        devices.add(apm);
+        deviceResets.add(apm::reset);
 
         // The RTC at 0x70-0x71 on ISA IRQ 8 (QEMU: hw/i386/pc.c pc_basic_device_init, through the
         // HPET's legacy input, which passes IRQ 8 on while the HPET is not in legacy mode).

@@ -112,4 +112,24 @@ class PmRegistersTest {
         other.write(0x605, 1, 0x01);
         assertThat(other.read(0x604, 2)).as("the byte replaced the whole register").isEqualTo(0x0001);
     }
+
+    @Test
+    void setSciEnSwitchesOnlySciEnAndSciFollows() {
+        board(Set.of());
+        io.write(0x604, 2, 0x0c00); // SUS_TYP
+        io.write(0x602, 2, 0x0001); // TMROF_EN
+        scheduler.advanceToNextDeadline();
+        assertThat(sci.level()).isFalse();
+        PmRegisters pm = new PmRegisters(scheduler, Set.of(), sci);
+        io.map(pm.regions()[0].at(0x700));
+        io.write(0x702, 2, 0x0001);
+        scheduler.advanceToNextDeadline();
+        pm.setSciEn(true);
+        assertThat(io.read(0x704, 2)).isEqualTo(0x0001);
+        assertThat(sci.level()).as("an overflow pending, SCI_EN now set").isTrue();
+        io.write(0x704, 2, 0x0c01);
+        pm.setSciEn(false);
+        assertThat(io.read(0x704, 2)).isEqualTo(0x0c00);
+        assertThat(sci.level()).isFalse();
+    }
 }
