@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.trapline.models.acpi.AcpiQuirks;
 import org.trapline.models.acpi.PmRegisters;
 import org.trapline.models.apm.ApmPorts;
 import org.trapline.models.bus.IoDevice;
@@ -58,6 +59,7 @@ final class PcBoard {
     /** The POST code port. */
     static final int POST_PORT = 0x80;
     static final int APM_PORT = 0xb2;
+    static final int GPE0_PORT = 0xafe0;
     /** QEMU's option ROM area: pc.rom, 128 KiB at C0000h (hw/i386/pc.c PC_ROM_MIN_VGA, PC_ROM_SIZE). */
     static final long OPTION_ROM_BASE = 0xc0000;
     static final long OPTION_ROM_SIZE = 0x20000;
@@ -120,6 +122,9 @@ final class PcBoard {
         // The PIIX4's PM I/O registers at PMBA; SCI on ISA IRQ 9 (QEMU: pc_piix.c piix4_pm_init with gsi[9]).
         PmRegisters pm = new PmRegisters(scheduler, quirks, isaIrq[SCI_ISA_IRQ]);
         pci.decodePmba(io, pm.regions());
+        if (quirks.contains(AcpiQuirks.GPE0_BLOCK_AT_AFE0)) {
+            io.map(pm.gpe0Region().at(GPE0_PORT)); // QEMU: piix4.c GPE_BASE, outside PMBA
+        }
         devices.addAll(pci.devices());
 
         List<Runnable> deviceResets = new ArrayList<>();

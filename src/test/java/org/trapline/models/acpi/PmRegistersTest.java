@@ -132,4 +132,24 @@ class PmRegistersTest {
         assertThat(io.read(0x704, 2)).isEqualTo(0x0c00);
         assertThat(sci.level()).isFalse();
     }
+
+    @Test
+    void qemusGpe0BlockClearsStatusByWritingOnesAndKeepsEveryEnableBit() {
+        PmRegisters pm = new PmRegisters(scheduler, Set.of(), sci);
+        io.map(pm.gpe0Region().at(0xafe0));
+        assertThat(io.read(0xafe0, 4)).isZero();
+        io.write(0xafe2, 2, 0x1234);
+        assertThat(io.read(0xafe0, 4)).isEqualTo(0x12340000L);
+        io.write(0xafe0, 4, 0xffffffffL);
+        assertThat(io.read(0xafe0, 2)).as("status: a 1 clears, nothing was set").isZero();
+        assertThat(io.read(0xafe2, 2)).isEqualTo(0xffff);
+        assertThat(pm.registers()).containsEntry("GPE0_STS", "0x0000").containsEntry("GPE0_EN", "0xffff");
+        io.write(0xafe3, 1, 0x5a);
+        assertThat(io.read(0xafe2, 2)).isEqualTo(0x5aff);
+        pm.reset();
+        assertThat(io.read(0xafe0, 4)).isZero();
+        assertThat(pm.gpe0Region().device().read(4, 1)).isEqualTo(0xff);
+        pm.gpe0Region().device().write(4, 1, 0); // beyond the block: ignored, no exception
+        assertThat(sci.level()).isFalse();
+    }
 }
