@@ -28,7 +28,15 @@ public enum AcpiQuirks implements Quirk {
                     + "register's low byte, and a byte write at PMCNTRL+1 replaces the whole of PMCNTRL",
             "82371AB 290562 PM I/O registers: byte, word and dword accesses reach the bytes they address; QEMU "
                     + "hw/acpi/core.c acpi_pm_evt_ops, acpi_pm_cnt_ops, acpi_pm_tmr_ops (impl.min_access_size 2 and 4, "
-                    + "their read and write handlers ignore the offset but for PMSTS/PMEN's switch)");
+                    + "their read and write handlers ignore the offset but for PMSTS/PMEN's switch)"),
+    /** A 4-byte GPE0 block (GPE0_STS, GPE0_EN) at AFE0h, outside PMBA. */
+    GPE0_BLOCK_AT_AFE0("acpi.gpe0-block-at-afe0", "piix4-pm",
+            "a GPE0 block of 4 bytes sits at fixed port AFE0h whatever PMBA and PMIOSE say: bytes 0-1 status (a 1 "
+                    + "written clears the bit), bytes 2-3 enable (read/write, every bit kept), all 00h after reset",
+            "82371AB 290562 GPSTS (PMBA+0Ch) and GPEN (PMBA+0Eh): the general purpose event registers are inside "
+                    + "the PMBA block, decoded only while PMIOSE is set; QEMU hw/acpi/piix4.c "
+                    + "piix4_acpi_system_hot_add_init maps acpi-gpe0 at GPE_BASE 0xafe0 (GPE_LEN 4), "
+                    + "hw/acpi/core.c acpi_gpe_ioport_writeb/readb, acpi_gpe_reset");
 
     private final Entry entry;
 

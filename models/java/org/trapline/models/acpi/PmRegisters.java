@@ -1,5 +1,6 @@
 package org.trapline.models.acpi;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -58,6 +59,9 @@ public final class PmRegisters implements Inspectable {
     private int sts;
     private int en;
     private int cntrl;
+    /** QEMU's GPE0 block (AcpiQuirks.GPE0_BLOCK_AT_AFE0): status bytes 0-1, enable bytes 2-3. */
+    private final int[] gpe0Sts = new int[2];
+    private final int[] gpe0En = new int[2];
     /** The count at which TMROF_STS is next set. */
     private long nextOverflowTicks;
 
@@ -88,11 +92,43 @@ public final class PmRegisters implements Inspectable {
         return new Region[] {Region.of("piix4-pm-io", 0x0c, 1, 1, new ByteRegisters(), this)};
     }
 
+    /**
+     * QEMU's GPE0 block, 4 byte registers: GPE0_STS (write 1 to clear) then GPE0_EN. The board maps
+     * it at AFE0h under AcpiQuirks.GPE0_BLOCK_AT_AFE0. No event of this model sets a GPE0 status
+     * bit (QEMU sets them only for hotplug), so it never raises SCI here.
+     */
+    public Region gpe0Region() {
+        return Region.of("acpi-gpe0", 4, 1, 1, new IoDevice() {
+            @Override
+            public long read(long offset, int size) {
+                return offset < 2 ? gpe0Sts[(int) offset] : offset < 4 ? gpe0En[(int) offset - 2] : 0xff;
+            }
+
+            @Override
+            public void write(long offset, int size, long value) {
+                int v = (int) value & 0xff;
+                if (offset < 2) {
+                    gpe0Sts[(int) offset] &= ~v;
+                } else if (offset < 4) {
+                    gpe0En[(int) offset - 2] = v;
+                }
+            }
+        }, this);
+    }
+
     public void reset() {
+        Arrays.fill(gpe0Sts, 0);
+        Arrays.fill(gpe0En, 0);
         en = 0;
         cntrl = 0;
         sts = 0;
         nextOverflowTicks = stsAtReset ? 0 : nextOverflowAfter(ticks());
+        update();
+    }
+
+    /** Sets or clears PMCNTRL SCI_EN, as an SMI handler does on ACPI_ENABLE / ACPI_DISABLE. */
+    public void setSciEn(boolean on) {
+        cntrl = on ? cntrl | SCI_EN : cntrl & ~SCI_EN;
         update();
     }
 
@@ -230,6 +266,8 @@ public final class PmRegisters implements Inspectable {
         r.put("PMEN", String.format("0x%04x", en));
         r.put("PMCNTRL", String.format("0x%04x", cntrl));
         r.put("PMTMR", String.format("0x%06x", timer()));
+        r.put("GPE0_STS", String.format("0x%02x%02x", gpe0Sts[1], gpe0Sts[0]));
+        r.put("GPE0_EN", String.format("0x%02x%02x", gpe0En[1], gpe0En[0]));
         r.put("SCI", sci.level() ? "high" : "low");
         return r;
     }

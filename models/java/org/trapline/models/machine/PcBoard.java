@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.trapline.models.acpi.AcpiQuirks;
 import org.trapline.models.acpi.PmRegisters;
 import org.trapline.models.bus.DmaPort;
+import org.trapline.models.apm.ApmPorts;
 import org.trapline.models.bus.IoDevice;
 import org.trapline.models.bus.MmioBus;
 import org.trapline.models.bus.PortIoBus;
@@ -64,6 +66,8 @@ final class PcBoard {
     static final int DMA1_PORT = 0x00;
     static final int DMA2_PORT = 0xc0;
     static final int DMA_PAGE_PORT = 0x80;
+    static final int APM_PORT = 0xb2;
+    static final int GPE0_PORT = 0xafe0;
     /** QEMU's option ROM area: pc.rom, 128 KiB at C0000h (hw/i386/pc.c PC_ROM_MIN_VGA, PC_ROM_SIZE). */
     static final long OPTION_ROM_BASE = 0xc0000;
     static final long OPTION_ROM_SIZE = 0x20000;
@@ -129,9 +133,19 @@ final class PcBoard {
         // The PIIX4's PM I/O registers at PMBA; SCI on ISA IRQ 9 (QEMU: pc_piix.c piix4_pm_init with gsi[9]).
         PmRegisters pm = new PmRegisters(scheduler, quirks, isaIrq[SCI_ISA_IRQ]);
         pci.decodePmba(io, pm.regions());
+        if (quirks.contains(AcpiQuirks.GPE0_BLOCK_AT_AFE0)) {
+            io.map(pm.gpe0Region().at(GPE0_PORT)); // QEMU: piix4.c GPE_BASE, outside PMBA
+        }
         devices.addAll(pci.devices());
 
         List<Runnable> deviceResets = new ArrayList<>();
+
+        // The APM ports at B2h-B3h, decoded by 00:01.3 (QEMU: hw/isa/apm.c apm_init from piix4_pm_realize);
+        // QEMU's ACPI_ENABLE/ACPI_DISABLE commands reach PMCNTRL.
+        ApmPorts apm = new ApmPorts(quirks, pci::apmcEnabled, pm::setSciEn);
+        io.map(apm.region().at(APM_PORT));
+        devices.add(apm);
+        deviceResets.add(apm::reset);
 
         // The RTC at 0x70-0x71 on ISA IRQ 8 (QEMU: hw/i386/pc.c pc_basic_device_init, through the
         // HPET's legacy input, which passes IRQ 8 on while the HPET is not in legacy mode).

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.trapline.models.acpi.AcpiQuirks;
 import org.trapline.models.dma.DmaPair;
+import org.trapline.models.apm.ApmQuirks;
 import org.trapline.models.pci.I440fxMemoryQuirks;
 import org.trapline.models.pci.PciHost;
 import org.trapline.models.pic.PicPair;
@@ -66,6 +67,7 @@ public enum Profile {
         all.addAll(PciHost.qemuQuirks());
         all.addAll(I440fxMemoryQuirks.all());
         all.addAll(AcpiQuirks.all());
+        all.addAll(ApmQuirks.all());
         all.addAll(RtcQuirks.all());
         all.addAll(Pit8254.qemuQuirks());
         all.addAll(Kbc8042.qemuQuirks());

@@ -99,6 +99,11 @@ public final class PciHost {
         powerManagement.decodePmba(io, registers);
     }
 
+    /** 00:01.3's APMC_EN (DEVACTB bit 25): whether a write to the APM control port raises SMI#. */
+    public boolean apmcEnabled() {
+        return powerManagement != null && powerManagement.apmcEnabled();
+    }
+
     /** Plugs a function into bus 0; its devfn must be free. */
     public void plug(PciFunction function) {
         bus.plug(function);

@@ -16,6 +16,7 @@ import org.trapline.models.device.Quirk;
 final class Piix4Pm extends PciFunction {
     static final int PMBA = 0x40;
     static final int PMREGMISC = 0x80;
+    static final int DEVACTB = 0x58;
     /** PMREGMISC bit 0, PMIOSE: the PMBA block decodes only while it is set (PCICMD's IOSE does not gate it). */
     static final int PMIOSE = 0x01;
     /** PMBA bits 15:6: the block is 64 bytes, on a 64-byte boundary. */
@@ -80,6 +81,11 @@ final class Piix4Pm extends PciFunction {
         for (int i = 0; i < pmBlock.length; i++) {
             pmBlock[i].place(base + pmOffsets[i], on);
         }
+    }
+
+    /** DEVACTB (58h) bit 25, APMC_EN: a write to APMC raises SMI#. */
+    boolean apmcEnabled() {
+        return (config().readByte(DEVACTB + 3) & 0x02) != 0;
     }
 
     @Override

@@ -23,7 +23,7 @@ import org.trapline.trace.TraceParser;
  */
 class TraceCorpusTest {
     /** The devices, by the prefix of a golden trace's name and the folder of a spec trace. */
-    private static final List<String> DEVICES = List.of("pci", "pic", "pit", "rtc", "reset", "memmap", "pm", "kbc", "port92", "dma", "uart");
+    private static final List<String> DEVICES = List.of("pci", "pic", "pit", "rtc", "reset", "memmap", "pm", "kbc", "port92", "dma", "uart", "apm", "acpi");
 
     @TestFactory
     Stream<DynamicTest> pciTraces() throws Exception {
@@ -78,6 +78,16 @@ class TraceCorpusTest {
     @TestFactory
     Stream<DynamicTest> uartTraces() throws Exception {
         return tracesOf("uart");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> apmTraces() throws Exception {
+        return tracesOf("apm");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> acpiTraces() throws Exception {
+        return tracesOf("acpi");
     }
 
     @Test

@@ -112,4 +112,44 @@ class PmRegistersTest {
         other.write(0x605, 1, 0x01);
         assertThat(other.read(0x604, 2)).as("the byte replaced the whole register").isEqualTo(0x0001);
     }
+
+    @Test
+    void setSciEnSwitchesOnlySciEnAndSciFollows() {
+        board(Set.of());
+        io.write(0x604, 2, 0x0c00); // SUS_TYP
+        io.write(0x602, 2, 0x0001); // TMROF_EN
+        scheduler.advanceToNextDeadline();
+        assertThat(sci.level()).isFalse();
+        PmRegisters pm = new PmRegisters(scheduler, Set.of(), sci);
+        io.map(pm.regions()[0].at(0x700));
+        io.write(0x702, 2, 0x0001);
+        scheduler.advanceToNextDeadline();
+        pm.setSciEn(true);
+        assertThat(io.read(0x704, 2)).isEqualTo(0x0001);
+        assertThat(sci.level()).as("an overflow pending, SCI_EN now set").isTrue();
+        io.write(0x704, 2, 0x0c01);
+        pm.setSciEn(false);
+        assertThat(io.read(0x704, 2)).isEqualTo(0x0c00);
+        assertThat(sci.level()).isFalse();
+    }
+
+    @Test
+    void qemusGpe0BlockClearsStatusByWritingOnesAndKeepsEveryEnableBit() {
+        PmRegisters pm = new PmRegisters(scheduler, Set.of(), sci);
+        io.map(pm.gpe0Region().at(0xafe0));
+        assertThat(io.read(0xafe0, 4)).isZero();
+        io.write(0xafe2, 2, 0x1234);
+        assertThat(io.read(0xafe0, 4)).isEqualTo(0x12340000L);
+        io.write(0xafe0, 4, 0xffffffffL);
+        assertThat(io.read(0xafe0, 2)).as("status: a 1 clears, nothing was set").isZero();
+        assertThat(io.read(0xafe2, 2)).isEqualTo(0xffff);
+        assertThat(pm.registers()).containsEntry("GPE0_STS", "0x0000").containsEntry("GPE0_EN", "0xffff");
+        io.write(0xafe3, 1, 0x5a);
+        assertThat(io.read(0xafe2, 2)).isEqualTo(0x5aff);
+        pm.reset();
+        assertThat(io.read(0xafe0, 4)).isZero();
+        assertThat(pm.gpe0Region().device().read(4, 1)).isEqualTo(0xff);
+        pm.gpe0Region().device().write(4, 1, 0); // beyond the block: ignored, no exception
+        assertThat(sci.level()).isFalse();
+    }
 }

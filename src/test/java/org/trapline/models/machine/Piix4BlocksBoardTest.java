@@ -1,0 +1,38 @@
+package org.trapline.models.machine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Both sides of the board-placed PIIX4 blocks: QEMU's GPE0 at AFE0h, and F1h at APMC reaching PMCNTRL. */
+class Piix4BlocksBoardTest {
+    private final Machine hardware = Profile.HARDWARE.build(MachineConfig.defaults());
+    private final Machine qemu = Profile.QEMU_PC.build(MachineConfig.defaults());
+
+    @Test
+    void theGpe0BlockAtAfe0IsQemusAlone() {
+        assertThat(hardware.io().read(0xafe0, 4)).as("82371AB: GPSTS/GPEN live in the PMBA block").isEqualTo(0xffffffffL);
+        qemu.io().write(0xafe2, 2, 0xbeef);
+        assertThat(qemu.io().read(0xafe0, 4)).isEqualTo(0xbeef0000L);
+        qemu.io().write(0xcf9, 1, 0x06);
+        assertThat(qemu.io().read(0xafe0, 4)).as("acpi_gpe_reset").isZero();
+    }
+
+    @Test
+    void acpiEnableAtApmcReachesSciEnOnlyInQemu() {
+        // PMBA 600h, PMIOSE: PMCNTRL shows whether F1h reached SCI_EN
+        qemu.io().write(0xcf8, 4, 0x8000_0b40L);
+        qemu.io().write(0xcfc, 4, 0x601);
+        qemu.io().write(0xcf8, 4, 0x8000_0b80L);
+        qemu.io().write(0xcfc, 1, 1);
+        qemu.io().write(0xb2, 1, 0xf1);
+        assertThat(qemu.io().read(0x604, 2) & 1).isEqualTo(1);
+        hardware.io().write(0xcf8, 4, 0x8000_0b40L);
+        hardware.io().write(0xcfc, 4, 0x601);
+        hardware.io().write(0xcf8, 4, 0x8000_0b80L);
+        hardware.io().write(0xcfc, 1, 1);
+        hardware.io().write(0xb2, 1, 0xf1);
+        assertThat(hardware.io().read(0x604, 2) & 1).as("the SMI handler's job, not the chip's").isZero();
+        assertThat(hardware.io().read(0xb2, 1)).isEqualTo(0xf1);
+    }
+}
