@@ -23,7 +23,7 @@ import org.trapline.trace.TraceParser;
  */
 class TraceCorpusTest {
     /** The devices, by the prefix of a golden trace's name and the folder of a spec trace. */
-    private static final List<String> DEVICES = List.of("pci", "pic", "pit", "rtc", "reset", "memmap", "pm", "kbc", "port92");
+    private static final List<String> DEVICES = List.of("pci", "pic", "pit", "rtc", "reset", "memmap", "pm", "kbc", "port92", "fwcfg");
 
     @TestFactory
     Stream<DynamicTest> pciTraces() throws Exception {
@@ -68,6 +68,11 @@ class TraceCorpusTest {
     @TestFactory
     Stream<DynamicTest> port92Traces() throws Exception {
         return tracesOf("port92");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> fwCfgTraces() throws Exception {
+        return tracesOf("fwcfg");
     }
 
     @Test
