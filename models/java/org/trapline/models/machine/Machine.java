@@ -15,6 +15,7 @@ import org.trapline.models.bus.PortIoBus;
 import org.trapline.models.bus.Region;
 import org.trapline.models.clock.Scheduler;
 import org.trapline.models.clock.VirtualClock;
+import org.trapline.models.fwcfg.FwCfg;
 import org.trapline.models.irq.IrqLine;
 import org.trapline.models.memory.GuestMemory;
 import org.trapline.models.memory.Rom;
@@ -47,6 +48,7 @@ public final class Machine {
     private final PcMemoryMap memoryMap;
     private final Rom bios;
     private final DmaPort dma;
+    private FwCfg fwCfg;
 
     Machine(Profile profile, MachineConfig config, VirtualClock clock, Scheduler scheduler, PortIoBus io, MmioBus mmio,
             GuestMemory ram, PicPair pic, PciHost pci, Pit8254 pit, Map<String, GpioInputs> gpio, Map<String, GpioOutputs> gpioOut,
@@ -71,6 +73,15 @@ public final class Machine {
         this.memoryMap = memoryMap;
         this.bios = bios;
         this.dma = new DmaPort(mmio);
+    }
+
+    /** The board's fw_cfg device, or null on a board without one. */
+    public FwCfg fwCfg() {
+        return fwCfg;
+    }
+
+    void attachFwCfg(FwCfg device) {
+        this.fwCfg = device;
     }
 
     /** The bus masters' path to guest memory, through the memory bus. */

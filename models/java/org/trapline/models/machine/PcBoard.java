@@ -28,6 +28,9 @@ import org.trapline.models.rtc.Mc146818;
 import org.trapline.models.rtc.RtcQuirks;
 import org.trapline.models.pit.Pit8254;
 import org.trapline.models.kbc.Kbc8042;
+import org.trapline.models.fwcfg.E820Entry;
+import org.trapline.models.fwcfg.FwCfg;
+import org.trapline.models.fwcfg.FwCfgItems;
 import org.trapline.models.sysctl.Port80;
 import org.trapline.models.sysctl.Port92;
 import org.trapline.models.uart.SerialLine;
@@ -81,6 +84,20 @@ final class PcBoard {
     /** The ISA serial ports by index, as QEMU 7.2 places them (hw/char/serial-isa.c isa_serial_io, isa_serial_irq). */
     static final int[] SERIAL_PORTS = {0x3f8, 0x2f8, 0x3e8, 0x2e8};
     static final int[] SERIAL_ISA_IRQS = {4, 3, 4, 3};
+    /** fw_cfg's selector/data ports and its DMA address register (hw/i386/fw_cfg.c FW_CFG_IO_BASE, +4). */
+    static final int FW_CFG_PORT = 0x510;
+    static final int FW_CFG_DMA_PORT = 0x514;
+    /** One boot CPU (no -smp). */
+    static final int BOOT_CPUS = 1;
+    /** AMD HyperTransport's reserved window, which QEMU puts in the e820 table for a 40-bit CPU (hw/i386/pc.c). */
+    static final long AMD_HT_START = 0xfd00000000L;
+    static final long AMD_HT_SIZE = 0x300000000L;
+    /**
+     * etc/smbios/smbios-tables measured at -m 128M (321 bytes, one RAM range) and 5000M (354): each
+     * RAM range of the e820 table adds a 33-byte type 19 structure (hw/smbios/smbios.c smbios_get_tables).
+     */
+    static final int SMBIOS_TABLES_BASE = 288;
+    static final int SMBIOS_TYPE19_BYTES = 33;
 
     private PcBoard() {
     }
@@ -205,6 +222,12 @@ final class PcBoard {
             deviceResets.add(uart::reset);
             timed.add(uart);
         }
+        // fw_cfg at 0x510 with its DMA register at 0x514 over system memory (hw/i386/fw_cfg.c fw_cfg_arch_create).
+        FwCfg fwCfg = new FwCfg(fwCfgItems(config.ramBytes(), memoryMap), new DmaPort(mmio), quirks);
+        io.map(fwCfg.portRegion().at(FW_CFG_PORT));
+        io.map(fwCfg.dmaRegion().at(FW_CFG_DMA_PORT));
+        devices.add(fwCfg);
+        deviceResets.add(fwCfg::reset);
 
         Machine machine = new Machine(profile, config, clock, scheduler, io, mmio, ram, pic, pci, pit, gpio, gpioOut,
                 devices, timed, isaIrq, deviceResets, memoryMap, bios);
@@ -213,7 +236,20 @@ final class PcBoard {
         // Likewise the 8042's reset line and port 92h's fast INIT, where they reset the board.
         kbc.onBoardReset(machine::reset);
         port92.onBoardReset(machine::reset);
+        machine.attachFwCfg(fwCfg);
         return machine;
+    }
+
+    /** The board's fw_cfg items: its RAM, one CPU, and the e820 table as pc_memory_init adds it. */
+    private static FwCfgItems fwCfgItems(long ramBytes, PcMemoryMap map) {
+        List<E820Entry> e820 = new ArrayList<>();
+        e820.add(new E820Entry(AMD_HT_START, AMD_HT_SIZE, E820Entry.RESERVED));
+        e820.add(new E820Entry(0, map.ramBelow4g(), E820Entry.RAM));
+        if (map.ramAbove4g() > 0) {
+            e820.add(new E820Entry(PcMemoryMap.FOUR_GIB, map.ramAbove4g(), E820Entry.RAM));
+        }
+        int smbios = SMBIOS_TABLES_BASE + SMBIOS_TYPE19_BYTES * (e820.size() - 1);
+        return FwCfgItems.pc(ramBytes, BOOT_CPUS, e820, smbios);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.trapline.models.machine;
 
 import org.trapline.models.device.Quirk;
+import org.trapline.models.fwcfg.FwCfg;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -74,6 +75,7 @@ public enum Profile {
         all.addAll(Port92.qemuQuirks());
         all.addAll(DmaPair.qemuQuirks());
         all.addAll(Uart16550.qemuQuirks());
+        all.addAll(FwCfg.qemuQuirks());
         Quirk.requireCoherent(all);
         return Collections.unmodifiableSet(all);
     }

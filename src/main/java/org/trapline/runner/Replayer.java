@@ -99,6 +99,10 @@ public final class Replayer {
         if (numericTarget != null && access != PortAccess.NONE && answer != PortAnswer.NONE && !steps.checkIrqs(i)) {
             // Nearly every step of a recorded log: a port command and its answer, both numbers.
             long actual = numericTarget.answerPort(access);
+            String unanswerable = numericTarget.unanswerable();
+            if (unanswerable != null) {
+                throw new TraceFormatException(header.file(), steps.line(i), target.name() + ": " + unanswerable);
+            }
             run++;
             checks++;
             return actual == answer

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.trapline.models.bus.AddressSpace;
+import org.trapline.models.fwcfg.FwCfg;
 import org.trapline.models.machine.GpioInputs;
 import org.trapline.models.machine.GpioOutputs;
 import org.trapline.models.device.Inspectable;
@@ -101,17 +102,21 @@ public final class ModelTarget implements Target, NumericPortAnswers {
         lastCommand = command;
         lastAccess = PortAccess.NONE;
         if (command instanceof QtestCommand.PortRead c) {
-            return portRead(c.port(), c.size());
+            Reply value = portRead(c.port(), c.size());
+            checkFwCfg(command.text());
+            return value;
         }
         String response = answer(command);
+        checkFwCfg(command.text());
         runTimersAlreadyDue();
         return reply(response);
     }
 
     /** A packed port command, answered from its numbers: a recorded log's replay. */
     @Override
-    public Reply sendPort(long access) {
+    public Reply sendPort(long access) throws TargetException {
         long answer = port(access);
+        checkFwCfg(PortAccess.command(access).text());
         return answer == PortAnswer.OK ? reply(QtestReplies.OK) : valueReply(answer);
     }
 
@@ -219,6 +224,24 @@ public final class ModelTarget implements Target, NumericPortAnswers {
             return "OK little";
         }
         throw new TargetException("the model does not answer '" + command.text() + "'");
+    }
+
+    @Override
+    public String unanswerable() {
+        FwCfg fwCfg = machine.fwCfg();
+        if (fwCfg == null || fwCfg.unmodelledReads() == 0) {
+            return null;
+        }
+        return "it reads the contents of fw_cfg item " + fwCfg.lastUnmodelled() + ", which the model does not hold"
+                + " (the ACPI and SMBIOS tables, the HPET block and option ROMs are listed with their sizes only)";
+    }
+
+    /** A read of an fw_cfg table whose contents are not modelled cannot be answered as QEMU would. */
+    private void checkFwCfg(String command) throws TargetException {
+        String problem = unanswerable();
+        if (problem != null) {
+            throw new TargetException("'" + command + "': " + problem);
+        }
     }
 
     /** A read that reached the firmware ROM when no image was found cannot be answered as QEMU would. */

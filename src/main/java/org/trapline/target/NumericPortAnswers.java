@@ -13,4 +13,12 @@ public interface NumericPortAnswers {
      * they are checked.
      */
     long answerPort(long access);
+
+    /**
+     * Why the last {@link #answerPort} could not be answered as QEMU would (it read something the
+     * target does not model), or null when it could.
+     */
+    default String unanswerable() {
+        return null;
+    }
 }

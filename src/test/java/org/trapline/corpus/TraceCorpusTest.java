@@ -23,7 +23,7 @@ import org.trapline.trace.TraceParser;
  */
 class TraceCorpusTest {
     /** The devices, by the prefix of a golden trace's name and the folder of a spec trace. */
-    private static final List<String> DEVICES = List.of("pci", "pic", "pit", "rtc", "reset", "memmap", "pm", "kbc", "port92", "dma", "uart", "apm", "acpi");
+    private static final List<String> DEVICES = List.of("pci", "pic", "pit", "rtc", "reset", "memmap", "pm", "kbc", "port92", "dma", "uart", "apm", "acpi", "fwcfg");
 
     @TestFactory
     Stream<DynamicTest> pciTraces() throws Exception {
@@ -88,6 +88,11 @@ class TraceCorpusTest {
     @TestFactory
     Stream<DynamicTest> acpiTraces() throws Exception {
         return tracesOf("acpi");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> fwCfgTraces() throws Exception {
+        return tracesOf("fwcfg");
     }
 
     @Test
