@@ -62,6 +62,9 @@ abstract class BoardCommand implements Callable<Integer> {
             if (!(timeoutSeconds > 0) || timeoutSeconds > 3600) {
                 throw new IllegalArgumentException("--timeout " + timeoutSeconds + ": give a number of seconds in (0, 3600]");
             }
+            if (args.unmodelledDefaults() != null && (diff || qemu == null)) {
+                err.println("note: " + args.unmodelledDefaults());
+            }
             if (!diff && qemu == null) {
                 try (ModelTarget model = ModelTarget.of(profile, args)) {
                     print(out, report(new GuestPorts(model)));

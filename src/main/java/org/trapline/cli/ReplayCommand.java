@@ -71,6 +71,7 @@ public final class ReplayCommand implements Callable<Integer> {
             long start = System.nanoTime();
             try {
                 ReplayResult result = Replayer.replay(file, header -> ModelTarget.forTrace(header, profile == null ? null : profile.id(), machine));
+                noteUnmodelledDefaults(err, file, result);
                 nanos += System.nanoTime() - start;
                 commands += result.commandsRun();
                 if (result.passed()) {
@@ -93,5 +94,14 @@ public final class ReplayCommand implements Callable<Integer> {
                     seconds > 0 ? commands / seconds : 0.0, commands, seconds);
         }
         return unusable > 0 ? Main.UNUSABLE : failed > 0 ? Main.DIVERGED : Main.OK;
+    }
+
+    /** Says so when the trace's board has devices of QEMU's that the model does not. */
+    private void noteUnmodelledDefaults(PrintWriter err, Path file, ReplayResult result) {
+        String args = machine != null ? machine : result.header().machineArgs().orElse(MachineArgs.DEFAULT);
+        String note = MachineArgs.parse(args).unmodelledDefaults();
+        if (note != null) {
+            err.printf("note: %s: %s%n", file, note);
+        }
     }
 }

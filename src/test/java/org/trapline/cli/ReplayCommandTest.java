@@ -35,6 +35,22 @@ class ReplayCommandTest {
     }
 
     @Test
+    void aBoardWithQemusDefaultDevicesIsReplayedWithANoteOfWhatTheModelLacks() throws Exception {
+        Path t = trace("defaults.trace", """
+                @machine -machine pc -m 128M -display none
+                inb 0x3fd -> 0x60
+                """);
+        CliRun run = CliRun.of("replay", t.toString());
+        assertThat(run.status()).as(run.all()).isZero();
+        assertThat(run.err()).isEqualTo("note: " + t + ": without -nodefaults QEMU adds std VGA (00:02.0), an e1000"
+                + " (00:03.0) and LPT1 (378h-37Ah), which the model does not have yet: accesses to them find nothing there"
+                + System.lineSeparator());
+        CliRun nodefaults = CliRun.of("replay", "--machine", "-machine pc -m 128M -nodefaults -display none -serial null",
+                t.toString());
+        assertThat(nodefaults.err()).isEmpty();
+    }
+
+    @Test
     void aDivergenceExitsOneAndNamesFileAndLine() throws Exception {
         Path t = trace("ram.trace", """
                 writel 0x1000 0x12345678
