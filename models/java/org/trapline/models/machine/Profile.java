@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.trapline.models.acpi.AcpiQuirks;
 import org.trapline.models.dma.DmaPair;
+import org.trapline.models.fdc.Fdc82078;
 import org.trapline.models.pci.I440fxMemoryQuirks;
 import org.trapline.models.pci.PciHost;
 import org.trapline.models.pic.PicPair;
@@ -70,6 +71,7 @@ public enum Profile {
         all.addAll(Kbc8042.qemuQuirks());
         all.addAll(Port92.qemuQuirks());
         all.addAll(DmaPair.qemuQuirks());
+        all.addAll(Fdc82078.qemuQuirks());
         Quirk.requireCoherent(all);
         return Collections.unmodifiableSet(all);
     }
