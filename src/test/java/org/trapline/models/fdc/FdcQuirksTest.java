@@ -242,6 +242,39 @@ class FdcQuirksTest {
     }
 
     @Test
+    void eachUseOfDrive1MakesItAppearInQemu() {
+        int[][] uses = {{0x04, 0x01}, {0x07, 0x01}, {0x0f, 0x01, 0x00}, {0x08}, {0x0e}, {0x12, 0x80}};
+        int[] results = {1, 0, 0, 1, 10, 0};
+        for (int i = 0; i < uses.length; i++) {
+            Fdc82078 f = fdc(DRIVE1_APPEARS_WHEN_SELECTED);
+            f.write(Fdc82078.DOR, 1, 0x0d);
+            command(f, results[i], uses[i]);
+            f.write(Fdc82078.DSR, 1, 0x80);
+            assertThat(f.read(Fdc82078.SRA, 1)).as("after %02x", uses[i][0]).isEqualTo(0x80);
+        }
+        Fdc82078 f = fdc(DRIVE1_APPEARS_WHEN_SELECTED);
+        f.write(Fdc82078.DOR, 1, 0x0d);
+        f.read(Fdc82078.FIFO, 1);
+        f.write(Fdc82078.DSR, 1, 0x80);
+        assertThat(f.read(Fdc82078.SRA, 1)).isEqualTo(0x80);
+        assertThat(f.interruptPending()).isTrue();
+        Fdc82078 untouched = fdc(DRIVE1_APPEARS_WHEN_SELECTED);
+        untouched.write(Fdc82078.DOR, 1, 0x0d);
+        untouched.write(Fdc82078.DSR, 1, 0x80);
+        assertThat(untouched.read(Fdc82078.SRA, 1)).isEqualTo(0xc0);
+    }
+
+    @Test
+    void aWordWriteReachesTwoRegistersInQemu() {
+        Fdc82078 q = fdc(PORTIO_ACCESS);
+        q.write(Fdc82078.DOR, 2, 0x031c);
+        assertThat(q.read(Fdc82078.DOR, 1)).isEqualTo(0x1c);
+        assertThat(q.read(Fdc82078.TDR, 1)).isEqualTo(0x03);
+        assertThat(q.interruptPending()).isFalse();
+        assertThat(q.read(Fdc82078.SRB, 1)).isEqualTo(0xc1);
+    }
+
+    @Test
     void dorShowsTheCommandsDriveInQemu() {
         Fdc82078 hw = fdc();
         command(hw, 1, 0x04, 0x01);
