@@ -18,6 +18,7 @@ import org.trapline.models.bus.PortIoBus;
 import org.trapline.models.clock.Scheduler;
 import org.trapline.models.clock.VirtualClock;
 import org.trapline.models.dma.DmaPair;
+import org.trapline.models.fdc.Fdc82078;
 import org.trapline.models.irq.IrqLine;
 import org.trapline.models.bus.Region;
 import org.trapline.models.memory.GuestMemory;
@@ -71,6 +72,9 @@ final class PcBoard {
     static final int DMA_PAGE_PORT = 0x80;
     static final int APM_PORT = 0xb2;
     static final int GPE0_PORT = 0xafe0;
+    /** The floppy controller's block at 3F0h-3F7h and its interrupt, ISA IRQ 6. */
+    static final int FDC_PORT = 0x3f0;
+    static final int FDC_ISA_IRQ = 6;
     /** QEMU's option ROM area: pc.rom, 128 KiB at C0000h (hw/i386/pc.c PC_ROM_MIN_VGA, PC_ROM_SIZE). */
     static final long OPTION_ROM_BASE = 0xc0000;
     static final long OPTION_ROM_SIZE = 0x20000;
@@ -228,6 +232,14 @@ final class PcBoard {
         io.map(fwCfg.dmaRegion().at(FW_CFG_DMA_PORT));
         devices.add(fwCfg);
         deviceResets.add(fwCfg::reset);
+
+        // The floppy controller at 3F0h on ISA IRQ 6, no drive attached (QEMU: hw/i386/pc.c pc_superio_init,
+        // hw/block/fdc-isa.c isabus_fdc_realize; -nodefaults gives it no drive). Its DMA channel 2 is not
+        // used until a medium can be read.
+        Fdc82078 fdc = new Fdc82078(quirks, isaIrq[FDC_ISA_IRQ]);
+        fdc.attach(io, FDC_PORT);
+        devices.add(fdc);
+        deviceResets.add(fdc::reset);
 
         Machine machine = new Machine(profile, config, clock, scheduler, io, mmio, ram, pic, pci, pit, gpio, gpioOut,
                 devices, timed, isaIrq, deviceResets, memoryMap, bios);

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.trapline.models.acpi.AcpiQuirks;
 import org.trapline.models.dma.DmaPair;
 import org.trapline.models.apm.ApmQuirks;
+import org.trapline.models.fdc.Fdc82078;
 import org.trapline.models.pci.I440fxMemoryQuirks;
 import org.trapline.models.pci.PciHost;
 import org.trapline.models.pic.PicPair;
@@ -76,6 +77,7 @@ public enum Profile {
         all.addAll(DmaPair.qemuQuirks());
         all.addAll(Uart16550.qemuQuirks());
         all.addAll(FwCfg.qemuQuirks());
+        all.addAll(Fdc82078.qemuQuirks());
         Quirk.requireCoherent(all);
         return Collections.unmodifiableSet(all);
     }

@@ -1,0 +1,120 @@
+package org.trapline.models.fdc;
+
+import java.util.List;
+
+import org.trapline.models.device.Quirk;
+
+/**
+ * Where QEMU 7.2's floppy controller (hw/block/fdc.c, isa-fdc from hw/block/fdc-isa.c, as
+ * {@code -machine pc -nodefaults} has it: no drive attached) departs from the Intel 82078 44-pin
+ * CHMOS Single-Chip Floppy Disk Controller datasheet (290474). Each was read in QEMU's source and seen
+ * in its answers over qtest (golden/fdc-*.trace).
+ */
+public enum FdcQuirks implements Quirk {
+    /** SRA is not decoded. */
+    SRA_NOT_DECODED("fdc.sra-not-decoded", "fdc",
+            "offset 0 (SRA, 3F0h) is not decoded: a read there floats (FFh); offsets 1-5 and 7 answer",
+            "82078 register set: SRA is read at base+0; QEMU hw/block/fdc-isa.c fdc_portio_list (its first entry"
+                    + " starts at offset 1)"),
+    /** Word and dword accesses as QEMU's portio list takes them. */
+    PORTIO_ACCESS("fdc.portio-access", "fdc",
+            "a word access reads or writes two registers when both lie in one run (1-5, 7), the byte past a run"
+                    + " reading FFh; a dword access that fits a run reads FFFFFFFFh and writes nothing",
+            "82078 host interface: an 8-bit slave on the ISA bus, where the bus turns a 16- or 32-bit cycle into"
+                    + " byte cycles to consecutive addresses; QEMU softmmu/ioport.c portio_read, portio_write (sizes"
+                    + " other than an entry's), hw/block/fdc-isa.c fdc_portio_list"),
+    /** Reading MSR takes the controller out of a DOR reset without the reset's work. */
+    MSR_READ_ENDS_RESET("fdc.msr-read-ends-reset", "fdc",
+            "a read of MSR sets DOR bit 2 (reset off) without resetting: a later DOR write with bit 2 set then"
+                    + " starts no reset and raises no interrupt",
+            "82078 DOR bit 2: the controller stays in reset while the bit is 0 and leaves it, with its reset"
+                    + " interrupt, when software writes 1; MSR is read-only status; QEMU hw/block/fdc.c"
+                    + " fdctrl_read_main_status"),
+    /** CONFIGURE's reset value has implied seeks on. */
+    CONFIGURE_RESET_IMPLIED_SEEK("fdc.configure-reset-implied-seek", "fdc",
+            "CONFIGURE's byte reads 60h after power-on (EIS set, FIFO disabled, polling on, threshold 1)",
+            "82078 CONFIGURE: after reset EIS=0, EFIFO=1, POLL=0, FIFOTHR=0, PRETRK=0 (20h 00h); QEMU hw/block/fdc.c"
+                    + " fdctrl_realize_common (FD_CONFIG_EIS | FD_CONFIG_EFIFO)"),
+    /** A software reset keeps CONFIGURE whether or not it is locked. */
+    RESET_KEEPS_CONFIGURE("fdc.reset-keeps-configure", "fdc",
+            "a DOR or DSR reset leaves EIS, EFIFO, POLL, FIFOTHR and PRETRK as CONFIGURE set them, with LOCK 0",
+            "82078 LOCK: with LOCK=0 a software reset returns the CONFIGURE parameters to their defaults; only"
+                    + " LOCK=1 keeps them; QEMU hw/block/fdc.c fdctrl_reset (config and precomp_trk untouched)"),
+    /** The last result byte read clears any pending interrupt, a seek's too. */
+    RESULT_READ_CLEARS_INTERRUPT("fdc.result-read-clears-interrupt", "fdc",
+            "reading the last result byte of any command (VERSION, DUMPREG...) clears a pending SEEK or"
+                    + " RECALIBRATE interrupt, so a following SENSE INTERRUPT STATUS answers 80h",
+            "82078 SENSE INTERRUPT STATUS: the interrupt of a SEEK or RECALIBRATE is cleared by that command;"
+                    + " QEMU hw/block/fdc.c fdctrl_read_data (fdctrl_reset_irq at the end of the result phase)"),
+    /** SEEK without a drive leaves the head where it is. */
+    SEEK_BOUNDED_BY_MEDIA("fdc.seek-bounded-by-media", "fdc",
+            "SEEK to a cylinder beyond the medium's last track (any but 0 with no drive) leaves PCN unchanged,"
+                    + " although the interrupt and ST0 say the seek ended",
+            "82078 SEEK: the controller steps the head until PCN equals NCN and then interrupts; it does not know"
+                    + " the medium; QEMU hw/block/fdc.c fdctrl_handle_seek, fd_seek (track > max_track)"),
+    /** RECALIBRATE succeeds with no drive. */
+    RECALIBRATE_WITHOUT_TRACK0("fdc.recalibrate-without-track0", "fdc",
+            "RECALIBRATE of a drive that is not there ends normally (ST0 20h|drive)",
+            "82078 RECALIBRATE: when TRK0 is not seen after the step pulses the command ends with ST0 SE, EC and"
+                    + " IC=01 (70h|drive); QEMU hw/block/fdc.c fdctrl_handle_recalibrate, fd_recalibrate"),
+    /** SENSE DRIVE STATUS reports write protect and track 0 with no drive. */
+    SENSE_DRIVE_WP_T0_WITHOUT_DRIVE("fdc.sense-drive-wp-t0-without-drive", "fdc",
+            "SENSE DRIVE STATUS of a drive that is not there sets ST3 WP (bit 6) and, at cylinder 0, T0 (bit 4)",
+            "82078 ST3: WP and T0 are the drive's WP and TRK0 pins, inactive with no drive; QEMU hw/block/fdc.c"
+                    + " fdctrl_handle_sense_drive_status (drv->ro, track == 0), fd_init (ro true)"),
+    /** SPECIFY's ND bit is DOR's DMA gate and DUMPREG shows the gate. */
+    ND_IS_DOR_DMA_GATE("fdc.nd-is-dor-dma-gate", "fdc",
+            "SPECIFY's ND clears (ND=1) or sets (ND=0) DOR bit 3, and DUMPREG byte 6 bit 0 shows DOR bit 3 (1 = DMA)"
+                    + " instead of ND",
+            "82078 SPECIFY ND selects non-DMA mode, DUMPREG byte 6 is HLT<<1|ND; DOR bit 3 (DMA gate) is written"
+                    + " only through DOR; QEMU hw/block/fdc.c fdctrl_handle_specify, fdctrl_handle_dumpreg"),
+    /** DUMPREG byte 5 drops HUT. */
+    DUMPREG_SRT_ONLY("fdc.dumpreg-srt-only", "fdc",
+            "DUMPREG byte 5 is SPECIFY's SRT alone, in the low nibble; HUT is not kept",
+            "82078 DUMPREG byte 5: SRT in bits 7-4, HUT in bits 3-0; QEMU hw/block/fdc.c fdctrl_handle_specify"
+                    + " (timer0 = SRT), fdctrl_handle_dumpreg"),
+    /** PERPENDICULAR MODE keeps three bits of the current drive. */
+    PERPENDICULAR_CURRENT_DRIVE("fdc.perpendicular-current-drive", "fdc",
+            "PERPENDICULAR MODE with OW=1 stores bits 2-0 for the drive DOR selects, GAP and WGATE are otherwise"
+                    + " dropped, and DUMPREG byte 8 shows those three bits in bits 4-2",
+            "82078 PERPENDICULAR MODE: OW=1 lets D3-D0 (bits 5-2) set each drive's mode, GAP and WGATE (bits 1-0)"
+                    + " always apply; DUMPREG byte 8 is LOCK, D3-D0, GAP, WGATE; QEMU hw/block/fdc.c"
+                    + " fdctrl_handle_perpendicular_mode, fdctrl_handle_dumpreg"),
+    /** TDR keeps only the boot select bit. */
+    TDR_BOOT_SELECT_ONLY("fdc.tdr-boot-select-only", "fdc",
+            "TDR keeps bit 2 alone (which drive is drive 0), ignores a write during reset, and reads back only that",
+            "82078 TDR: bits 1-0 (TAPESEL) select the tape drive and read back; QEMU hw/block/fdc.c"
+                    + " fdctrl_write_tape (FD_TDR_BOOTSEL)"),
+    /** DSR's power-down bit resets the controller. */
+    DSR_POWERDOWN_RESETS("fdc.dsr-powerdown-resets", "fdc",
+            "writing DSR with bit 6 (PWR DOWN) resets the controller, with the reset's interrupt",
+            "82078 DSR bit 6: puts the controller in power-down, which keeps its registers; only bit 7 resets;"
+                    + " QEMU hw/block/fdc.c fdctrl_write_rate (FD_DSR_PWRDOWN)"),
+    /** DOR reads back the drive a command selected. */
+    DOR_SHOWS_COMMAND_DRIVE("fdc.dor-shows-command-drive", "fdc",
+            "a command naming a drive (SENSE DRIVE STATUS, RECALIBRATE, SEEK) makes DOR read back that drive in"
+                    + " bit 0, whatever was written there",
+            "82078 DOR: a read returns the value written; the command's DS bits drive the select pins for the"
+                    + " command only; QEMU hw/block/fdc.c fdctrl_read_dor (dor | cur_drv), SET_CUR_DRV"),
+    /** Selecting drive 1 creates it, so the next reset clears nDRV2. */
+    DRIVE1_APPEARS_WHEN_SELECTED("fdc.drive1-appears-when-selected", "fdc",
+            "once drive 1 has been selected and used (a FIFO read, DIR read, or a command on it), the next reset"
+                    + " clears SRA bit 6 (nDRV2) as if a second drive were installed",
+            "82078 SRA bit 6 nDRV2 is the inverted DRV2 pin: whether a second drive is installed; QEMU hw/block/fdc.c"
+                    + " get_cur_drv (blk_create_empty_drive, CVE-2021-20196), fdctrl_reset");
+
+    private final Entry entry;
+
+    FdcQuirks(String id, String device, String behaviour, String citation) {
+        this.entry = new Entry(id, device, behaviour, citation);
+    }
+
+    @Override
+    public Entry entry() {
+        return entry;
+    }
+
+    public static List<Quirk> all() {
+        return List.of(values());
+    }
+}
