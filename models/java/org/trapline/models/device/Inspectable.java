@@ -18,4 +18,9 @@ public interface Inspectable {
     default List<Inspectable> parts() {
         return List.of(this);
     }
+
+    /** An 8-bit register's value as reports show it: {@code 0x2a}. */
+    static String hex(int v) {
+        return String.format("0x%02x", v);
+    }
 }

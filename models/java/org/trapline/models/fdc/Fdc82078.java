@@ -1,5 +1,6 @@
 package org.trapline.models.fdc;
 
+import static org.trapline.models.device.Inspectable.hex;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -500,9 +501,5 @@ public final class Fdc82078 implements IoDevice, Inspectable {
         r.put("PCN1", hex(pcn[1]));
         r.put("CONFIGURE", hex(config));
         return r;
-    }
-
-    private static String hex(int v) {
-        return String.format("0x%02x", v);
     }
 }

@@ -1,5 +1,6 @@
 package org.trapline.models.pic;
 
+import static org.trapline.models.device.Inspectable.hex;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -479,9 +480,5 @@ public final class Pic8259 implements IoDevice, Inspectable {
         r.put("rotate in AEOI", Boolean.toString(rotateInAutoEoi));
         r.put("INT", Boolean.toString(interruptOutput()));
         return r;
-    }
-
-    private static String hex(int v) {
-        return String.format("0x%02x", v);
     }
 }

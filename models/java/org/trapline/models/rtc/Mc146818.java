@@ -1,5 +1,6 @@
 package org.trapline.models.rtc;
 
+import static org.trapline.models.device.Inspectable.hex;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -643,9 +644,5 @@ public final class Mc146818 implements IoDevice, Inspectable {
         } catch (DateTimeException e) {
             return "out of range";
         }
-    }
-
-    private static String hex(int v) {
-        return String.format("0x%02x", v);
     }
 }

@@ -1,5 +1,6 @@
 package org.trapline.models.uart;
 
+import static org.trapline.models.device.Inspectable.hex;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -619,9 +620,5 @@ public final class Uart16550 implements IoDevice, Inspectable {
         r.put("RCVR FIFO", Integer.toString(rcvr.count()));
         r.put("XMIT FIFO", Integer.toString(xmit.count()));
         return r;
-    }
-
-    private static String hex(int v) {
-        return String.format("0x%02x", v);
     }
 }
