@@ -22,7 +22,10 @@ answers_clock_step() {
   # QEMU keeps running after its input ends; timeout ends it.
   out=$(printf 'clock_step 1\n' | timeout 20 "$wrapper" -accel qtest -machine pc -nodefaults \
     -display none -qtest stdio 2>/dev/null || true)
-  [[ $out == *"OK 1"* ]]
+  [[ $out == *"OK 1"* ]] || return 1
+  # Debian's QEMU has TPM support, which adds etc/tpm/log to fw_cfg; a build without it
+  # (tools/qemu-qtest/build.sh before 2026-12-07) gives the guest another file directory.
+  "$wrapper" -tpmdev help 2>/dev/null | grep -q emulator
 }
 
 if answers_clock_step; then
@@ -31,7 +34,8 @@ if answers_clock_step; then
 fi
 
 export DEBIAN_FRONTEND=noninteractive
-# Source packages come from the same mirror as the binary ones; enable deb-src once.
+# The features that change what a guest sees are enabled as in Debian's build: TPM (fw_cfg's
+# etc/tpm/log). Source packages come from the same mirror as the binary ones; enable deb-src once.
 if ! grep -rqs '^Types:.*deb-src' /etc/apt/sources.list.d/ /etc/apt/sources.list 2>/dev/null; then
   if [[ -f /etc/apt/sources.list.d/debian.sources ]]; then
     sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources \
@@ -56,7 +60,7 @@ echo "qemu-qtest: compiling $(basename "$src") (x86_64-softmmu, tcg + qtest)" >&
 mkdir -p "$src/build"
 (cd "$src/build" \
   && ../configure --meson=/usr/bin/meson --target-list=x86_64-softmmu --without-default-features \
-       --enable-tcg --enable-fdt=system --disable-docs --disable-werror >&2 \
+       --enable-tcg --enable-fdt=system --enable-tpm --disable-docs --disable-werror >&2 \
   && ninja -j"$(nproc)" qemu-system-x86_64 >&2)
 
 mkdir -p "$dir/bin"

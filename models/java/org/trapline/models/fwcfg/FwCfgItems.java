@@ -135,8 +135,8 @@ public final class FwCfgItems {
     }
 
     /**
-     * The items of QEMU 7.2's {@code -machine pc} without {@code -kernel}, {@code -numa},
-     * {@code -boot menu=on} nor devices (hw/nvram/fw_cfg.c fw_cfg_common_realize, fw_cfg_reboot,
+     * The items of QEMU 7.2's {@code -machine pc} without {@code -kernel}, {@code -numa} nor devices
+     * (hw/nvram/fw_cfg.c fw_cfg_common_realize, fw_cfg_bootsplash, fw_cfg_reboot,
      * fw_cfg_machine_reset; hw/i386/fw_cfg.c fw_cfg_arch_create, fw_cfg_build_feature_control;
      * hw/i386/pc.c pc_memory_init). The ACPI and SMBIOS tables and option ROMs are listed with their
      * sizes only.
@@ -145,17 +145,18 @@ public final class FwCfgItems {
      * @param cpus              boot CPUs, which here is also the APIC ID limit ({@code NB_CPUS}, {@code MAX_CPUS})
      * @param e820              the memory map's entries, in the order the board adds them
      * @param smbiosTablesBytes the size of {@code etc/smbios/smbios-tables}
+     * @param boot              what {@code -uuid} and {@code -boot} give
      */
-    public static FwCfgItems pc(long ramBytes, int cpus, List<E820Entry> e820, int smbiosTablesBytes) {
+    public static FwCfgItems pc(long ramBytes, int cpus, List<E820Entry> e820, int smbiosTablesBytes, BootOptions boot) {
         FwCfgItems items = new FwCfgItems();
         items.put(SIGNATURE, FwCfgItem.of("signature", "QEMU".getBytes(StandardCharsets.US_ASCII)));
         items.put(ID, FwCfgItem.of("id", le(ID_TRADITIONAL | ID_DMA, 4)));
-        items.put(UUID, FwCfgItem.of("uuid", new byte[16])); // no -uuid: all zeros
+        items.put(UUID, FwCfgItem.of("uuid", boot.uuid()));
         items.put(RAM_SIZE, FwCfgItem.of("ram_size", le(ramBytes, 8)));
         items.put(NOGRAPHIC, FwCfgItem.of("nographic", le(0, 2)));
         items.put(NB_CPUS, FwCfgItem.of("nb_cpus", le(cpus, 2)));
         items.put(MAX_CPUS, FwCfgItem.of("max_cpus", le(cpus, 2)));
-        items.put(BOOT_MENU, FwCfgItem.of("boot_menu", le(0, 2)));
+        items.put(BOOT_MENU, FwCfgItem.of("boot_menu", le(boot.menu() ? 1 : 0, 2)));
         // NUMA: a count of nodes (0), then each APIC ID's node: (1 + cpus) 64-bit words of zero.
         items.put(NUMA, FwCfgItem.of("numa", new byte[8 * (1 + cpus)]));
         items.put(ACPI_TABLES, FwCfgItem.of("acpi_tables", new byte[0]));
@@ -165,7 +166,10 @@ public final class FwCfgItems {
         items.file(FwCfgItem.of("bootorder", new byte[0]));
         items.file(FwCfgItem.unmodelled("etc/acpi/rsdp", 20));
         items.file(FwCfgItem.unmodelled("etc/acpi/tables", 0x20000));
-        items.file(FwCfgItem.of("etc/boot-fail-wait", le(-1, 4))); // no reboot-timeout: -1
+        items.file(FwCfgItem.of("etc/boot-fail-wait", le(boot.rebootTimeout(), 4)));
+        if (boot.splashTime() >= 0) {
+            items.file(FwCfgItem.of("etc/boot-menu-wait", le(boot.splashTime(), 2)));
+        }
         items.file(FwCfgItem.of("etc/e820", e820(e820)));
         items.file(FwCfgItem.unmodelled("etc/smbios/smbios-anchor", 31));
         items.file(FwCfgItem.unmodelled("etc/smbios/smbios-tables", smbiosTablesBytes));

@@ -227,7 +227,7 @@ final class PcBoard {
             timed.add(uart);
         }
         // fw_cfg at 0x510 with its DMA register at 0x514 over system memory (hw/i386/fw_cfg.c fw_cfg_arch_create).
-        FwCfg fwCfg = new FwCfg(fwCfgItems(config.ramBytes(), memoryMap), new DmaPort(mmio), quirks);
+        FwCfg fwCfg = new FwCfg(fwCfgItems(config, memoryMap), new DmaPort(mmio), quirks);
         io.map(fwCfg.portRegion().at(FW_CFG_PORT));
         io.map(fwCfg.dmaRegion().at(FW_CFG_DMA_PORT));
         devices.add(fwCfg);
@@ -252,8 +252,8 @@ final class PcBoard {
         return machine;
     }
 
-    /** The board's fw_cfg items: its RAM, one CPU, and the e820 table as pc_memory_init adds it. */
-    private static FwCfgItems fwCfgItems(long ramBytes, PcMemoryMap map) {
+    /** The board's fw_cfg items: its RAM, one CPU, the e820 table as pc_memory_init adds it, -uuid and -boot. */
+    private static FwCfgItems fwCfgItems(MachineConfig config, PcMemoryMap map) {
         List<E820Entry> e820 = new ArrayList<>();
         e820.add(new E820Entry(AMD_HT_START, AMD_HT_SIZE, E820Entry.RESERVED));
         e820.add(new E820Entry(0, map.ramBelow4g(), E820Entry.RAM));
@@ -261,7 +261,7 @@ final class PcBoard {
             e820.add(new E820Entry(PcMemoryMap.FOUR_GIB, map.ramAbove4g(), E820Entry.RAM));
         }
         int smbios = SMBIOS_TABLES_BASE + SMBIOS_TYPE19_BYTES * (e820.size() - 1);
-        return FwCfgItems.pc(ramBytes, BOOT_CPUS, e820, smbios);
+        return FwCfgItems.pc(config.ramBytes(), BOOT_CPUS, e820, smbios, config.boot());
     }
 
     /**

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.trapline.models.fwcfg.BootOptions;
 import org.trapline.models.machine.MachineConfig;
 import org.trapline.models.machine.PcMemoryMap;
 
@@ -85,6 +86,8 @@ public final class MachineArgs {
                     }
                 }
                 case "-m" -> config = config.withRam(memory(value(words, i++, option)));
+                case "-uuid" -> config = config.withBoot(config.boot().withUuid(uuid(value(words, i++, option))));
+                case "-boot" -> config = config.withBoot(boot(config.boot(), value(words, i++, option)));
                 case "-bios" -> {
                     biosName = value(words, i++, option);
                     biosGiven = true;
@@ -100,7 +103,8 @@ public final class MachineArgs {
                 }
                 default -> throw new IllegalArgumentException("unsupported QEMU argument '" + option
                         + "' (supported: -machine pc[,max-ram-below-4g=SIZE], -m, -rtc base=...,clock=vm, "
-                        + "-accel qtest or tcg, -bios FILE, -L DIR, -nodefaults, -display none, -serial none, null or file:PATH, -S)");
+                        + "-accel qtest or tcg, -bios FILE, -L DIR, -nodefaults, -display none, -serial none, null or file:PATH, -S, "
+                        + "-uuid UUID, -boot menu=on or off, splash-time=MS, reboot-timeout=MS)");
             }
         }
         if (!machineSeen) {
@@ -138,6 +142,70 @@ public final class MachineArgs {
         }
         throw new IllegalArgumentException("-serial " + value + ": not modelled (modelled: -serial none, -serial null,"
                 + " -serial file:PATH)");
+    }
+
+    /** {@code -uuid}: 32 hex digits grouped 8-4-4-4-12, the bytes in the order written (QEMU util/uuid.c qemu_uuid_parse). */
+    private static byte[] uuid(String value) {
+        if (!value.matches("[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}")) {
+            throw new IllegalArgumentException("-uuid " + value + ": not a UUID (expected xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)");
+        }
+        String hex = value.replace("-", "");
+        byte[] bytes = new byte[BootOptions.UUID_BYTES];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16);
+        }
+        return bytes;
+    }
+
+    /**
+     * {@code -boot}'s options that reach fw_cfg: {@code menu}, {@code splash-time} (0-65535) and
+     * {@code reboot-timeout} (-1 or 0-65535), with the ranges QEMU 7.2 enforces before it starts
+     * (hw/nvram/fw_cfg.c fw_cfg_bootsplash, fw_cfg_reboot). The boot order, which QEMU writes into
+     * CMOS, is not modelled and is refused.
+     */
+    private static BootOptions boot(BootOptions boot, String value) {
+        BootOptions b = boot;
+        for (String part : value.split(",")) {
+            int eq = part.indexOf('=');
+            String key = eq < 0 ? "order" : part.substring(0, eq);
+            String v = eq < 0 ? part : part.substring(eq + 1);
+            switch (key) {
+                case "menu" -> b = b.withMenu(onOff("-boot menu", v));
+                case "splash-time" -> {
+                    long ms = number("-boot splash-time", v);
+                    if (ms < 0 || ms > BootOptions.MAX_MILLISECONDS) {
+                        throw new IllegalArgumentException("-boot splash-time=" + v + ": QEMU takes 0 to 65535 (ms)");
+                    }
+                    b = b.withSplashTime((int) ms);
+                }
+                case "reboot-timeout" -> {
+                    long ms = number("-boot reboot-timeout", v);
+                    if (ms < -1 || ms > BootOptions.MAX_MILLISECONDS) {
+                        throw new IllegalArgumentException("-boot reboot-timeout=" + v + ": QEMU takes -1 or 0 to 65535 (ms)");
+                    }
+                    b = b.withRebootTimeout(ms);
+                }
+                default -> throw new IllegalArgumentException("-boot " + key + "=" + v + ": not modelled (modelled: -boot "
+                        + "menu=on or off, splash-time=MS, reboot-timeout=MS; QEMU writes the boot order into CMOS, which the"
+                        + " model does not)");
+            }
+        }
+        return b;
+    }
+
+    private static boolean onOff(String option, String v) {
+        return switch (v) {
+            case "on", "yes", "true" -> true;
+            case "off", "no", "false" -> false;
+            default -> throw new IllegalArgumentException(option + "=" + v + ": expected on or off");
+        };
+    }
+
+    private static long number(String option, String v) {
+        if (!v.matches("-?[0-9]{1,9}")) {
+            throw new IllegalArgumentException(option + "=" + v + ": not a number");
+        }
+        return Long.parseLong(v);
     }
 
     /** The firmware QEMU 7.2's pc machine loads unless {@code -bios} names another: SeaBIOS. */

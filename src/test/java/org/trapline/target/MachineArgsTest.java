@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.trapline.models.machine.MachineConfig;
 
 class MachineArgsTest {
     @Test
@@ -56,7 +57,7 @@ class MachineArgsTest {
             "-machine pc -m lots|-m lots: not a size",
             "-machine pc -m 0|-m 0: out of range",
             "-machine pc -m size=|-m needs a size",
-            "-machine pc -device e1000|unsupported QEMU argument '-device' (supported: -machine pc[,max-ram-below-4g=SIZE], -m, -rtc base=...,clock=vm, -accel qtest or tcg, -bios FILE, -L DIR, -nodefaults, -display none, -serial none, null or file:PATH, -S)",
+            "-machine pc -device e1000|unsupported QEMU argument '-device' (supported: -machine pc[,max-ram-below-4g=SIZE], -m, -rtc base=...,clock=vm, -accel qtest or tcg, -bios FILE, -L DIR, -nodefaults, -display none, -serial none, null or file:PATH, -S, -uuid UUID, -boot menu=on or off, splash-time=MS, reboot-timeout=MS)",
             "-machine pc -serial stdio|-serial stdio: not modelled (modelled: -serial none, -serial null, -serial file:PATH)",
             "-machine pc -serial tcp::4444,server|-serial tcp::4444,server: not modelled (modelled: -serial none, -serial null, -serial file:PATH)",
             "-machine pc -serial file:|-serial file:: not modelled (modelled: -serial none, -serial null, -serial file:PATH)",
@@ -68,9 +69,29 @@ class MachineArgsTest {
             "-machine pc -rtc base=2001-02-03,clock=host|-rtc clock=host: only clock=vm keeps the RTC on guest time",
             "-machine pc -rtc clock=vm|-rtc needs base=DATE",
             "-machine pc -rtc base=2001-02-03,speed=2|-rtc option 'speed=2' is not modelled",
+            "-machine pc -uuid 1234|-uuid 1234: not a UUID (expected xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)",
+            "-machine pc -boot splash-time=65536|-boot splash-time=65536: QEMU takes 0 to 65535 (ms)",
+            "-machine pc -boot splash-time=-1|-boot splash-time=-1: QEMU takes 0 to 65535 (ms)",
+            "-machine pc -boot reboot-timeout=-2|-boot reboot-timeout=-2: QEMU takes -1 or 0 to 65535 (ms)",
+            "-machine pc -boot reboot-timeout=1x|-boot reboot-timeout=1x: not a number",
+            "-machine pc -boot menu=maybe|-boot menu=maybe: expected on or off",
+            "-machine pc -boot cd|-boot order=cd: not modelled (modelled: -boot menu=on or off, splash-time=MS, reboot-timeout=MS; QEMU writes the boot order into CMOS, which the model does not)",
     })
     void argumentsTheModelCannotHonourAreRefusedWithAReason(String text, String reason) {
         assertThatThrownBy(() -> MachineArgs.parse(text)).isInstanceOf(IllegalArgumentException.class).hasMessage(reason);
+    }
+
+    @Test
+    void uuidAndBootOptionsReachTheFirmwareConfiguration() {
+        MachineConfig c = MachineArgs.parse("-machine pc -uuid 4600cb32-38ec-4b2f-8acb-81c6ea54f2d8 -boot menu=on,splash-time=12"
+                + " -boot reboot-timeout=-1").config();
+        assertThat(c.boot().uuid()).containsExactly(0x46, 0x00, 0xcb, 0x32, 0x38, 0xec, 0x4b, 0x2f, 0x8a, 0xcb, 0x81, 0xc6,
+                0xea, 0x54, 0xf2, 0xd8);
+        assertThat(c.boot().menu()).isTrue();
+        assertThat(c.boot().splashTime()).isEqualTo(12);
+        assertThat(c.boot().rebootTimeout()).isEqualTo(-1);
+        assertThat(MachineArgs.parse("-machine pc -boot menu=off,reboot-timeout=15").config().boot())
+                .isEqualTo(org.trapline.models.fwcfg.BootOptions.defaults().withRebootTimeout(15));
     }
 
     @Test

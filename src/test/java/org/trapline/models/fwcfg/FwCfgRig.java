@@ -24,7 +24,7 @@ final class FwCfgRig {
     FwCfgRig(Set<Quirk> quirks) {
         bus.map(Region.storage("ram", 1 << 20, memory));
         dma = new DmaPort(bus);
-        dev = new FwCfg(FwCfgItems.pc(RAM, 1, E820, 321), dma, quirks);
+        dev = new FwCfg(FwCfgItems.pc(RAM, 1, E820, 321, BootOptions.defaults()), dma, quirks);
         port = dev.portRegion();
         dmaReg = dev.dmaRegion();
     }

@@ -47,7 +47,7 @@ class FwCfgTest {
         assertThat(r.read(FwCfgItems.BOOT_MENU, 3)).containsExactly(0, 0, 0);
         assertThat(r.dev.unmodelledReads()).isZero();
         assertThat(new FwCfgItems().put(1, FwCfgItem.of("x", new byte[] {7})).at(1).size()).isEqualTo(1);
-        FwCfgItems big = FwCfgItems.pc(5000L << 20, 2, FwCfgRig.E820, 321);
+        FwCfgItems big = FwCfgItems.pc(5000L << 20, 2, FwCfgRig.E820, 321, BootOptions.defaults());
         assertThat(big.at(FwCfgItems.RAM_SIZE).bytes()).containsExactly(0, 0, 0x80 - 256, 0x38, 1, 0, 0, 0);
         assertThat(big.at(FwCfgItems.NUMA).size()).isEqualTo(24);
         assertThat(big.at(FwCfgItems.NB_CPUS).bytes()).containsExactly(2, 0);
@@ -84,6 +84,44 @@ class FwCfgTest {
             assertThat(dir[e + 6]).isZero();
         }
         assertThat(Arrays.copyOfRange(dir, 4 + 64 * 12, dir.length)).containsOnly(0);
+    }
+
+    @Test
+    void uuidMenuSplashTimeAndRebootTimeoutComeFromTheBootOptions() {
+        byte[] uuid = new byte[16];
+        for (int i = 0; i < 16; i++) {
+            uuid[i] = (byte) (0xf0 + i);
+        }
+        BootOptions boot = BootOptions.defaults().withUuid(uuid).withMenu(true).withSplashTime(12).withRebootTimeout(15);
+        FwCfgItems items = FwCfgItems.pc(FwCfgRig.RAM, 1, FwCfgRig.E820, 321, boot);
+        assertThat(items.at(FwCfgItems.UUID).bytes()).isEqualTo(uuid);
+        assertThat(items.at(FwCfgItems.BOOT_MENU).bytes()).containsExactly(1, 0);
+        // etc/boot-menu-wait sorts between etc/acpi/tables and etc/boot-fail-wait: the files after it move up a key.
+        assertThat(items.at(0x24).name()).isEqualTo("etc/boot-fail-wait");
+        assertThat(items.at(0x24).bytes()).containsExactly(15, 0, 0, 0);
+        assertThat(items.at(0x25).name()).isEqualTo("etc/boot-menu-wait");
+        assertThat(items.at(0x25).bytes()).containsExactly(12, 0);
+        assertThat(items.at(0x2c).name()).isEqualTo("genroms/kvmvapic.bin");
+        assertThat(items.at(FwCfgItems.FILE_DIR).bytes()).startsWith(0, 0, 0, 13);
+        FwCfgItems none = FwCfgItems.pc(FwCfgRig.RAM, 1, FwCfgRig.E820, 321, BootOptions.defaults().withRebootTimeout(0));
+        assertThat(none.at(0x24).bytes()).containsExactly(0, 0, 0, 0);
+        assertThat(none.at(0x25).name()).isEqualTo("etc/e820");
+        assertThat(none.at(FwCfgItems.UUID).bytes()).containsOnly(0).hasSize(16);
+    }
+
+    @Test
+    void bootOptionsOutOfQemusRangesAreRefused() {
+        BootOptions d = BootOptions.defaults();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> d.withSplashTime(65536)).hasMessageContaining("splash-time");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> d.withSplashTime(-2)).hasMessageContaining("splash-time");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> d.withRebootTimeout(65536)).hasMessageContaining("reboot-timeout");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> d.withRebootTimeout(-2)).hasMessageContaining("reboot-timeout");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> d.withUuid(new byte[15])).hasMessageContaining("16 bytes");
+        assertThat(d.withSplashTime(65535).splashTime()).isEqualTo(65535);
+        assertThat(d.withRebootTimeout(65535).rebootTimeout()).isEqualTo(65535);
+        assertThat(d.withMenu(true)).isEqualTo(d.withMenu(true)).isNotEqualTo(d).hasSameHashCodeAs(d.withMenu(true));
+        assertThat(d.withUuid(new byte[16])).isEqualTo(d);
+        assertThat(d.toString()).contains("splashTime=-1");
     }
 
     @Test
