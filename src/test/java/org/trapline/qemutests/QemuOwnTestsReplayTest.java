@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.trapline.runner.ReplayResult;
 import org.trapline.runner.Replayer;
 import org.trapline.target.ModelTarget;
@@ -29,6 +31,34 @@ class QemuOwnTestsReplayTest {
         assertThat(result.checksMade()).isEqualTo(20_373);
     }
 
+    /**
+     * tests/qtest/fw_cfg-test.c: 12 tests, each on a QEMU of its own, a board without -nodefaults,
+     * two with -boot reboot-timeout and one with -boot splash-time (the file directory read whole),
+     * one with -uuid.
+     */
+    @ParameterizedTest(name = "fw_cfg-test {0}")
+    @CsvSource({"01-signature, 6", "02-id, 6", "03-uuid, 18", "04-ram_size, 10", "05-nographic, 4", "06-nb_cpus, 4",
+        "07-max_cpus, 4", "08-numa, 18", "09-boot_menu, 4", "10-reboot_timeout, 784", "11-no_reboot_timeout, 784",
+        "12-splash_time, 846"})
+    void fwCfgTestReplaysWithoutADivergence(String test, int commands) throws Exception {
+        ReplayResult result = replay("fw_cfg-test/" + test);
+        assertThat(result.divergence()).as("first divergence").isEmpty();
+        assertThat(result.commandsRun()).isEqualTo(commands);
+        assertThat(result.checksMade()).isEqualTo(commands);
+    }
+
+    @Test
+    void fwCfgTestsArgumentsReachTheModel() throws Exception {
+        assertThat(machineOf("fw_cfg-test/03-uuid")).isEqualTo(
+                "-machine pc -m 128M -display none -uuid 4600cb32-38ec-4b2f-8acb-81c6ea54f2d8 -accel qtest");
+        String splash = machineOf("fw_cfg-test/12-splash_time");
+        assertThat(splash).endsWith("-display none -boot splash-time=12 -accel qtest");
+        // Without the -boot argument the model's directory has one file fewer, and the replay departs.
+        ReplayResult without = Replayer.replay(DIR.resolve("fw_cfg-test/12-splash_time.log"),
+                header -> ModelTarget.forTrace(header, "qemu-pc", splash.replace(" -boot splash-time=12", "")));
+        assertThat(without.divergence()).isPresent();
+    }
+
     @Test
     void theHardwareProfileDepartsWhereQemusPitCountsFromReset() throws Exception {
         String machine = machineOf("rtc-test");
@@ -43,17 +73,25 @@ class QemuOwnTestsReplayTest {
         return Replayer.replay(DIR.resolve(name + ".log"), header -> ModelTarget.forTrace(header, "qemu-pc", machine));
     }
 
-    /** The board arguments among those the program started QEMU with: -rtc and -accel, on libqtest's default machine. */
+    /**
+     * The board arguments among those the program started QEMU with: all of them but libqtest's own
+     * plumbing (its qtest socket and log, the QMP chardev and monitor), on libqtest's default
+     * machine, {@code -machine pc} with 128 MiB, unless the program names one.
+     */
     static String machineOf(String name) throws Exception {
         String[] words = Files.readString(DIR.resolve(name + ".args")).trim().split("\\s+");
-        String kept = String.join(" ", words);
-        StringBuilder machine = new StringBuilder("-machine pc -m 128M -display none");
-        for (int i = 0; i + 1 < words.length; i++) {
-            if (words[i].equals("-rtc") || words[i].equals("-accel")) {
-                machine.append(' ').append(words[i]).append(' ').append(words[i + 1]);
+        StringBuilder machine = new StringBuilder();
+        boolean named = false;
+        for (int i = 0; i < words.length; i++) {
+            switch (words[i]) {
+                case "-qtest", "-qtest-log", "-chardev", "-mon" -> i++;
+                default -> {
+                    named |= words[i].equals("-machine") || words[i].equals("-M");
+                    machine.append(' ').append(words[i]);
+                }
             }
         }
-        assertThat(kept).contains("-accel qtest");
-        return machine.toString();
+        assertThat(machine.toString()).contains("-accel qtest");
+        return (named ? "" : "-machine pc -m 128M") + machine;
     }
 }
