@@ -35,4 +35,28 @@ class Piix4BlocksBoardTest {
         assertThat(hardware.io().read(0x604, 2) & 1).as("the SMI handler's job, not the chip's").isZero();
         assertThat(hardware.io().read(0xb2, 1)).isEqualTo(0xf1);
     }
+
+    @Test
+    void thePciHotplugBlockAtAe00IsQemusAlone() {
+        assertThat(hardware.io().read(0xae0c, 4)).as("82371AB: nothing decodes AE00h").isEqualTo(0xffffffffL);
+        hardware.io().write(0xae10, 4, 5);
+        assertThat(hardware.io().read(0xae10, 4)).isEqualTo(0xffffffffL);
+        assertThat(qemu.io().read(0xae0c, 4)).as("bus 0: slots 0 and 1 fixed").isEqualTo(0xfffffffcL);
+        qemu.io().write(0xae10, 4, 5);
+        qemu.io().write(0xcf9, 1, 0x06);
+        assertThat(qemu.io().read(0xae10, 4)).as("the selector survives a reset").isEqualTo(5);
+    }
+
+    @Test
+    void theCpuHotplugBlockAtAf00IsQemusAlone() {
+        assertThat(hardware.io().read(0xaf00, 1)).isEqualTo(0xff);
+        hardware.io().write(0xaf00, 1, 0);
+        assertThat(hardware.io().read(0xaf04, 1)).isEqualTo(0xff);
+        assertThat(qemu.io().read(0xaf00, 4)).as("the boot CPU's bit").isEqualTo(1);
+        qemu.io().write(0xaf00, 2, 0xff00);
+        assertThat(qemu.io().read(0xaf04, 1)).as("modern: the boot CPU enabled").isEqualTo(1);
+        assertThat(qemu.io().read(0xaf0c, 1)).isEqualTo(0xff);
+        qemu.io().write(0xcf9, 1, 0x06);
+        assertThat(qemu.io().read(0xaf00, 1)).as("no way back to the bitmap").isZero();
+    }
 }
