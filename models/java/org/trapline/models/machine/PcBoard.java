@@ -21,6 +21,7 @@ import org.trapline.models.cpuhp.CpuHotplug;
 import org.trapline.models.cpuhp.CpuhpQuirks;
 import org.trapline.models.pcihp.PciHotplug;
 import org.trapline.models.pcihp.PcihpQuirks;
+import org.trapline.models.smbus.Piix4Smbus;
 import org.trapline.models.dma.DmaPair;
 import org.trapline.models.fdc.Fdc82078;
 import org.trapline.models.irq.IrqLine;
@@ -180,6 +181,13 @@ final class PcBoard {
         devices.addAll(pci.devices());
 
         List<Runnable> deviceResets = new ArrayList<>();
+
+        // The PIIX4's SMBus host at SMBBA while SMBHSTCFG SMB_HST_EN, with 8 SPD EEPROMs at 50h-57h
+        // (QEMU: pc_piix.c smb_io_base 0xb100 and smbus_eeprom_init(smbus, 8, NULL, 0)).
+        Piix4Smbus smbus = new Piix4Smbus(quirks);
+        pci.decodeSmbba(io, smbus.region(), smbus::baseOf);
+        devices.add(smbus);
+        deviceResets.add(smbus::reset);
 
         // The APM ports at B2h-B3h, decoded by 00:01.3 (QEMU: hw/isa/apm.c apm_init from piix4_pm_realize);
         // QEMU's ACPI_ENABLE/ACPI_DISABLE commands reach PMCNTRL.

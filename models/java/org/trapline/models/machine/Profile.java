@@ -12,6 +12,7 @@ import java.util.Set;
 import org.trapline.models.acpi.AcpiQuirks;
 import org.trapline.models.cpuhp.CpuhpQuirks;
 import org.trapline.models.pcihp.PcihpQuirks;
+import org.trapline.models.smbus.SmbusQuirks;
 import org.trapline.models.dma.DmaPair;
 import org.trapline.models.apm.ApmQuirks;
 import org.trapline.models.fdc.Fdc82078;
@@ -73,6 +74,7 @@ public enum Profile {
         all.addAll(AcpiQuirks.all());
         all.addAll(PcihpQuirks.all());
         all.addAll(CpuhpQuirks.all());
+        all.addAll(SmbusQuirks.all());
         all.addAll(ApmQuirks.all());
         all.addAll(RtcQuirks.all());
         all.addAll(Pit8254.qemuQuirks());
