@@ -138,4 +138,47 @@ class CpuHotplugTest {
         hp.modernRegion().device().write(0x40, 4, 1);
         assertThat(hp.deviceName()).isEqualTo("acpi-cpu-hotplug");
     }
+
+    @Test
+    void theOstCommandsStoreWhatTheFirmwareReports() {
+        CpuHotplug hp = attached(Set.of(CpuhpQuirks.BLOCK_AT_AF00), 2);
+        io.write(0xaf00, 1, 0);
+        io.write(0xaf05, 1, 1);
+        io.write(0xaf08, 4, 0x55);
+        io.write(0xaf05, 1, 2);
+        io.write(0xaf08, 4, 0x66);
+        assertThat(hp.registers()).containsEntry("ost", "event 0x55 status 0x66").containsEntry("command", "0x02");
+        io.write(0xaf05, 1, 3);
+        io.write(0xaf08, 4, 0x77);
+        assertThat(hp.registers()).as("command 3 takes no data").containsEntry("ost", "event 0x55 status 0x66");
+        io.write(0xaf00, 4, 1);
+        io.write(0xaf05, 1, 1);
+        io.write(0xaf08, 4, 0x11);
+        assertThat(hp.registers()).containsEntry("ost", "event 0x11 status 0x0");
+    }
+
+    @Test
+    void eachAccessSeesItsOwnWidthOfARegister() {
+        CpuHotplug hp = new CpuHotplug(Set.of(), 300);
+        hp.legacyRegion().device().write(0, 1, 0);
+        var modern = hp.modernRegion().device();
+        modern.write(0, 1, 0x1ff);
+        assertThat(hp.registers()).as("a byte write sets the selector's low byte").containsEntry("selector", "0x000000ff");
+        modern.write(0, 2, 0x1_0123);
+        assertThat(modern.read(8, 4)).isEqualTo(0x123);
+        assertThat(modern.read(8, 1)).isEqualTo(0x23);
+        assertThat(modern.read(8, 2)).isEqualTo(0x123);
+        modern.write(0, 4, 0xffff_ffffL);
+        assertThat(modern.read(4, 4)).as("no CPU 0xffffffff").isZero();
+    }
+
+    @Test
+    void theBitmapHoldsTheFirst256Cpus() {
+        CpuHotplug hp = new CpuHotplug(Set.of(), 300);
+        var legacy = hp.legacyRegion().device();
+        assertThat(legacy.read(0x1c, 4)).isEqualTo(0xffffffffL);
+        assertThat(legacy.read(0, 1)).isEqualTo(0xff);
+        CpuHotplug nine = new CpuHotplug(Set.of(), 9);
+        assertThat(nine.legacyRegion().device().read(0, 4)).isEqualTo(0x1ff);
+    }
 }

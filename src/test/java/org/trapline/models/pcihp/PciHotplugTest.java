@@ -98,4 +98,13 @@ class PciHotplugTest {
         assertThat(io.read(0xae0e, 2)).isZero();
         assertThat(io.read(0xae0d, 4)).as("split into pieces none of which is a dword").isZero();
     }
+
+    @Test
+    void anAcpiIndexIsReadOnceAndForgottenByAnyWrite() {
+        hp.removeRequest(2);
+        assertThat(regs.read(PciHotplug.PCI_AIDX, 4)).isZero();
+        assertThat(regs.read(PciHotplug.LENGTH - 4, 4)).as("PCI_AIDX is the last dword").isZero();
+        assertThat(regs.read(PciHotplug.LENGTH - 4, 2)).isZero();
+        assertThat(regs.read(PciHotplug.LENGTH, 4)).isZero();
+    }
 }
