@@ -17,6 +17,11 @@ import org.trapline.models.bus.MmioBus;
 import org.trapline.models.bus.PortIoBus;
 import org.trapline.models.clock.Scheduler;
 import org.trapline.models.clock.VirtualClock;
+import org.trapline.models.cpuhp.CpuHotplug;
+import org.trapline.models.cpuhp.CpuhpQuirks;
+import org.trapline.models.pcihp.PciHotplug;
+import org.trapline.models.pcihp.PcihpQuirks;
+import org.trapline.models.smbus.Piix4Smbus;
 import org.trapline.models.dma.DmaPair;
 import org.trapline.models.fdc.Fdc82078;
 import org.trapline.models.irq.IrqLine;
@@ -72,6 +77,11 @@ final class PcBoard {
     static final int DMA_PAGE_PORT = 0x80;
     static final int APM_PORT = 0xb2;
     static final int GPE0_PORT = 0xafe0;
+    /** QEMU's PCI and CPU hotplug blocks (hw/acpi/piix4.c ACPI_PCIHP_ADDR_PIIX4, PIIX4_CPU_HOTPLUG_IO_BASE). */
+    static final int PCIHP_PORT = 0xae00;
+    static final int CPUHP_PORT = 0xaf00;
+    /** Bus 0 slots 0 (i440FX) and 1 (PIIX): devices that cannot be unplugged. */
+    static final int FIXED_PCI_SLOTS = 0b11;
     /** The floppy controller's block at 3F0h-3F7h and its interrupt, ISA IRQ 6. */
     static final int FDC_PORT = 0x3f0;
     static final int FDC_ISA_IRQ = 6;
@@ -157,9 +167,27 @@ final class PcBoard {
         if (quirks.contains(AcpiQuirks.GPE0_BLOCK_AT_AFE0)) {
             io.map(pm.gpe0Region().at(GPE0_PORT)); // QEMU: piix4.c GPE_BASE, outside PMBA
         }
+        // QEMU's paravirtual hotplug blocks, beside GPE0 (piix4.c piix4_acpi_system_hot_add_init); none on a real board.
+        if (quirks.contains(PcihpQuirks.BLOCK_AT_AE00)) {
+            PciHotplug pcihp = new PciHotplug(FIXED_PCI_SLOTS);
+            io.map(pcihp.region().at(PCIHP_PORT));
+            devices.add(pcihp);
+        }
+        if (quirks.contains(CpuhpQuirks.BLOCK_AT_AF00)) {
+            CpuHotplug cpuhp = new CpuHotplug(quirks, BOOT_CPUS);
+            cpuhp.attach(io, CPUHP_PORT);
+            devices.add(cpuhp);
+        }
         devices.addAll(pci.devices());
 
         List<Runnable> deviceResets = new ArrayList<>();
+
+        // The PIIX4's SMBus host at SMBBA while SMBHSTCFG SMB_HST_EN, with 8 SPD EEPROMs at 50h-57h
+        // (QEMU: pc_piix.c smb_io_base 0xb100 and smbus_eeprom_init(smbus, 8, NULL, 0)).
+        Piix4Smbus smbus = new Piix4Smbus(quirks);
+        pci.decodeSmbba(io, smbus.region(), smbus::baseOf);
+        devices.add(smbus);
+        deviceResets.add(smbus::reset);
 
         // The APM ports at B2h-B3h, decoded by 00:01.3 (QEMU: hw/isa/apm.c apm_init from piix4_pm_realize);
         // QEMU's ACPI_ENABLE/ACPI_DISABLE commands reach PMCNTRL.

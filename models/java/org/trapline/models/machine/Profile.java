@@ -10,6 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.trapline.models.acpi.AcpiQuirks;
+import org.trapline.models.cpuhp.CpuhpQuirks;
+import org.trapline.models.pcihp.PcihpQuirks;
+import org.trapline.models.smbus.SmbusQuirks;
 import org.trapline.models.dma.DmaPair;
 import org.trapline.models.apm.ApmQuirks;
 import org.trapline.models.fdc.Fdc82078;
@@ -69,6 +72,9 @@ public enum Profile {
         all.addAll(PciHost.qemuQuirks());
         all.addAll(I440fxMemoryQuirks.all());
         all.addAll(AcpiQuirks.all());
+        all.addAll(PcihpQuirks.all());
+        all.addAll(CpuhpQuirks.all());
+        all.addAll(SmbusQuirks.all());
         all.addAll(ApmQuirks.all());
         all.addAll(RtcQuirks.all());
         all.addAll(Pit8254.qemuQuirks());

@@ -99,6 +99,17 @@ public final class PciHost {
         powerManagement.decodePmba(io, registers);
     }
 
+    /**
+     * Gives 00:01.3 its SMBus host registers: they appear at {@code base.applyAsLong(SMBBA)} while
+     * SMBHSTCFG bit 0 (SMB_HST_EN) is set, and follow both as they are written.
+     */
+    public void decodeSmbba(AddressSpace io, Region registers, java.util.function.LongUnaryOperator base) {
+        if (powerManagement == null) {
+            throw new IllegalStateException("no PIIX4 power management function plugged");
+        }
+        powerManagement.decodeSmbba(io, registers, base);
+    }
+
     /** 00:01.3's APMC_EN (DEVACTB bit 25): whether a write to the APM control port raises SMI#. */
     public boolean apmcEnabled() {
         return powerManagement != null && powerManagement.apmcEnabled();

@@ -22,7 +22,14 @@ final class Piix4Pm extends PciFunction {
     /** PMBA bits 15:6: the block is 64 bytes, on a 64-byte boundary. */
     static final long PMBA_BASE = 0xffc0L;
 
+    static final int SMBBA = 0x90;
+    static final int SMBHSTCFG = 0xd2;
+    /** SMBHSTCFG bit 0, SMB_HST_EN: the SMBus host registers decode while it is set. */
+    static final int SMB_HST_EN = 0x01;
+
     private Mapping[] pmBlock = new Mapping[0];
+    private Mapping smbus;
+    private java.util.function.LongUnaryOperator smbusBase;
     /** Each register block's offset within the 64 bytes. */
     private long[] pmOffsets = new long[0];
 
@@ -83,6 +90,20 @@ final class Piix4Pm extends PciFunction {
         }
     }
 
+    /** The SMBus host block: at the base {@code base} makes of SMBBA, while SMB_HST_EN is set. */
+    void decodeSmbba(AddressSpace io, Region registers, java.util.function.LongUnaryOperator base) {
+        smbusBase = base;
+        smbus = io.map(registers, false);
+        placeSmbus();
+    }
+
+    private void placeSmbus() {
+        if (smbus != null) {
+            boolean on = (config().readByte(SMBHSTCFG) & SMB_HST_EN) != 0;
+            smbus.place(smbusBase.applyAsLong(config().read(SMBBA, 4)), on);
+        }
+    }
+
     /** DEVACTB (58h) bit 25, APMC_EN: a write to APMC raises SMI#. */
     boolean apmcEnabled() {
         return (config().readByte(DEVACTB + 3) & 0x02) != 0;
@@ -95,18 +116,23 @@ final class Piix4Pm extends PciFunction {
         if (touches) {
             placePmBlock();
         }
+        if ((offset < SMBBA + 4 && offset + width > SMBBA) || (offset <= SMBHSTCFG && offset + width > SMBHSTCFG)) {
+            placeSmbus();
+        }
     }
 
     @Override
     public void reset() {
         super.reset();
         placePmBlock();
+        placeSmbus();
     }
 
     @Override
     public void resetAsQemu() {
         super.resetAsQemu();
         placePmBlock();
+        placeSmbus();
     }
 
     static Piix4Pm create(Set<Quirk> quirks) {

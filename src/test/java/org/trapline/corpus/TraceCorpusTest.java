@@ -23,7 +23,7 @@ import org.trapline.trace.TraceParser;
  */
 class TraceCorpusTest {
     /** The devices, by the prefix of a golden trace's name and the folder of a spec trace. */
-    private static final List<String> DEVICES = List.of("pci", "pic", "pit", "rtc", "reset", "memmap", "pm", "kbc", "port92", "dma", "uart", "apm", "acpi", "fwcfg", "fdc");
+    private static final List<String> DEVICES = List.of("pci", "pic", "pit", "rtc", "reset", "memmap", "pm", "kbc", "port92", "dma", "uart", "apm", "acpi", "fwcfg", "fdc", "pcihp", "cpuhp", "smbus");
 
     @TestFactory
     Stream<DynamicTest> pciTraces() throws Exception {
@@ -93,6 +93,21 @@ class TraceCorpusTest {
     @TestFactory
     Stream<DynamicTest> acpiTraces() throws Exception {
         return tracesOf("acpi");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> pcihpTraces() throws Exception {
+        return tracesOf("pcihp");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> cpuhpTraces() throws Exception {
+        return tracesOf("cpuhp");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> smbusTraces() throws Exception {
+        return tracesOf("smbus");
     }
 
     @TestFactory
