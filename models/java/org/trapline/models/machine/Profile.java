@@ -13,6 +13,7 @@ import org.trapline.models.acpi.AcpiQuirks;
 import org.trapline.models.dma.DmaPair;
 import org.trapline.models.apm.ApmQuirks;
 import org.trapline.models.fdc.Fdc82078;
+import org.trapline.models.ide.AtaChannel;
 import org.trapline.models.pci.I440fxMemoryQuirks;
 import org.trapline.models.pci.PciHost;
 import org.trapline.models.pic.PicPair;
@@ -78,6 +79,7 @@ public enum Profile {
         all.addAll(Uart16550.qemuQuirks());
         all.addAll(FwCfg.qemuQuirks());
         all.addAll(Fdc82078.qemuQuirks());
+        all.addAll(AtaChannel.qemuQuirks());
         Quirk.requireCoherent(all);
         return Collections.unmodifiableSet(all);
     }
