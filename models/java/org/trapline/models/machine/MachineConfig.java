@@ -14,10 +14,18 @@ import java.util.List;
  * @param serial          the {@code -serial} backends in order, one per ISA serial port index (COM1 first):
  *                        {@code none} (no port at that index), {@code null}, {@code vc} (QEMU's default
  *                        console, which sends nothing back), or {@code file:PATH}
+ * @param parallel        the parallel ports' backends in order (LPT1 first), one per port QEMU creates:
+ *                        {@code null} or {@code vc} (QEMU's default console); {@code -parallel none} adds none
  */
-public record MachineConfig(long ramBytes, long rtcBaseEpochSec, long maxRamBelow4g, byte[] bios, List<String> serial) {
+public record MachineConfig(long ramBytes, long rtcBaseEpochSec, long maxRamBelow4g, byte[] bios, List<String> serial,
+                            List<String> parallel) {
     public MachineConfig {
         serial = List.copyOf(serial);
+        parallel = List.copyOf(parallel);
+    }
+
+    public MachineConfig(long ramBytes, long rtcBaseEpochSec, long maxRamBelow4g, byte[] bios, List<String> serial) {
+        this(ramBytes, rtcBaseEpochSec, maxRamBelow4g, bios, serial, List.of());
     }
 
     public static final long DEFAULT_RAM = 128L << 20;
@@ -29,22 +37,27 @@ public record MachineConfig(long ramBytes, long rtcBaseEpochSec, long maxRamBelo
     }
 
     public MachineConfig withRam(long bytes) {
-        return new MachineConfig(bytes, rtcBaseEpochSec, maxRamBelow4g, bios, serial);
+        return new MachineConfig(bytes, rtcBaseEpochSec, maxRamBelow4g, bios, serial, parallel);
     }
 
     public MachineConfig withRtcBase(long epochSec) {
-        return new MachineConfig(ramBytes, epochSec, maxRamBelow4g, bios, serial);
+        return new MachineConfig(ramBytes, epochSec, maxRamBelow4g, bios, serial, parallel);
     }
 
     public MachineConfig withSerial(List<String> backends) {
-        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, bios, backends);
+        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, bios, backends, parallel);
     }
 
     public MachineConfig withMaxRamBelow4g(long bytes) {
-        return new MachineConfig(ramBytes, rtcBaseEpochSec, bytes, bios, serial);
+        return new MachineConfig(ramBytes, rtcBaseEpochSec, bytes, bios, serial, parallel);
     }
 
     public MachineConfig withBios(byte[] image) {
-        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, image == null ? null : image.clone(), serial);
+        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, image == null ? null : image.clone(), serial,
+                parallel);
+    }
+
+    public MachineConfig withParallel(List<String> backends) {
+        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, bios, serial, backends);
     }
 }

@@ -30,6 +30,7 @@ import org.trapline.models.rtc.Mc146818;
 import org.trapline.models.rtc.RtcQuirks;
 import org.trapline.models.pit.Pit8254;
 import org.trapline.models.kbc.Kbc8042;
+import org.trapline.models.lpt.ParallelPort;
 import org.trapline.models.fwcfg.E820Entry;
 import org.trapline.models.fwcfg.FwCfg;
 import org.trapline.models.fwcfg.FwCfgItems;
@@ -83,6 +84,9 @@ final class PcBoard {
     static final int[] IDE_COMMAND_PORTS = {0x1f0, 0x170};
     static final int[] IDE_CONTROL_PORTS = {0x3f6, 0x376};
     static final int[] IDE_ISA_IRQS = {14, 15};
+    /** The ISA parallel ports by index, all on IRQ 7 (hw/char/parallel.c isa_parallel_io, the isairq property). */
+    static final int[] PARALLEL_PORTS = {0x378, 0x278, 0x3bc};
+    static final int PARALLEL_ISA_IRQ = 7;
     /** QEMU's option ROM area: pc.rom, 128 KiB at C0000h (hw/i386/pc.c PC_ROM_MIN_VGA, PC_ROM_SIZE). */
     static final long OPTION_ROM_BASE = 0xc0000;
     static final long OPTION_ROM_SIZE = 0x20000;
@@ -258,6 +262,16 @@ final class PcBoard {
             io.map(ide.controlBlock().at(IDE_CONTROL_PORTS[n]));
             devices.add(ide);
             deviceResets.add(ide::reset);
+        }
+
+        // The parallel ports, one per -parallel backend (or LPT1 on QEMU's console without -nodefaults), at 378h,
+        // 278h, 3BCh on IRQ 7 (hw/char/parallel-isa.c parallel_hds_isa_init, hw/char/parallel.c).
+        List<String> parallel = config.parallel();
+        for (int n = 0; n < Math.min(parallel.size(), PARALLEL_PORTS.length); n++) {
+            ParallelPort lpt = new ParallelPort("lpt" + (n + 1), quirks, isaIrq[PARALLEL_ISA_IRQ]);
+            io.map(lpt.region().at(PARALLEL_PORTS[n]));
+            devices.add(lpt);
+            deviceResets.add(lpt::reset);
         }
 
         Machine machine = new Machine(profile, config, clock, scheduler, io, mmio, ram, pic, pci, pit, gpio, gpioOut,

@@ -20,6 +20,7 @@ import org.trapline.models.pic.PicPair;
 import org.trapline.models.rtc.RtcQuirks;
 import org.trapline.models.pit.Pit8254;
 import org.trapline.models.kbc.Kbc8042;
+import org.trapline.models.lpt.ParallelPort;
 import org.trapline.models.sysctl.Port92;
 import org.trapline.models.uart.Uart16550;
 
@@ -80,6 +81,7 @@ public enum Profile {
         all.addAll(FwCfg.qemuQuirks());
         all.addAll(Fdc82078.qemuQuirks());
         all.addAll(AtaChannel.qemuQuirks());
+        all.addAll(ParallelPort.qemuQuirks());
         Quirk.requireCoherent(all);
         return Collections.unmodifiableSet(all);
     }

@@ -46,6 +46,11 @@ class TraceCorpusTest {
     }
 
     @TestFactory
+    Stream<DynamicTest> parallelPortTraces() throws Exception {
+        return tracesOf("lpt");
+    }
+
+    @TestFactory
     Stream<DynamicTest> picTraces() throws Exception {
         return tracesOf("pic");
     }
