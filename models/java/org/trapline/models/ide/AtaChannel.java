@@ -36,7 +36,7 @@ public final class AtaChannel implements IoDevice, Inspectable {
     /** Device Control: nIEN (bit 1), SRST (bit 2), HOB (bit 7). */
     static final int NIEN = 0x02, SRST = 0x04, HOB = 0x80;
     /** Device register: DEV (bit 4); QEMU keeps bits 7 and 5 set (obsolete, once 1 in ATA-1's head register). */
-    static final int DEV = 0x10, DEVICE_ALWAYS_ON = 0xa0, DEVICE_HEAD_BITS = 0x0f;
+    static final int DEV = 0x10, DEVICE_ALWAYS_ON = 0xa0;
     /** Status: BSY, DRDY, DSC/SERV (bit 4), DRQ, ERR. */
     static final int BSY = 0x80, DRDY = 0x40, DSC = 0x10, DRQ = 0x08, ERR = 0x01;
     /** Error: ABRT (bit 2); after EXECUTE DEVICE DIAGNOSTIC, 01h is "device 0 passed, device 1 absent". */
@@ -82,7 +82,7 @@ public final class AtaChannel implements IoDevice, Inspectable {
         emptySlotsKeepState = quirks.contains(IdeQuirks.EMPTY_SLOTS_KEEP_STATE);
         srstInterrupts = quirks.contains(IdeQuirks.SRST_INTERRUPTS);
         nienKeepsIntrq = quirks.contains(IdeQuirks.NIEN_KEEPS_INTRQ);
-        Quirk.requireCoherent(quirks.stream().filter(q -> q instanceof IdeQuirks).toList());
+        Quirk.requireCoherent(IdeQuirks.all().stream().filter(quirks::contains).toList());
         reset();
     }
 
@@ -170,9 +170,7 @@ public final class AtaChannel implements IoDevice, Inspectable {
         if (reg == STATUS && emptySlotsKeepState) {
             clearInterrupt(); // QEMU's Status read acknowledges even with no drive
         }
-        if (reg == DATA) {
-            return readData() & 0xff;
-        }
+        // A byte of the Data register (QEMU: the low byte of ide_data_readw) reads as every other register does.
         return readsZero ? 0 : NO_DEVICE_BYTE;
     }
 
@@ -308,9 +306,11 @@ public final class AtaChannel implements IoDevice, Inspectable {
             signature();
         }
 
-        /** Sector Count 1, LBA Low 1, LBA Mid/High FFh (neither ATA's 00h/00h nor ATAPI's 14h/EBh), head 0. */
+        /**
+         * Sector Count 1, LBA Low 1, LBA Mid/High FFh (neither ATA's 00h/00h nor ATAPI's 14h/EBh). QEMU's
+         * ide_set_signature also clears the head bits of Device, which both callers have just set to A0h.
+         */
         private void signature() {
-            device &= ~DEVICE_HEAD_BITS;
             reg[SECTOR_COUNT] = 1;
             reg[LBA_LOW] = 1;
             reg[LBA_MID] = 0xff;

@@ -269,4 +269,55 @@ class IdeQuirksTest {
                 .containsEntry("Device Control", "0x00").containsEntry("d0.Status", "0x50");
         assertThat(irq.level()).isFalse();
     }
+
+    @Test
+    void qemusWiderReadsOfTheFloatingBusWithoutTheZeroQuirk() {
+        AtaChannel portio = ide(PORTIO_ACCESS);
+        assertThat(portio.read(SECTOR_COUNT, 2)).isEqualTo(0x7f7f);
+        assertThat(portio.read(STATUS, 2)).isEqualTo(0xff7f);
+        assertThat(portio.read(DATA, 2)).isEqualTo(0xff7f);
+        assertThat(portio.read(DATA, 4)).isEqualTo(0xff7fff7fL);
+        assertThat(portio.read(DATA, 1)).isEqualTo(0x7f);
+    }
+
+    @Test
+    void hostByteCyclesReachEachRegisterInTurn() {
+        AtaChannel c = ide(EMPTY_SLOTS_KEEP_STATE);
+        c.write(SECTOR_COUNT, 4, 0x44332211L);
+        assertThat(c.registers()).containsEntry("d0.Sector Count", "0x11").containsEntry("d0.LBA Low", "0x22")
+                .containsEntry("d1.LBA Mid", "0x33").containsEntry("d1.LBA High", "0x44");
+        c.write(DATA, 2, 0x5555);
+        c.write(DATA, 4, 0x55555555L);
+        assertThat(c.registers()).containsEntry("d0.Features", "0x00").containsEntry("d0.Sector Count", "0x11");
+        c.write(DEVICE, 2, 0x90a0);
+        assertThat(irq.level()).as("Device, then EXECUTE DEVICE DIAGNOSTIC").isTrue();
+        assertThat(c.registers()).containsEntry("d0.Error", "0x01");
+        c.read(DEVICE, 2);
+        assertThat(irq.level()).as("the word read's second byte is Status").isFalse();
+        c.write(DEVICE, 1, 0xa0);
+        c.write(COMMAND, 1, 0x90);
+        c.read(LBA_HIGH, 2);
+        assertThat(irq.level()).isTrue();
+    }
+
+    @Test
+    void resetsAndTheDiagnosticRestoreTheSignature() {
+        AtaChannel c = ide(EMPTY_SLOTS_KEEP_STATE, SRST_INTERRUPTS);
+        c.write(FEATURES, 1, 0x5a);
+        c.write(FEATURES, 1, 0x5b);
+        c.write(SECTOR_COUNT, 1, 0x77);
+        c.write(COMMAND, 1, 0x90);
+        assertThat(c.registers()).containsEntry("d0.Sector Count", "0x01").containsEntry("d1.Sector Count", "0x77")
+                .containsEntry("d0.Features", "0x5b");
+        c.write(COMMAND, 1, 0xec);
+        control(c, SRST);
+        assertThat(c.registers()).containsEntry("d0.Features", "0x00").containsEntry("d1.Features", "0x00")
+                .containsEntry("d0.HOB", "0x00 0x00 0x00 0x00 0x00").containsEntry("d0.Status", "0x50")
+                .containsEntry("d1.Sector Count", "0x01");
+        c.write(FEATURES, 1, 0x5a);
+        c.write(FEATURES, 1, 0x5b);
+        c.reset();
+        assertThat(c.registers()).containsEntry("d0.Features", "0x00").containsEntry("d0.HOB", "0x00 0x00 0x00 0x00 0x00")
+                .containsEntry("d0.Error", "0x00");
+    }
 }
