@@ -326,6 +326,9 @@ public class AddressSpace implements IoDevice {
         if (section.region().direct()) {
             return address + width <= section.end();
         }
+        if (section.region().whole()) {
+            return width <= section.region().pieceMax();
+        }
         return width <= section.region().pieceMax() && (section.region().offsetOf(address) & (width - 1)) == 0;
     }
 

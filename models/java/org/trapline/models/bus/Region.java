@@ -12,13 +12,13 @@ import org.trapline.models.device.Inspectable;
  * reads and writes by copying (RAM, ROM): its pieces stop at its end instead of running past it.
  */
 public record Region(String name, long base, long length, long deviceOffset, int minAccess, int maxAccess,
-                     IoDevice device, Inspectable owner, int priority, boolean direct, int pieceMax) {
+                     IoDevice device, Inspectable owner, int priority, boolean direct, int pieceMax, boolean whole) {
     /** QEMU's largest piece for a region that states no limit (softmmu/physmem.c memory_access_size). */
     public static final int QEMU_PIECE_MAX = 4;
 
     public Region(String name, long base, long length, long deviceOffset, int minAccess, int maxAccess,
                   IoDevice device, Inspectable owner, int priority, boolean direct) {
-        this(name, base, length, deviceOffset, minAccess, maxAccess, device, owner, priority, direct, QEMU_PIECE_MAX);
+        this(name, base, length, deviceOffset, minAccess, maxAccess, device, owner, priority, direct, QEMU_PIECE_MAX, false);
     }
 
     public Region(String name, long base, long length, long deviceOffset, int minAccess, int maxAccess, IoDevice device) {
@@ -49,16 +49,16 @@ public record Region(String name, long base, long length, long deviceOffset, int
     }
 
     public Region at(long newBase) {
-        return new Region(name, newBase, length, deviceOffset, minAccess, maxAccess, device, owner, priority, direct, pieceMax);
+        return new Region(name, newBase, length, deviceOffset, minAccess, maxAccess, device, owner, priority, direct, pieceMax, whole);
     }
 
     /** The same block shown from {@code offset} within it. */
     public Region from(long offset) {
-        return new Region(name, base, length, offset, minAccess, maxAccess, device, owner, priority, direct, pieceMax);
+        return new Region(name, base, length, offset, minAccess, maxAccess, device, owner, priority, direct, pieceMax, whole);
     }
 
     public Region withPriority(int p) {
-        return new Region(name, base, length, deviceOffset, minAccess, maxAccess, device, owner, p, direct, pieceMax);
+        return new Region(name, base, length, deviceOffset, minAccess, maxAccess, device, owner, p, direct, pieceMax, whole);
     }
 
     /**
@@ -67,7 +67,17 @@ public record Region(String name, long base, long length, long deviceOffset, int
      * address instead of being adapted by the region.
      */
     public Region withPieceMax(int max) {
-        return new Region(name, base, length, deviceOffset, minAccess, maxAccess, device, owner, priority, direct, max);
+        return new Region(name, base, length, deviceOffset, minAccess, maxAccess, device, owner, priority, direct, max, whole);
+    }
+
+    /**
+     * Under QEMU's splitting, an access of up to {@code pieceMax} bytes that starts here reaches the
+     * device whole, at any alignment and even where it runs past the region's end: a portio list's
+     * MemoryRegionOps allow unaligned accesses (softmmu/ioport.c portio_ops valid.unaligned,
+     * impl.unaligned), and the list's own read/write decide what such an access does.
+     */
+    public Region withWholeAccesses() {
+        return new Region(name, base, length, deviceOffset, minAccess, maxAccess, device, owner, priority, direct, pieceMax, true);
     }
 
     public long end() {

@@ -129,7 +129,7 @@ public final class Fdc82078 implements IoDevice, Inspectable {
      * portio list instead takes the access whole up to the run's end (quirk {@link FdcQuirks#PORTIO_ACCESS}).
      */
     private Region run(String name, int length) {
-        return portioAccess ? new Region(name, 0, length, 0, 1, 4, this, this, 0, true)
+        return portioAccess ? Region.of(name, length, 1, 4, this, this).withWholeAccesses()
                 : Region.of(name, length, 1, 1, this, this);
     }
 
@@ -144,7 +144,8 @@ public final class Fdc82078 implements IoDevice, Inspectable {
             return 0xffffffffL;
         }
         if (size == 2) {
-            return readByte(offset) | readByte(offset + 1) << 8;
+            // QEMU's portio list: the byte past DIR, the end of its run, reads FFh (offset 6 reads FFh itself).
+            return readByte(offset) | (offset + 1 > DIR ? 0xff : readByte(offset + 1)) << 8;
         }
         return readByte(offset);
     }

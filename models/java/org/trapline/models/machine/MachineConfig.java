@@ -17,11 +17,13 @@ import org.trapline.models.fwcfg.BootOptions;
  *                        {@code none} (no port at that index), {@code null}, {@code vc} (QEMU's default
  *                        console, which sends nothing back), or {@code file:PATH}
  * @param boot            what {@code -uuid} and {@code -boot} tell the firmware through fw_cfg
+ * @param parallel        the parallel ports' backends in order (LPT1 first), one per port QEMU creates:
+ *                        {@code null} or {@code vc} (QEMU's default console); {@code -parallel none} adds none
  */
-public record MachineConfig(long ramBytes, long rtcBaseEpochSec, long maxRamBelow4g, byte[] bios, List<String> serial,
-        BootOptions boot) {
+public record MachineConfig(long ramBytes, long rtcBaseEpochSec, long maxRamBelow4g, byte[] bios, List<String> serial, BootOptions boot, List<String> parallel) {
     public MachineConfig {
         serial = List.copyOf(serial);
+        parallel = List.copyOf(parallel);
     }
 
     public static final long DEFAULT_RAM = 128L << 20;
@@ -29,30 +31,34 @@ public record MachineConfig(long ramBytes, long rtcBaseEpochSec, long maxRamBelo
     public static final int DEFAULT_BIOS_SIZE = 256 << 10;
 
     public static MachineConfig defaults() {
-        return new MachineConfig(DEFAULT_RAM, 0, PcMemoryMap.DEFAULT_MAX_RAM_BELOW_4G, null, List.of(), BootOptions.defaults());
+        return new MachineConfig(DEFAULT_RAM, 0, PcMemoryMap.DEFAULT_MAX_RAM_BELOW_4G, null, List.of(), BootOptions.defaults(), List.of());
     }
 
     public MachineConfig withRam(long bytes) {
-        return new MachineConfig(bytes, rtcBaseEpochSec, maxRamBelow4g, bios, serial, boot);
+        return new MachineConfig(bytes, rtcBaseEpochSec, maxRamBelow4g, bios, serial, boot, parallel);
     }
 
     public MachineConfig withRtcBase(long epochSec) {
-        return new MachineConfig(ramBytes, epochSec, maxRamBelow4g, bios, serial, boot);
-    }
-
-    public MachineConfig withSerial(List<String> backends) {
-        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, bios, backends, boot);
+        return new MachineConfig(ramBytes, epochSec, maxRamBelow4g, bios, serial, boot, parallel);
     }
 
     public MachineConfig withMaxRamBelow4g(long bytes) {
-        return new MachineConfig(ramBytes, rtcBaseEpochSec, bytes, bios, serial, boot);
+        return new MachineConfig(ramBytes, rtcBaseEpochSec, bytes, bios, serial, boot, parallel);
     }
 
     public MachineConfig withBios(byte[] image) {
-        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, image == null ? null : image.clone(), serial, boot);
+        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, image == null ? null : image.clone(), serial, boot, parallel);
+    }
+
+    public MachineConfig withSerial(List<String> backends) {
+        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, bios, backends, boot, parallel);
     }
 
     public MachineConfig withBoot(BootOptions options) {
-        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, bios, serial, options);
+        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, bios, serial, options, parallel);
+    }
+
+    public MachineConfig withParallel(List<String> backends) {
+        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, bios, serial, boot, backends);
     }
 }

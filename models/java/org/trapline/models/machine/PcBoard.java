@@ -24,6 +24,7 @@ import org.trapline.models.pcihp.PcihpQuirks;
 import org.trapline.models.smbus.Piix4Smbus;
 import org.trapline.models.dma.DmaPair;
 import org.trapline.models.fdc.Fdc82078;
+import org.trapline.models.ide.AtaChannel;
 import org.trapline.models.irq.IrqLine;
 import org.trapline.models.bus.Region;
 import org.trapline.models.memory.GuestMemory;
@@ -34,6 +35,7 @@ import org.trapline.models.rtc.Mc146818;
 import org.trapline.models.rtc.RtcQuirks;
 import org.trapline.models.pit.Pit8254;
 import org.trapline.models.kbc.Kbc8042;
+import org.trapline.models.lpt.ParallelPort;
 import org.trapline.models.fwcfg.E820Entry;
 import org.trapline.models.fwcfg.FwCfg;
 import org.trapline.models.fwcfg.FwCfgItems;
@@ -85,6 +87,16 @@ final class PcBoard {
     /** The floppy controller's block at 3F0h-3F7h and its interrupt, ISA IRQ 6. */
     static final int FDC_PORT = 0x3f0;
     static final int FDC_ISA_IRQ = 6;
+    /**
+     * The PIIX3 IDE function's two channels in compatibility mode: command blocks at 1F0h and 170h,
+     * control blocks at 3F6h and 376h, ISA IRQ 14 and 15 (QEMU: hw/ide/piix.c pci_piix_init_ports).
+     */
+    static final int[] IDE_COMMAND_PORTS = {0x1f0, 0x170};
+    static final int[] IDE_CONTROL_PORTS = {0x3f6, 0x376};
+    static final int[] IDE_ISA_IRQS = {14, 15};
+    /** The ISA parallel ports by index, all on IRQ 7 (hw/char/parallel.c isa_parallel_io, the isairq property). */
+    static final int[] PARALLEL_PORTS = {0x378, 0x278, 0x3bc};
+    static final int PARALLEL_ISA_IRQ = 7;
     /** QEMU's option ROM area: pc.rom, 128 KiB at C0000h (hw/i386/pc.c PC_ROM_MIN_VGA, PC_ROM_SIZE). */
     static final long OPTION_ROM_BASE = 0xc0000;
     static final long OPTION_ROM_SIZE = 0x20000;
@@ -268,6 +280,27 @@ final class PcBoard {
         fdc.attach(io, FDC_PORT);
         devices.add(fdc);
         deviceResets.add(fdc::reset);
+
+        // The PIIX3 IDE channels, no drive attached. The function's programming interface (80h) keeps both in
+        // compatibility mode and it has no BARs 0-3, so the legacy ports always decode (models/pci/PiixIde.java;
+        // QEMU: hw/ide/piix.c pci_piix_init_ports registers them on the ISA space whatever the PCI Command register).
+        for (int n = 0; n < IDE_COMMAND_PORTS.length; n++) {
+            AtaChannel ide = new AtaChannel(n == 0 ? "ide-primary" : "ide-secondary", quirks, isaIrq[IDE_ISA_IRQS[n]]);
+            io.map(ide.commandBlock().at(IDE_COMMAND_PORTS[n]));
+            io.map(ide.controlBlock().at(IDE_CONTROL_PORTS[n]));
+            devices.add(ide);
+            deviceResets.add(ide::reset);
+        }
+
+        // The parallel ports, one per -parallel backend (or LPT1 on QEMU's console without -nodefaults), at 378h,
+        // 278h, 3BCh on IRQ 7 (hw/char/parallel-isa.c parallel_hds_isa_init, hw/char/parallel.c).
+        List<String> parallel = config.parallel();
+        for (int n = 0; n < Math.min(parallel.size(), PARALLEL_PORTS.length); n++) {
+            ParallelPort lpt = new ParallelPort("lpt" + (n + 1), quirks, isaIrq[PARALLEL_ISA_IRQ]);
+            io.map(lpt.region().at(PARALLEL_PORTS[n]));
+            devices.add(lpt);
+            deviceResets.add(lpt::reset);
+        }
 
         Machine machine = new Machine(profile, config, clock, scheduler, io, mmio, ram, pic, pci, pit, gpio, gpioOut,
                 devices, timed, isaIrq, deviceResets, memoryMap, bios);

@@ -16,12 +16,14 @@ import org.trapline.models.smbus.SmbusQuirks;
 import org.trapline.models.dma.DmaPair;
 import org.trapline.models.apm.ApmQuirks;
 import org.trapline.models.fdc.Fdc82078;
+import org.trapline.models.ide.AtaChannel;
 import org.trapline.models.pci.I440fxMemoryQuirks;
 import org.trapline.models.pci.PciHost;
 import org.trapline.models.pic.PicPair;
 import org.trapline.models.rtc.RtcQuirks;
 import org.trapline.models.pit.Pit8254;
 import org.trapline.models.kbc.Kbc8042;
+import org.trapline.models.lpt.ParallelPort;
 import org.trapline.models.sysctl.Port92;
 import org.trapline.models.uart.Uart16550;
 
@@ -84,6 +86,8 @@ public enum Profile {
         all.addAll(Uart16550.qemuQuirks());
         all.addAll(FwCfg.qemuQuirks());
         all.addAll(Fdc82078.qemuQuirks());
+        all.addAll(AtaChannel.qemuQuirks());
+        all.addAll(ParallelPort.qemuQuirks());
         Quirk.requireCoherent(all);
         return Collections.unmodifiableSet(all);
     }

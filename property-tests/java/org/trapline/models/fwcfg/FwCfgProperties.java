@@ -71,12 +71,12 @@ class FwCfgProperties {
     }
 
     private static FwCfgItem itemOf(FwCfgRig r, int key) {
-        return FwCfgItems.pc(FwCfgRig.RAM, 1, FwCfgRig.E820, 321).at(key & 0xbfff);
+        return FwCfgItems.pc(FwCfgRig.RAM, 1, FwCfgRig.E820, 321, BootOptions.defaults()).at(key & 0xbfff);
     }
 
     @Provide
     Arbitrary<Integer> modelledKeys() {
-        FwCfgItems items = FwCfgItems.pc(FwCfgRig.RAM, 1, FwCfgRig.E820, 321);
+        FwCfgItems items = FwCfgItems.pc(FwCfgRig.RAM, 1, FwCfgRig.E820, 321, BootOptions.defaults());
         Arbitrary<Integer> listed = Arbitraries.of(items.keys()).filter(k -> items.at(k).modelled());
         Arbitrary<Integer> any = Arbitraries.integers().between(0, 0xffff)
                 .filter(k -> items.at(k & 0xbfff) == null || items.at(k & 0xbfff).modelled());

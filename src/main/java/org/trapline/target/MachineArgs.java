@@ -36,12 +36,12 @@ public final class MachineArgs {
 
     /**
      * What the model leaves out when a board has QEMU's default devices (no {@code -nodefaults}):
-     * QEMU 7.2's pc machine then adds std VGA at 00:02.0, an e1000 at 00:03.0 and LPT1, which the
-     * model does not have; COM1 it has. Null for a board without them.
+     * QEMU 7.2's pc machine then adds std VGA at 00:02.0 and an e1000 at 00:03.0, which the model does
+     * not have; COM1 and LPT1 it has. Null for a board without them.
      */
     public String unmodelledDefaults() {
         return words.contains("-nodefaults") ? null
-                : "without -nodefaults QEMU adds std VGA (00:02.0), an e1000 (00:03.0) and LPT1 (378h-37Ah), which the"
+                : "without -nodefaults QEMU adds std VGA (00:02.0) and an e1000 (00:03.0), which the"
                         + " model does not have yet: accesses to them find nothing there";
     }
 
@@ -52,6 +52,23 @@ public final class MachineArgs {
             throw new AssertionError(e);
         }
     }
+
+    /** The arguments the model honours, as the refusal of any other lists them. */
+    static final List<String> SUPPORTED = List.of(
+            "-machine pc[,max-ram-below-4g=SIZE]",
+            "-m",
+            "-rtc base=...,clock=vm",
+            "-accel qtest or tcg",
+            "-bios FILE",
+            "-L DIR",
+            "-nodefaults",
+            "-display none",
+            "-nic none",
+            "-serial none, null or file:PATH",
+            "-parallel none or null",
+            "-uuid UUID",
+            "-boot menu=on or off, splash-time=MS, reboot-timeout=MS",
+            "-S");
 
     /** @throws IllegalArgumentException naming the argument and why it is refused */
     public static MachineArgs parse(String text) {
@@ -68,6 +85,8 @@ public final class MachineArgs {
         boolean nodefaults = false;
         boolean nographic = false;
         List<String> serial = new ArrayList<>();
+        List<String> parallel = new ArrayList<>();
+        boolean parallelGiven = false;
         for (int i = 0; i < words.size(); i++) {
             String option = words.get(i);
             String key = option.startsWith("--") ? option.substring(1) : option;
@@ -76,6 +95,10 @@ public final class MachineArgs {
                 case "-nographic" -> nographic = true;
                 case "-S", "-no-reboot", "-no-shutdown" -> { }
                 case "-serial" -> serial.add(serial(value(words, i++, option)));
+                case "-parallel" -> {
+                    parallelGiven = true;
+                    parallel(value(words, i++, option), parallel);
+                }
                 case "-machine", "-M" -> {
                     machineSeen = true;
                     String v = value(words, i++, option);
@@ -95,16 +118,14 @@ public final class MachineArgs {
                 case "-L" -> dataDirs.add(Path.of(value(words, i++, option)));
                 case "-rtc" -> config = config.withRtcBase(rtc(value(words, i++, option)));
                 case "-accel" -> clockDriven |= accel(value(words, i++, option));
-                case "-display", "-vga", "-parallel", "-monitor" -> {
+                case "-display", "-vga", "-monitor", "-nic" -> {
                     String v = value(words, i++, option);
                     if (!v.equals("none")) {
                         throw new IllegalArgumentException(option + " " + v + ": only 'none' is modelled");
                     }
                 }
-                default -> throw new IllegalArgumentException("unsupported QEMU argument '" + option
-                        + "' (supported: -machine pc[,max-ram-below-4g=SIZE], -m, -rtc base=...,clock=vm, "
-                        + "-accel qtest or tcg, -bios FILE, -L DIR, -nodefaults, -display none, -serial none, null or file:PATH, -S, "
-                        + "-uuid UUID, -boot menu=on or off, splash-time=MS, reboot-timeout=MS)");
+                default -> throw new IllegalArgumentException("unsupported QEMU argument '" + option + "' (supported: "
+                        + String.join(", ", SUPPORTED) + ")");
             }
         }
         if (!machineSeen) {
@@ -119,6 +140,12 @@ public final class MachineArgs {
             serial.add("vc");
         }
         config = config.withSerial(serial);
+        if (!parallelGiven && !nodefaults) {
+            // QEMU's default parallel port (softmmu/vl.c qemu_create_default_devices): LPT1 on a console, or on
+            // 'null' with -nographic.
+            parallel.add(nographic ? "null" : "vc");
+        }
+        config = config.withParallel(parallel);
         config = config.withBios(firmware(biosName, biosGiven, dataDirs));
         return new MachineArgs(words, config, clockDriven);
     }
@@ -206,6 +233,23 @@ public final class MachineArgs {
             throw new IllegalArgumentException(option + "=" + v + ": not a number");
         }
         return Long.parseLong(v);
+    }
+
+    /**
+     * One {@code -parallel} backend: {@code none} adds no port and takes no index (softmmu/vl.c parallel_parse),
+     * {@code null} the next port; QEMU refuses a fourth.
+     */
+    private static void parallel(String value, List<String> ports) {
+        if (value.equals("none")) {
+            return;
+        }
+        if (!value.equals("null")) {
+            throw new IllegalArgumentException("-parallel " + value + ": not modelled (modelled: -parallel none, -parallel null)");
+        }
+        if (ports.size() == 3) {
+            throw new IllegalArgumentException("-parallel " + value + ": too many parallel ports (QEMU has three)");
+        }
+        ports.add(value);
     }
 
     /** The firmware QEMU 7.2's pc machine loads unless {@code -bios} names another: SeaBIOS. */

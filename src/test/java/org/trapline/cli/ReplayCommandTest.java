@@ -42,8 +42,8 @@ class ReplayCommandTest {
                 """);
         CliRun run = CliRun.of("replay", t.toString());
         assertThat(run.status()).as(run.all()).isZero();
-        assertThat(run.err()).isEqualTo("note: " + t + ": without -nodefaults QEMU adds std VGA (00:02.0), an e1000"
-                + " (00:03.0) and LPT1 (378h-37Ah), which the model does not have yet: accesses to them find nothing there"
+        assertThat(run.err()).isEqualTo("note: " + t + ": without -nodefaults QEMU adds std VGA (00:02.0) and an e1000"
+                + " (00:03.0), which the model does not have yet: accesses to them find nothing there"
                 + System.lineSeparator());
         CliRun nodefaults = CliRun.of("replay", "--machine", "-machine pc -m 128M -nodefaults -display none -serial null",
                 t.toString());

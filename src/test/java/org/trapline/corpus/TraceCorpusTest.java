@@ -23,7 +23,7 @@ import org.trapline.trace.TraceParser;
  */
 class TraceCorpusTest {
     /** The devices, by the prefix of a golden trace's name and the folder of a spec trace. */
-    private static final List<String> DEVICES = List.of("pci", "pic", "pit", "rtc", "reset", "memmap", "pm", "kbc", "port92", "dma", "uart", "apm", "acpi", "fwcfg", "fdc", "pcihp", "cpuhp", "smbus");
+    private static final List<String> DEVICES = List.of("pci", "pic", "pit", "rtc", "reset", "memmap", "pm", "kbc", "port92", "dma", "uart", "apm", "acpi", "fwcfg", "fdc", "pcihp", "cpuhp", "smbus", "ide", "lpt");
 
     @TestFactory
     Stream<DynamicTest> pciTraces() throws Exception {
@@ -38,6 +38,16 @@ class TraceCorpusTest {
     @TestFactory
     Stream<DynamicTest> floppyControllerTraces() throws Exception {
         return tracesOf("fdc");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> ideTraces() throws Exception {
+        return tracesOf("ide");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> parallelPortTraces() throws Exception {
+        return tracesOf("lpt");
     }
 
     @TestFactory

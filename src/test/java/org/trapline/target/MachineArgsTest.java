@@ -46,6 +46,19 @@ class MachineArgsTest {
                 .isEqualTo(981_158_400L);
     }
 
+    @Test
+    void parallelPortsAreQemusDefaultAndOnePerParallelBackend() {
+        assertThat(MachineArgs.parse("-machine pc").config().parallel()).containsExactly("vc");
+        assertThat(MachineArgs.parse("-machine pc -nographic -serial null").config().parallel()).containsExactly("null");
+        assertThat(MachineArgs.parse("-machine pc -nodefaults").config().parallel()).isEmpty();
+        assertThat(MachineArgs.parse("-machine pc -parallel none").config().parallel()).isEmpty();
+        assertThat(MachineArgs.parse("-machine pc -nodefaults -parallel null").config().parallel()).containsExactly("null");
+        assertThat(MachineArgs.parse("-machine pc -parallel none -parallel null -parallel null").config().parallel())
+                .containsExactly("null", "null");
+        assertThat(MachineArgs.parse("-machine pc -nic none").config().parallel()).containsExactly("vc");
+        assertThat(MachineArgs.parse("-machine pc").unmodelledDefaults()).doesNotContain("LPT1").contains("VGA", "e1000");
+    }
+
     @ParameterizedTest(name = "[{index}] {1}")
     @CsvSource(delimiter = '|', value = {
             "-machine q35|-machine q35: Trapline models the i440FX board, '-machine pc'",
@@ -57,7 +70,9 @@ class MachineArgsTest {
             "-machine pc -m lots|-m lots: not a size",
             "-machine pc -m 0|-m 0: out of range",
             "-machine pc -m size=|-m needs a size",
-            "-machine pc -device e1000|unsupported QEMU argument '-device' (supported: -machine pc[,max-ram-below-4g=SIZE], -m, -rtc base=...,clock=vm, -accel qtest or tcg, -bios FILE, -L DIR, -nodefaults, -display none, -serial none, null or file:PATH, -S, -uuid UUID, -boot menu=on or off, splash-time=MS, reboot-timeout=MS)",
+            "-machine pc -parallel file:x|-parallel file:x: not modelled (modelled: -parallel none, -parallel null)",
+            "-machine pc -parallel null -parallel null -parallel null -parallel null|-parallel null: too many parallel ports (QEMU has three)",
+            "-machine pc -nic user|-nic user: only 'none' is modelled",
             "-machine pc -serial stdio|-serial stdio: not modelled (modelled: -serial none, -serial null, -serial file:PATH)",
             "-machine pc -serial tcp::4444,server|-serial tcp::4444,server: not modelled (modelled: -serial none, -serial null, -serial file:PATH)",
             "-machine pc -serial file:|-serial file:: not modelled (modelled: -serial none, -serial null, -serial file:PATH)",
@@ -79,6 +94,13 @@ class MachineArgsTest {
     })
     void argumentsTheModelCannotHonourAreRefusedWithAReason(String text, String reason) {
         assertThatThrownBy(() -> MachineArgs.parse(text)).isInstanceOf(IllegalArgumentException.class).hasMessage(reason);
+    }
+
+    @Test
+    void anArgumentOutsideTheModelIsRefusedWithTheListOfThoseItHonours() {
+        assertThatThrownBy(() -> MachineArgs.parse("-machine pc -smp 2")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unsupported QEMU argument '-smp' (supported: " + String.join(", ", MachineArgs.SUPPORTED) + ")")
+                .hasMessageContaining("-nic none").hasMessageContaining("-uuid UUID");
     }
 
     @Test

@@ -47,7 +47,8 @@ class FdcQuirksTest {
         assertThat(machine.devicesAtPort(0x3f5)).singleElement().satisfies(d -> assertThat(d.deviceName()).isEqualTo("fdc"));
         assertThat(machine.devicesAtPort(0x3f7)).singleElement().satisfies(d -> assertThat(d.deviceName()).isEqualTo("fdc"));
         assertThat(machine.devicesAtPort(0x3f0)).isEmpty();
-        assertThat(machine.devicesAtPort(0x3f6)).isEmpty();
+        assertThat(machine.devicesAtPort(0x3f6)).singleElement()
+                .satisfies(d -> assertThat(d.deviceName()).isEqualTo("ide-primary"));
         var hw = Profile.HARDWARE.build(MachineConfig.defaults());
         assertThat(hw.devicesAtPort(0x3f0)).singleElement().satisfies(d -> assertThat(d.deviceName()).isEqualTo("fdc"));
     }
@@ -73,6 +74,9 @@ class FdcQuirksTest {
         var qemu = Profile.QEMU_PC.build(MachineConfig.defaults());
         assertThat(qemu.io().read(0x3f1, 4)).isEqualTo(0xffffffffL);
         assertThat(qemu.io().read(0x3f5, 2)).isEqualTo(0xff00L);
+        assertThat(qemu.io().read(0x3f5, 4)).as("whole to the FDC's portio list, past 3F6h").isEqualTo(0xffffffffL);
+        assertThat(qemu.io().read(0x3f7, 2)).isEqualTo(0xff80L);
+        assertThat(q.read(Fdc82078.DIR, 2)).isEqualTo(0xff80L);
     }
 
     @Test

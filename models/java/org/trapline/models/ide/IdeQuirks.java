@@ -1,0 +1,84 @@
+package org.trapline.models.ide;
+
+import java.util.List;
+import java.util.Set;
+
+import org.trapline.models.device.Quirk;
+
+/**
+ * Where QEMU 7.2's PIIX3 IDE channels (hw/ide/core.c, hw/ide/ioport.c, hw/ide/piix.c), as
+ * {@code -machine pc -nodefaults} has them with no drive attached, depart from ATA/ATAPI-6 (T13
+ * 1410D) and the PC's wiring of an ATA channel. Each was read in QEMU's source and seen in its answers
+ * over qtest (golden/ide-*.trace).
+ */
+public enum IdeQuirks implements Quirk {
+    /** Every register of a channel with no drive reads 0. */
+    NO_DEVICE_READS_ZERO("ide.no-device-reads-zero", "ide",
+            "with no drive on the channel every command block register, the Data register and Alternate Status read"
+                    + " 00h (a Data word 0000h), so BSY, DRDY and every other bit read 0",
+            "ATA/ATAPI-6 clauses 4-5, DD(15:0) (the host's pull-down on DD7 makes BSY read 0 when no device drives the"
+                    + " bus; nothing drives DD6-DD0 or DD15-DD8) and clause 7 (the registers are the devices'); QEMU hw/ide/core.c"
+                    + " ide_ioport_read, ide_status_read (0 while neither slot has a drive), ide_data_readw/readl (0"
+                    + " without DRQ)"),
+    /** Word and dword accesses as QEMU's two portio lists take them. */
+    PORTIO_ACCESS("ide.portio-access", "ide",
+            "a word access at offsets 1-6 of the command block reads or writes two byte registers, at offset 7 reads"
+                    + " Status with FFh above it and writes only Command; a dword access at offsets 1-7 reads FFFFFFFFh"
+                    + " and writes nothing (a dword read of Status does not clear the interrupt); at the control block a"
+                    + " word reads Alternate Status with FFh above it and writes Device Control, a dword reads FFFFFFFFh"
+                    + " and writes nothing",
+            "ATA/ATAPI-6 clause 7, Data register (only it is 16 bits; the other registers are 8 bits on DD7-DD0) and the"
+                    + " host's cycles to consecutive registers for a wider access; QEMU hw/ide/ioport.c ide_portio_list,"
+                    + " ide_portio2_list, softmmu/ioport.c portio_read, portio_write"),
+    /** An empty slot is a register file that latches writes and runs device 0's commands. */
+    EMPTY_SLOTS_KEEP_STATE("ide.empty-slots-keep-state", "ide",
+            "each empty slot keeps a device's registers: writes to Features, Sector Count, LBA Low/Mid/High (their"
+                    + " previous values kept for HOB) and Device latch in both slots' state, the Device write's DEV bit"
+                    + " selects a slot, and a command written while DEV=0 runs on the empty device 0 and ends (aborted,"
+                    + " or EXECUTE DEVICE DIAGNOSTIC's pass) with the channel's IRQ raised unless nIEN; writing Command"
+                    + " and reading Status lower it; a command to the empty device 1 is ignored",
+            "ATA/ATAPI-6 clause 5, INTRQ (driven only by a device; none is present) and clause 7, Command and Status"
+                    + " registers (a device's); QEMU hw/ide/core.c ide_ioport_write (both ifs[] latch),"
+                    + " ide_exec_cmd (only the non-existent slave is ignored), ide_abort_command, ide_set_irq,"
+                    + " ide_ioport_read (qemu_irq_lower at Status)"),
+    /** SRST interrupts and clears itself. */
+    SRST_INTERRUPTS("ide.srst-interrupts", "ide",
+            "setting SRST in Device Control resets both slots at once and runs EXECUTE DEVICE DIAGNOSTIC on each,"
+                    + " which raises the channel's IRQ unless nIEN; SRST then reads as cleared in the latched Device"
+                    + " Control, so writing it set again resets again",
+            "ATA/ATAPI-6 clause 7, Device Control register (SRST: the devices are held in reset while it is 1) and"
+                    + " clause 9, software reset protocol (no interrupt is asserted at the end of a software reset); QEMU hw/ide/core.c"
+                    + " ide_ctrl_write, ide_bus_perform_srst, ide_perform_srst, cmd_exec_dev_diagnostic") {
+        @Override
+        public Set<Quirk> requires() {
+            return Set.of(EMPTY_SLOTS_KEEP_STATE);
+        }
+    },
+    /** nIEN gates only the raising of the IRQ. */
+    NIEN_KEEPS_INTRQ("ide.nien-keeps-intrq", "ide",
+            "setting nIEN while the IRQ is raised leaves it raised, and clearing nIEN with an interrupt pending does"
+                    + " not raise it; nIEN only stops a new raise",
+            "ATA/ATAPI-6 clause 7, Device Control register (nIEN: when 1, the selected device releases INTRQ to high impedance;"
+                    + " when 0, INTRQ follows the device's pending interrupt); QEMU hw/ide/core.c ide_ctrl_write (bus->cmd"
+                    + " only), include/hw/ide/internal.h ide_set_irq") {
+        @Override
+        public Set<Quirk> requires() {
+            return Set.of(EMPTY_SLOTS_KEEP_STATE);
+        }
+    };
+
+    private final Entry entry;
+
+    IdeQuirks(String id, String device, String behaviour, String citation) {
+        this.entry = new Entry(id, device, behaviour, citation);
+    }
+
+    @Override
+    public Entry entry() {
+        return entry;
+    }
+
+    public static List<Quirk> all() {
+        return List.of(values());
+    }
+}
