@@ -14,10 +14,13 @@ import java.util.List;
  * @param serial          the {@code -serial} backends in order, one per ISA serial port index (COM1 first):
  *                        {@code none} (no port at that index), {@code null}, {@code vc} (QEMU's default
  *                        console, which sends nothing back), or {@code file:PATH}
+ * @param floppies        the diskettes in the floppy drives ({@code -drive if=floppy}, {@code -fda}, {@code -fdb})
  */
-public record MachineConfig(long ramBytes, long rtcBaseEpochSec, long maxRamBelow4g, byte[] bios, List<String> serial) {
+public record MachineConfig(long ramBytes, long rtcBaseEpochSec, long maxRamBelow4g, byte[] bios, List<String> serial,
+        List<FloppyDisk> floppies) {
     public MachineConfig {
         serial = List.copyOf(serial);
+        floppies = List.copyOf(floppies);
     }
 
     public static final long DEFAULT_RAM = 128L << 20;
@@ -25,26 +28,30 @@ public record MachineConfig(long ramBytes, long rtcBaseEpochSec, long maxRamBelo
     public static final int DEFAULT_BIOS_SIZE = 256 << 10;
 
     public static MachineConfig defaults() {
-        return new MachineConfig(DEFAULT_RAM, 0, PcMemoryMap.DEFAULT_MAX_RAM_BELOW_4G, null, List.of());
+        return new MachineConfig(DEFAULT_RAM, 0, PcMemoryMap.DEFAULT_MAX_RAM_BELOW_4G, null, List.of(), List.of());
     }
 
     public MachineConfig withRam(long bytes) {
-        return new MachineConfig(bytes, rtcBaseEpochSec, maxRamBelow4g, bios, serial);
+        return new MachineConfig(bytes, rtcBaseEpochSec, maxRamBelow4g, bios, serial, floppies);
     }
 
     public MachineConfig withRtcBase(long epochSec) {
-        return new MachineConfig(ramBytes, epochSec, maxRamBelow4g, bios, serial);
+        return new MachineConfig(ramBytes, epochSec, maxRamBelow4g, bios, serial, floppies);
     }
 
     public MachineConfig withSerial(List<String> backends) {
-        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, bios, backends);
+        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, bios, backends, floppies);
     }
 
     public MachineConfig withMaxRamBelow4g(long bytes) {
-        return new MachineConfig(ramBytes, rtcBaseEpochSec, bytes, bios, serial);
+        return new MachineConfig(ramBytes, rtcBaseEpochSec, bytes, bios, serial, floppies);
     }
 
     public MachineConfig withBios(byte[] image) {
-        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, image == null ? null : image.clone(), serial);
+        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, image == null ? null : image.clone(), serial, floppies);
+    }
+
+    public MachineConfig withFloppies(List<FloppyDisk> disks) {
+        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, bios, serial, disks);
     }
 }

@@ -18,6 +18,8 @@ import org.trapline.models.bus.PortIoBus;
 import org.trapline.models.clock.Scheduler;
 import org.trapline.models.clock.VirtualClock;
 import org.trapline.models.dma.DmaPair;
+import org.trapline.models.dma.IsaDmaClient;
+import org.trapline.models.fdc.FloppyMedium;
 import org.trapline.models.fdc.Fdc82078;
 import org.trapline.models.irq.IrqLine;
 import org.trapline.models.bus.Region;
@@ -75,6 +77,7 @@ final class PcBoard {
     /** The floppy controller's block at 3F0h-3F7h and its interrupt, ISA IRQ 6. */
     static final int FDC_PORT = 0x3f0;
     static final int FDC_ISA_IRQ = 6;
+    static final int FDC_DMA_CHANNEL = 2;
     /** QEMU's option ROM area: pc.rom, 128 KiB at C0000h (hw/i386/pc.c PC_ROM_MIN_VGA, PC_ROM_SIZE). */
     static final long OPTION_ROM_BASE = 0xc0000;
     static final long OPTION_ROM_SIZE = 0x20000;
@@ -233,10 +236,46 @@ final class PcBoard {
         devices.add(fwCfg);
         deviceResets.add(fwCfg::reset);
 
-        // The floppy controller at 3F0h on ISA IRQ 6, no drive attached (QEMU: hw/i386/pc.c pc_superio_init,
-        // hw/block/fdc-isa.c isabus_fdc_realize; -nodefaults gives it no drive). Its DMA channel 2 is not
-        // used until a medium can be read.
-        Fdc82078 fdc = new Fdc82078(quirks, isaIrq[FDC_ISA_IRQ]);
+        // The floppy controller at 3F0h on ISA IRQ 6 and DMA channel 2 (QEMU: hw/i386/pc.c pc_superio_init,
+        // hw/block/fdc-isa.c isabus_fdc_realize), a drive per -drive if=floppy with its image read on demand.
+        FloppyMedium[] floppyMedia = new FloppyMedium[2];
+        boolean[] floppyProtected = new boolean[2];
+        for (FloppyDisk disk : config.floppies()) {
+            floppyMedia[disk.unit()] = new FloppyImage(disk.path());
+            floppyProtected[disk.unit()] = disk.readOnly();
+        }
+        Fdc82078 fdc = new Fdc82078(quirks, isaIrq[FDC_ISA_IRQ], floppyMedia, floppyProtected, new Fdc82078.DmaRequest() {
+            @Override
+            public void hold() {
+                dma.holdDreq(FDC_DMA_CHANNEL);
+            }
+
+            @Override
+            public void release() {
+                dma.releaseDreq(FDC_DMA_CHANNEL);
+            }
+        });
+        dma.registerChannel(FDC_DMA_CHANNEL, new IsaDmaClient() {
+            @Override
+            public int ioRead() {
+                return fdc.dmaRead();
+            }
+
+            @Override
+            public void ioWrite(int value) {
+                fdc.dmaWrite(value);
+            }
+
+            @Override
+            public void verifyCycle() {
+                fdc.dmaVerify();
+            }
+
+            @Override
+            public void cycleEnd(boolean terminalCount) {
+                fdc.dmaCycleEnd(terminalCount);
+            }
+        });
         fdc.attach(io, FDC_PORT);
         devices.add(fdc);
         deviceResets.add(fdc::reset);
