@@ -75,6 +75,8 @@ public final class Fdc82078 implements IoDevice, Inspectable {
     private final boolean seeksWithoutEis;
     private final boolean tcMidSectorStays;
     private final boolean resultSizeCode2;
+    private final boolean pioLastSector;
+    private final boolean pioWriteHangs;
     private final int configDefault;
     private final IrqLine irq;
     private final DmaRequest dreq;
@@ -168,6 +170,8 @@ public final class Fdc82078 implements IoDevice, Inspectable {
         seeksWithoutEis = quirks.contains(FdcQuirks.TRANSFER_SEEKS_WITHOUT_EIS);
         tcMidSectorStays = quirks.contains(FdcQuirks.TC_MID_SECTOR_STAYS);
         resultSizeCode2 = quirks.contains(FdcQuirks.RESULT_SIZE_CODE_2);
+        pioLastSector = quirks.contains(FdcQuirks.PIO_READ_RESULT_NAMES_LAST_SECTOR);
+        pioWriteHangs = quirks.contains(FdcQuirks.PIO_WRITE_TO_TRACK_END_NEVER_ENDS);
         sraNotDecoded = quirks.contains(FdcQuirks.SRA_NOT_DECODED);
         msrReadEndsReset = quirks.contains(FdcQuirks.MSR_READ_ENDS_RESET);
         resetKeepsConfigure = quirks.contains(FdcQuirks.RESET_KEEPS_CONFIGURE);
@@ -761,7 +765,16 @@ public final class Fdc82078 implements IoDevice, Inspectable {
     }
 
     private void afterByte(int u) {
-        if (dataPos % SECTOR_BYTES == 0 && !nextSector(u)) {
+        if (!viaDma && dataPos >= dataLen && pioLastSector && !transferWrite) {
+            // QEMU moves to the next sector only when a byte of it is read (fdctrl_read_data).
+            dataEnded(u);
+        } else if (dataPos % SECTOR_BYTES == 0 && !nextSector(u)) {
+            if (!viaDma && pioWriteHangs && transferWrite) {
+                // QEMU's fdctrl_write_data leaves before its result phase when no next sector is found.
+                transferring = false;
+                msr &= ~MSR_RQM;
+                return;
+            }
             dataEnded(u);
         } else if (dataPos >= dataLen) {
             dataEnded(u);

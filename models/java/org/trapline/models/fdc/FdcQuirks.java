@@ -152,7 +152,22 @@ public enum FdcQuirks implements Quirk {
     RESULT_SIZE_CODE_2("fdc.result-size-code-2", "fdc",
             "the result phase of READ DATA and WRITE DATA reports N=2 (512 bytes) whatever N the command gave",
             "82078 result phase: C, H, R, N are the sector ID after the command, N as recorded (the command's N on"
-                    + " a matching sector); QEMU hw/block/fdc.c fdctrl_stop_transfer (FD_SECTOR_SC)");
+                    + " a matching sector); QEMU hw/block/fdc.c fdctrl_stop_transfer (FD_SECTOR_SC)"),
+    /** A non-DMA READ DATA's result names the last sector read. */
+    PIO_READ_RESULT_NAMES_LAST_SECTOR("fdc.pio-read-result-names-last-sector", "fdc",
+            "a READ DATA in non-DMA mode ends with R (and C) of the last sector read, not the next one, and without"
+                    + " the SE of a move to the next cylinder",
+            "82078 result phase table: after a transfer C, H, R name the sector after the last one (R+1, or C+1 and"
+                    + " R=1 past EOT), in DMA and non-DMA mode alike; QEMU hw/block/fdc.c fdctrl_read_data (the next"
+                    + " sector is sought only when its first byte is read)"),
+    /** A non-DMA WRITE DATA that ends at the track's end never ends. */
+    PIO_WRITE_TO_TRACK_END_NEVER_ENDS("fdc.pio-write-to-track-end-never-ends", "fdc",
+            "a WRITE DATA in non-DMA mode whose last sector is the end of the track (EOT, without MT on the other"
+                    + " head) writes its data and then stays in the execution phase, MSR RQM off, with no result and no"
+                    + " new interrupt",
+            "82078 WRITE DATA: the command ends with its result phase and interrupt once the last sector is written;"
+                    + " QEMU hw/block/fdc.c fdctrl_write_data (break when fdctrl_seek_to_next_sect returns 0, before"
+                    + " fdctrl_stop_transfer)");
 
     private final Entry entry;
 

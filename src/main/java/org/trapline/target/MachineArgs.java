@@ -77,6 +77,7 @@ public final class MachineArgs {
                 case "-nodefaults" -> nodefaults = true;
                 case "-nographic" -> nographic = true;
                 case "-S", "-no-reboot", "-no-shutdown" -> { }
+                case "-snapshot" -> { } // QEMU keeps the drives' writes off their files; the model always does
                 case "-serial" -> serial.add(serial(value(words, i++, option)));
                 case "-drive" -> floppies.add(floppy(option, value(words, i++, option), -1, floppies));
                 case "-fda" -> floppies.add(floppy(option, "if=floppy,format=raw,file=" + value(words, i++, option), 0, floppies));
@@ -107,7 +108,7 @@ public final class MachineArgs {
                 default -> throw new IllegalArgumentException("unsupported QEMU argument '" + option
                         + "' (supported: -machine pc[,max-ram-below-4g=SIZE], -m, -rtc base=...,clock=vm, "
                         + "-accel qtest or tcg, -bios FILE, -L DIR, -nodefaults, -display none, -serial none, null or file:PATH, "
-                        + "-drive if=floppy,format=raw,file=PATH[,index=N][,readonly=on][,snapshot=on], -fda PATH, -fdb PATH, -S)");
+                        + "-drive if=floppy,format=raw,file=PATH[,index=N][,readonly=on][,snapshot=on], -fda PATH, -fdb PATH, -snapshot, -S)");
             }
         }
         if (!machineSeen) {
