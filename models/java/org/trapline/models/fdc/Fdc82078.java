@@ -410,9 +410,10 @@ public final class Fdc82078 implements IoDevice, Inspectable {
         }
         int value = fifo[pos];
         if (++pos == len) {
+            boolean transfer = len == RESULT_BYTES;
             msr &= ~MSR_RQM;
             toCommandPhase();
-            if (resultReadClearsInterrupt || len == RESULT_BYTES) {
+            if (resultReadClearsInterrupt || transfer) {
                 // A READ/WRITE's interrupt ends with its result phase (82078 'Result Phase').
                 clearInterrupt();
             }
@@ -758,7 +759,11 @@ public final class Fdc82078 implements IoDevice, Inspectable {
     /** A verify cycle of the DMA channel: the byte moves on the FDC's side and nowhere else. */
     public void dmaVerify() {
         if (transferWrite) {
-            dmaWrite(sector[dataPos % SECTOR_BYTES] & 0xff);
+            int rel = dataPos % SECTOR_BYTES;
+            if (transferring && rel == 0 && !drives[cur()].writeProtected()) {
+                drives[cur()].read(lba(cur()), sector);
+            }
+            dmaWrite(sector[rel] & 0xff);
         } else {
             dmaRead();
         }
