@@ -205,7 +205,9 @@ public final class MachineArgs {
         }
         Path p = Path.of(file);
         if (!Files.exists(p)) {
-            throw new IllegalArgumentException("floppy image " + file + ": no such file");
+            throw new IllegalArgumentException("floppy image " + file + ": no such file" + (p.isAbsolute() ? ""
+                    : " in " + Path.of("").toAbsolutePath() + " (a relative path is taken from the current folder, as QEMU"
+                            + " takes it: the golden traces' images are found from the repository root)"));
         }
         if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
             throw new IllegalArgumentException("floppy image " + file + ": not a readable file");

@@ -148,5 +148,7 @@ class MachineArgsTest {
         assertThatThrownBy(() -> MachineArgs.parse("-machine pc -fda " + img + " -drive if=floppy,format=raw,file=" + img
                 + ",index=0")).hasMessageContaining("floppy unit 0 is already " + img);
         assertThatThrownBy(() -> MachineArgs.parse("-machine pc -fda")).hasMessage("-fda needs a value");
+        assertThatThrownBy(() -> MachineArgs.parse("-machine pc -fda no/such.img")).hasMessageStartingWith(
+                "floppy image no/such.img: no such file in ").hasMessageEndingWith("from the repository root)");
     }
 }
