@@ -67,6 +67,15 @@ public record FloppyGeometry(int cylinders, int heads, int sectorsPerTrack, int 
         return s.toString();
     }
 
+    /**
+     * The drive type QEMU 7.2 gives a drive holding this diskette, as the CMOS byte 10h codes it: 2 for the
+     * 5.25" 1.2 MB drive, 4 for the 3.5" 1.44 MB one, 5 for the 2.88 MB one (hw/block/fdc.c fd_formats' drive
+     * column, pick_drive_type; hw/i386/pc.c cmos_get_fd_drive_type).
+     */
+    public int cmosDriveType() {
+        return rate == 3 ? 5 : name.endsWith("5.25\"") ? 2 : 4;
+    }
+
     public long sectors() {
         return (long) cylinders * heads * sectorsPerTrack;
     }

@@ -174,8 +174,15 @@ final class PcBoard {
         // The RTC at 0x70-0x71 on ISA IRQ 8 (QEMU: hw/i386/pc.c pc_basic_device_init, through the
         // HPET's legacy input, which passes IRQ 8 on while the HPET is not in legacy mode).
         Mc146818 rtc = new Mc146818(scheduler, quirks, isaIrq[RTC_ISA_IRQ], config.rtcBaseEpochSec());
+        // The diskettes, opened here: QEMU's CMOS bytes 10h and 14h name the drive types they make.
+        FloppyMedium[] floppyMedia = new FloppyMedium[2];
+        boolean[] floppyProtected = new boolean[2];
+        for (FloppyDisk disk : config.floppies()) {
+            floppyMedia[disk.unit()] = new FloppyImage(disk.path());
+            floppyProtected[disk.unit()] = disk.readOnly();
+        }
         if (quirks.contains(RtcQuirks.CMOS_PRESET)) {
-            PcCmos.fill(rtc, memoryMap);
+            PcCmos.fill(rtc, memoryMap, floppyMedia);
         }
         rtc.attach(io, RTC_PORT);
         if (quirks.contains(BoardQuirks.QTEST_EVENT_THROTTLE)) {
@@ -238,12 +245,6 @@ final class PcBoard {
 
         // The floppy controller at 3F0h on ISA IRQ 6 and DMA channel 2 (QEMU: hw/i386/pc.c pc_superio_init,
         // hw/block/fdc-isa.c isabus_fdc_realize), a drive per -drive if=floppy with its image read on demand.
-        FloppyMedium[] floppyMedia = new FloppyMedium[2];
-        boolean[] floppyProtected = new boolean[2];
-        for (FloppyDisk disk : config.floppies()) {
-            floppyMedia[disk.unit()] = new FloppyImage(disk.path());
-            floppyProtected[disk.unit()] = disk.readOnly();
-        }
         Fdc82078 fdc = new Fdc82078(quirks, isaIrq[FDC_ISA_IRQ], floppyMedia, floppyProtected, new Fdc82078.DmaRequest() {
             @Override
             public void hold() {

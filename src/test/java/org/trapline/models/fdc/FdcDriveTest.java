@@ -162,6 +162,11 @@ class FdcDriveTest {
                 .containsExactly(1, 2);
         assertThat(FloppyGeometry.ofImageSectors(5760).rate()).isEqualTo(3);
         assertThat(FloppyGeometry.ofImageSectors(721)).isNull();
+        // The CMOS drive types QEMU gives (hw/i386/pc.c cmos_get_fd_drive_type): 1.44 MB 4, 1.2 MB 2, 2.88 MB 5.
+        assertThat(FloppyGeometry.ofImageSectors(2880).cmosDriveType()).isEqualTo(4);
+        assertThat(FloppyGeometry.ofImageSectors(1440).cmosDriveType()).isEqualTo(4);
+        assertThat(FloppyGeometry.ofImageSectors(720).cmosDriveType()).isEqualTo(2);
+        assertThat(FloppyGeometry.ofImageSectors(5760).cmosDriveType()).isEqualTo(5);
         assertThat(FloppyGeometry.knownSizes()).startsWith("160 KiB, 180 KiB, 320 KiB, 360 KiB").contains("1440 KiB")
                 .endsWith("3840 KiB");
         FloppyMedium odd = new FloppyMedium() {
