@@ -405,11 +405,15 @@ public final class Dma8237 implements IoDevice, Inspectable {
         }
         step(channel, decrement);
         if (currentCount[channel] != 0xffff) {
+            if (client != null) {
+                client.cycleEnd(false);
+            }
             return false;
         }
         terminalCount(channel);
         if (client != null) {
             client.terminalCount();
+            client.cycleEnd(true);
         }
         return true;
     }

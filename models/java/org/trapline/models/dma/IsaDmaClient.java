@@ -19,4 +19,11 @@ public interface IsaDmaClient {
     /** EOP#: the channel reached terminal count with this transfer. */
     default void terminalCount() {
     }
+
+    /**
+     * The end of each transfer cycle, with whether EOP# came with it: a device that samples TC with its
+     * last byte (the floppy controller at EOT) decides here how its command ends.
+     */
+    default void cycleEnd(boolean terminalCount) {
+    }
 }

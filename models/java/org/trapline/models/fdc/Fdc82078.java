@@ -32,6 +32,13 @@ public final class Fdc82078 implements IoDevice, Inspectable {
     static final int DIR_DSKCHG = 0x80;
 
     static final int ST0_SE = 0x20, ST0_EC = 0x10, ST0_ABNORMAL = 0x40, ST0_INVALID = 0x80, ST0_READY_CHANGE = 0xc0;
+    static final int ST0_HEAD = 0x04;
+    static final int ST1_EN = 0x80, ST1_ND = 0x04, ST1_NW = 0x02, ST1_MA = 0x01;
+    static final int ST2_WC = 0x10;
+    static final int MSR_DRIVE_BUSY = 0x0f;
+    /** READ DATA and WRITE DATA: MT, MFM, SK above the opcode (82078 'Command Set'). */
+    static final int OPCODE_MASK = 0x1f, READ_DATA = 0x06, WRITE_DATA = 0x05, MT = 0x80;
+    static final int SECTOR_BYTES = FloppyMedium.SECTOR_BYTES;
     static final int ST3_WP = 0x40, ST3_ONE5 = 0x20, ST3_T0 = 0x10, ST3_ONE3 = 0x08;
 
     /** CONFIGURE after reset: EIS=0, EFIFO=1, POLL=0, FIFOTHR=0 (82078 CONFIGURE). */
@@ -42,6 +49,8 @@ public final class Fdc82078 implements IoDevice, Inspectable {
     /** After a reset with polling on, four SENSE INTERRUPT STATUS answer for drives 0-3 (82078 'Polling'). */
     static final int RESET_SENSES = 4;
     static final int DRIVES = 2;
+    /** ST0, ST1, ST2, C, H, R, N after a READ DATA or WRITE DATA. */
+    static final int RESULT_BYTES = 7;
 
     private final boolean sraNotDecoded;
     private final boolean msrReadEndsReset;
@@ -58,8 +67,21 @@ public final class Fdc82078 implements IoDevice, Inspectable {
     private final boolean drive1AppearsWhenSelected;
     private final boolean dorShowsCommandDrive;
     private final boolean portioAccess;
+    private final boolean eotWithoutTcNormal;
+    private final boolean nextCylinderSetsSe;
+    private final boolean writeProtectAtDma;
+    private final boolean noDisketteEndsAtOnce;
+    private final boolean missingSectorStatus;
+    private final boolean seeksWithoutEis;
+    private final boolean tcMidSectorStays;
+    private final boolean resultSizeCode2;
+    private final boolean pioLastSector;
+    private final boolean pioWriteHangs;
     private final int configDefault;
     private final IrqLine irq;
+    private final DmaRequest dreq;
+    /** The drives on the cable by unit; null where no drive is attached. */
+    private final FloppyDrive[] drives = new FloppyDrive[DRIVES];
 
     private int sra;
     private int srb;
@@ -84,13 +106,72 @@ public final class Fdc82078 implements IoDevice, Inspectable {
     private boolean lock;
     private int perpendicular;
     private final int[] pcn = new int[DRIVES];
+    /** The head each drive has selected and the sector under it (QEMU's FDrive head and sect). */
+    private final int[] head = new int[DRIVES];
+    private final int[] sect = {1, 1};
+    /** The data transfer of a READ DATA or WRITE DATA in its execution phase. */
+    private final byte[] sector = new byte[SECTOR_BYTES];
+    private boolean transferring;
+    private boolean transferWrite;
+    private boolean viaDma;
+    private boolean pendingEnd;
+    private boolean multiTrack;
+    private int dataPos;
+    private int dataLen;
+    private int eot;
+    private int sizeCode;
+    /** Under QEMU's late write-protect check: the bytes of the refused piece still to take from the DMA. */
+    private int protectedSkip = -1;
     private final int[] drivePerpendicular = new int[DRIVES];
     private final boolean[] driveTouched = new boolean[DRIVES];
 
     enum Phase { COMMAND, EXECUTION, RESULT }
 
+    /** The controller's DRQ line to its DMA channel (channel 2 on the PC), which the board connects. */
+    public interface DmaRequest {
+        void hold();
+
+        void release();
+
+        DmaRequest NONE = new DmaRequest() {
+            @Override
+            public void hold() {
+            }
+
+            @Override
+            public void release() {
+            }
+        };
+    }
+
+    /** A controller with no drive attached and no DMA channel. */
     public Fdc82078(Set<Quirk> quirks, IrqLine irq) {
+        this(quirks, irq, new FloppyMedium[DRIVES], new boolean[DRIVES], DmaRequest.NONE);
+    }
+
+    /**
+     * @param media          per unit (0, 1): the diskette in a drive there, or null for no drive
+     * @param writeProtected per unit: the diskette's write-protect tab
+     * @param dreq           the DRQ line to the DMA controller
+     */
+    public Fdc82078(Set<Quirk> quirks, IrqLine irq, FloppyMedium[] media, boolean[] writeProtected, DmaRequest dreq) {
         this.irq = irq;
+        this.dreq = dreq;
+        for (int u = 0; u < DRIVES && u < media.length; u++) {
+            if (media[u] != null) {
+                drives[u] = new FloppyDrive(media[u], u < writeProtected.length && writeProtected[u]);
+            }
+        }
+        eotWithoutTcNormal = quirks.contains(FdcQuirks.EOT_WITHOUT_TC_ENDS_NORMALLY);
+        nextCylinderSetsSe = quirks.contains(FdcQuirks.NEXT_CYLINDER_SETS_SEEK_END);
+        writeProtectAtDma = quirks.contains(FdcQuirks.WRITE_PROTECT_SEEN_AT_DMA);
+        noDisketteEndsAtOnce = quirks.contains(FdcQuirks.NO_DISKETTE_ENDS_AT_ONCE);
+        missingSectorStatus = quirks.contains(FdcQuirks.MISSING_SECTOR_STATUS);
+        seeksWithoutEis = quirks.contains(FdcQuirks.TRANSFER_SEEKS_WITHOUT_EIS);
+        tcMidSectorStays = quirks.contains(FdcQuirks.TC_MID_SECTOR_STAYS);
+        resultSizeCode2 = quirks.contains(FdcQuirks.RESULT_SIZE_CODE_2);
+        pioLastSector = quirks.contains(FdcQuirks.PIO_READ_RESULT_NAMES_LAST_SECTOR);
+        pioWriteHangs = quirks.contains(FdcQuirks.PIO_WRITE_TO_TRACK_END_NEVER_ENDS);
         sraNotDecoded = quirks.contains(FdcQuirks.SRA_NOT_DECODED);
         msrReadEndsReset = quirks.contains(FdcQuirks.MSR_READ_ENDS_RESET);
         resetKeepsConfigure = quirks.contains(FdcQuirks.RESET_KEEPS_CONFIGURE);
@@ -169,7 +250,8 @@ public final class Fdc82078 implements IoDevice, Inspectable {
                 return readFifo();
             case DIR:
                 touch();
-                return DIR_DSKCHG;
+                FloppyDrive d = drives[cur()];
+                return d == null || d.diskChanged ? DIR_DSKCHG : 0;
             default:
                 return 0xff;
         }
@@ -261,14 +343,16 @@ public final class Fdc82078 implements IoDevice, Inspectable {
 
     private void controllerReset(boolean interrupt) {
         clearInterrupt();
-        sra = drive1AppearsWhenSelected && driveTouched[1] ? 0 : SRA_NDRV2;
+        endTransferState();
+        sra = drives[1] != null || drive1AppearsWhenSelected && driveTouched[1] ? 0 : SRA_NDRV2;
         srb = SRB_RESERVED_ONES;
         drive = 0;
         dor = DOR_RESET | DOR_DMA_GATE;
         msr = MSR_RQM;
         resetSenses = 0;
         for (int d = 0; d < DRIVES; d++) {
-            pcn[d] = 0;
+            // QEMU's fdctrl_reset recalibrates every drive (fd_recalibrate): cylinder 0, head 0, sector 1.
+            moveTo(d, 0, 0, 1);
         }
         if (!lock && !resetKeepsConfigure) {
             config = configDefault;
@@ -315,14 +399,23 @@ public final class Fdc82078 implements IoDevice, Inspectable {
     private int readFifo() {
         touch();
         dsr &= ~DSR_PWR_DOWN;
-        if ((msr & MSR_RQM) == 0 || (msr & MSR_DIO) == 0 || phase != Phase.RESULT) {
+        if ((msr & MSR_RQM) == 0 || (msr & MSR_DIO) == 0) {
+            return 0;
+        }
+        if (phase == Phase.EXECUTION) {
+            // Non-DMA mode: the data byte moves through the FIFO (82078 'Non-DMA Mode').
+            return (msr & MSR_NON_DMA) != 0 ? dmaRead() : 0;
+        }
+        if (phase != Phase.RESULT) {
             return 0;
         }
         int value = fifo[pos];
         if (++pos == len) {
+            boolean transfer = len == RESULT_BYTES;
             msr &= ~MSR_RQM;
             toCommandPhase();
-            if (resultReadClearsInterrupt) {
+            if (resultReadClearsInterrupt || transfer) {
+                // A READ/WRITE's interrupt ends with its result phase (82078 'Result Phase').
                 clearInterrupt();
             }
         }
@@ -330,7 +423,17 @@ public final class Fdc82078 implements IoDevice, Inspectable {
     }
 
     private void writeFifo(int v) {
-        if (inReset() || (msr & MSR_RQM) == 0 || (msr & MSR_DIO) != 0 || phase != Phase.COMMAND) {
+        if (inReset() || (msr & MSR_RQM) == 0 || (msr & MSR_DIO) != 0) {
+            return;
+        }
+        if (phase == Phase.EXECUTION) {
+            if ((msr & MSR_NON_DMA) != 0) {
+                dsr &= ~DSR_PWR_DOWN;
+                dmaWrite(v);
+            }
+            return;
+        }
+        if (phase != Phase.COMMAND) {
             return;
         }
         dsr &= ~DSR_PWR_DOWN;
@@ -353,6 +456,10 @@ public final class Fdc82078 implements IoDevice, Inspectable {
 
     /** Parameter bytes after each command byte (82078 'Command Set'); 0 for an invalid one. */
     private static int parameters(int command) {
+        int op = command & OPCODE_MASK;
+        if (op == READ_DATA || op == WRITE_DATA) {
+            return 8;
+        }
         return switch (command) {
             case 0x03, 0x0f -> 2; // SPECIFY, SEEK
             case 0x04, 0x07, 0x12 -> 1; // SENSE DRIVE STATUS, RECALIBRATE, PERPENDICULAR MODE
@@ -362,6 +469,11 @@ public final class Fdc82078 implements IoDevice, Inspectable {
     }
 
     private void execute() {
+        int op = fifo[0] & OPCODE_MASK;
+        if (op == READ_DATA || op == WRITE_DATA) {
+            startTransfer(op == WRITE_DATA);
+            return;
+        }
         switch (fifo[0]) {
             case 0x03 -> specify();
             case 0x04 -> senseDriveStatus();
@@ -404,10 +516,15 @@ public final class Fdc82078 implements IoDevice, Inspectable {
     private void senseDriveStatus() {
         drive = fifo[1] & DOR_DRIVE_SEL;
         touch();
-        int head = fifo[1] >> 2 & 1;
-        int st3 = ST3_ONE5 | ST3_ONE3 | head << 2 | drive;
-        if (senseDriveWpT0) {
-            st3 |= ST3_WP | (pcn[cur()] == 0 ? ST3_T0 : 0);
+        int u = cur();
+        head[u] = fifo[1] >> 2 & 1;
+        int st3 = ST3_ONE5 | ST3_ONE3 | head[u] << 2 | drive;
+        FloppyDrive d = drives[u];
+        if (d != null) {
+            // ST3 WP and T0 are the drive's WP and TRK0 lines (82078 'Status Register 3').
+            st3 |= (d.writeProtected() ? ST3_WP : 0) | (pcn[u] == 0 ? ST3_T0 : 0);
+        } else if (senseDriveWpT0) {
+            st3 |= ST3_WP | (pcn[u] == 0 ? ST3_T0 : 0);
         }
         result(st3);
     }
@@ -415,9 +532,11 @@ public final class Fdc82078 implements IoDevice, Inspectable {
     private void recalibrate() {
         drive = fifo[1] & DOR_DRIVE_SEL;
         touch();
-        pcn[cur()] = 0;
+        int u = cur();
+        moveTo(u, 0, 0, 1);
         toCommandPhase();
-        st0 |= recalibrateWithoutTrack0 ? ST0_SE : ST0_SE | ST0_EC | ST0_ABNORMAL;
+        // With a drive, TRK0 comes and the command ends normally; with none it never does.
+        st0 |= drives[u] != null || recalibrateWithoutTrack0 ? ST0_SE : ST0_SE | ST0_EC | ST0_ABNORMAL;
         raiseInterrupt();
     }
 
@@ -425,9 +544,11 @@ public final class Fdc82078 implements IoDevice, Inspectable {
         drive = fifo[1] & DOR_DRIVE_SEL;
         touch();
         toCommandPhase();
-        // No drive: no medium bounds the head but cylinder 0 (QEMU's max_track is 0).
-        if (!seekBoundedByMedia || fifo[2] == 0) {
-            pcn[cur()] = fifo[2];
+        int u = cur();
+        // QEMU bounds the head by the medium (fd_seek): no drive, cylinder 0 only; a diskette, its cylinder count.
+        int last = drives[u] == null ? 0 : drives[u].geometry().cylinders();
+        if (!seekBoundedByMedia || fifo[2] <= last && (head[u] == 0 || drives[u] != null && drives[u].geometry().heads() == 2)) {
+            moveTo(u, head[u], fifo[2], sect[u]);
         }
         st0 |= ST0_SE;
         raiseInterrupt();
@@ -475,6 +596,284 @@ public final class Fdc82078 implements IoDevice, Inspectable {
             perpendicular = (p & 0x80) != 0 ? p & 0x3f : perpendicular & 0x3c | p & 0x03;
         }
         toCommandPhase();
+    }
+
+    // ---- READ DATA and WRITE DATA -------------------------------------------------------------------
+
+    /** The head moves (QEMU's fd_seek): a step to another cylinder with a diskette in clears DSKCHG. */
+    private void moveTo(int u, int h, int t, int s) {
+        head[u] = h;
+        if (pcn[u] != t) {
+            pcn[u] = t;
+            if (drives[u] != null) {
+                drives[u].diskChanged = false;
+            }
+        }
+        sect[u] = s;
+    }
+
+    private void endTransferState() {
+        if (transferring || pendingEnd) {
+            if (viaDma) {
+                dreq.release();
+            }
+        }
+        transferring = false;
+        pendingEnd = false;
+        protectedSkip = -1;
+    }
+
+    /**
+     * The execution phase of READ DATA or WRITE DATA (82078 'Data Transfer Commands'): the drive and head
+     * of byte 1, the sector ID C, H, R, N of bytes 2-5, EOT, GPL, DTL. The transfer then goes through DMA
+     * (DRQ to the channel) or, in non-DMA mode, through the FIFO.
+     */
+    private void startTransfer(boolean write) {
+        drive = fifo[1] & DOR_DRIVE_SEL;
+        touch();
+        int u = cur();
+        FloppyDrive d = drives[u];
+        int c = fifo[2], h = fifo[3], r = fifo[4];
+        sizeCode = fifo[5];
+        multiTrack = (fifo[0] & MT) != 0;
+        if (d == null) {
+            if (noDisketteEndsAtOnce) {
+                // QEMU's fd_seek on an empty drive: cylinder and head out of bounds (2), else sector (3).
+                end(ST0_ABNORMAL, c == 0 && h == 0 && r > 0 ? ST1_EN : 0, 0, c, h, r);
+            } else {
+                // No diskette turns, no index pulse comes: the search for the sector never ends.
+                msr &= ~MSR_RQM;
+            }
+            return;
+        }
+        FloppyGeometry g = d.geometry();
+        if (c != pcn[u] && !seeksWithoutEis && (config & CONFIG_EIS) == 0) {
+            // No implied seek: the ID fields under the head are of another cylinder (82078 ST2 WC, ST1 ND).
+            end(ST0_ABNORMAL, ST1_ND, ST2_WC, c, h, r);
+            return;
+        }
+        int lastCylinder = missingSectorStatus ? g.cylinders() : g.cylinders() - 1;
+        if (c > lastCylinder || h >= g.heads()) {
+            // An unrecorded cylinder or side: no address mark (82078 ST1 MA); QEMU reports no status bit.
+            end(ST0_ABNORMAL, missingSectorStatus ? 0 : ST1_MA, 0, c, h, r);
+            return;
+        }
+        if (r > g.sectorsPerTrack() || r == 0 && !missingSectorStatus) {
+            // The sector is not on the track (82078 ST1 ND); QEMU sets ST1 bit 7 (EN).
+            end(ST0_ABNORMAL, missingSectorStatus ? ST1_EN : ST1_ND, 0, c, h, r);
+            return;
+        }
+        if (c != pcn[u]) {
+            st0 |= ST0_SE; // the implied seek (82078 ST0 SE)
+        }
+        moveTo(u, h, c, r);
+        if ((dsr & DSR_DRATE) != g.rate()) {
+            // At another data rate no address mark is read (82078 ST1 MA).
+            end(ST0_ABNORMAL, ST1_MA, 0, c, h, r);
+            return;
+        }
+        if (sizeCode == 0) {
+            dataLen = fifo[8];
+        } else {
+            int sectors = fifo[6] - r + 1;
+            if (sectors < 0) {
+                end(ST0_ABNORMAL, ST1_MA, 0, c, h, r);
+                return;
+            }
+            dataLen = (128 << Math.min(sizeCode, 7)) * (multiTrack ? sectors + fifo[6] : sectors);
+        }
+        if (write && d.writeProtected() && !writeProtectAtDma) {
+            // WP is seen before any data moves (82078 ST1 NW).
+            end(ST0_ABNORMAL, ST1_NW, 0, c, h, r);
+            return;
+        }
+        eot = fifo[6];
+        dataPos = 0;
+        transferWrite = write;
+        transferring = true;
+        viaDma = ndIsDmaGate ? (dor & DOR_DMA_GATE) != 0 : !nd;
+        if (viaDma) {
+            msr &= ~MSR_RQM;
+            dreq.hold();
+        } else {
+            msr |= MSR_NON_DMA | MSR_RQM | (write ? 0 : MSR_DIO);
+            raiseInterrupt();
+        }
+    }
+
+    private long lba(int u) {
+        return drives[u].lba(pcn[u], head[u], sect[u]);
+    }
+
+    /** The next byte of a READ DATA for the DMA channel (an I/O read of the DMA cycle) or the FIFO. */
+    public int dmaRead() {
+        if (!transferring || transferWrite) {
+            return 0xff;
+        }
+        int u = cur();
+        int rel = dataPos % SECTOR_BYTES;
+        if (rel == 0) {
+            drives[u].read(lba(u), sector);
+        }
+        int v = sector[rel] & 0xff;
+        dataPos++;
+        afterByte(u);
+        return v;
+    }
+
+    /** A byte of a WRITE DATA from the DMA channel (an I/O write of the DMA cycle) or the FIFO. */
+    public void dmaWrite(int value) {
+        if (!transferring || !transferWrite) {
+            return;
+        }
+        int u = cur();
+        FloppyDrive d = drives[u];
+        if (d.writeProtected()) {
+            // QEMU looks at the write protect only when the DMA runs (fdctrl_transfer_handler), and tells the
+            // DMA controller that the piece it meant to write (to the sector's end, at most the count) moved.
+            if (protectedSkip < 0) {
+                protectedSkip = Math.min(SECTOR_BYTES - dataPos % SECTOR_BYTES, Math.max(1, dataLen - dataPos));
+            }
+            if (--protectedSkip == 0) {
+                writeProtectEnd(u);
+            }
+            return;
+        }
+        int rel = dataPos % SECTOR_BYTES;
+        if (rel == 0) {
+            d.read(lba(u), sector);
+        }
+        sector[rel] = (byte) value;
+        dataPos++;
+        if (dataPos % SECTOR_BYTES == 0 || dataPos >= dataLen) {
+            d.write(lba(u), sector);
+        }
+        afterByte(u);
+    }
+
+    private void writeProtectEnd(int u) {
+        protectedSkip = -1;
+        transferring = false;
+        end(ST0_ABNORMAL | ST0_SE, ST1_NW, 0, pcn[u], head[u], sect[u]);
+    }
+
+    /** A verify cycle of the DMA channel: the byte moves on the FDC's side and nowhere else. */
+    public void dmaVerify() {
+        if (transferWrite) {
+            int rel = dataPos % SECTOR_BYTES;
+            if (transferring && rel == 0 && !drives[cur()].writeProtected()) {
+                drives[cur()].read(lba(cur()), sector);
+            }
+            dmaWrite(sector[rel] & 0xff);
+        } else {
+            dmaRead();
+        }
+    }
+
+    private void afterByte(int u) {
+        if (!viaDma && dataPos >= dataLen && pioLastSector && !transferWrite) {
+            // QEMU moves to the next sector only when a byte of it is read (fdctrl_read_data).
+            dataEnded(u);
+        } else if (dataPos % SECTOR_BYTES == 0 && !nextSector(u)) {
+            if (!viaDma && pioWriteHangs && transferWrite) {
+                // QEMU's fdctrl_write_data leaves before its result phase when no next sector is found.
+                transferring = false;
+                msr &= ~MSR_RQM;
+                return;
+            }
+            dataEnded(u);
+        } else if (dataPos >= dataLen) {
+            dataEnded(u);
+        }
+    }
+
+    /** QEMU's fdctrl_seek_to_next_sect: the next sector, head (MT) or cylinder; false at the end of the track. */
+    private boolean nextSector(int u) {
+        FloppyGeometry g = drives[u].geometry();
+        int h = head[u], t = pcn[u], s = sect[u];
+        boolean more = true;
+        if (s >= g.sectorsPerTrack() || s == eot) {
+            s = 1;
+            if (multiTrack && h == 0 && g.heads() == 2) {
+                h = 1;
+            } else {
+                // The next cylinder: MT returns to head 0, a single-track command keeps its head (82078 result table).
+                h = multiTrack ? 0 : h;
+                t++;
+                if (nextCylinderSetsSe) {
+                    st0 |= ST0_SE;
+                }
+                more = multiTrack && g.heads() == 2;
+            }
+        } else {
+            s++;
+        }
+        if (t <= g.cylinders()) {
+            moveTo(u, h, t, s);
+        }
+        return more;
+    }
+
+    /** The data ran out at EOT: without TC the 82078 ends abnormally with ST1 EN; QEMU ends normally. */
+    private void dataEnded(int u) {
+        transferring = false;
+        if (eotWithoutTcNormal) {
+            end(0, 0, 0, pcn[u], head[u], sect[u]);
+        } else if (viaDma) {
+            dreq.release();
+            pendingEnd = true; // TC may come with this very DMA cycle
+        } else {
+            end(ST0_ABNORMAL, ST1_EN, 0, pcn[u], head[u], sect[u]);
+        }
+    }
+
+    /** The end of a DMA cycle of this channel, with EOP# (terminal count) or without. */
+    public void dmaCycleEnd(boolean terminalCount) {
+        int u = cur();
+        if (pendingEnd) {
+            pendingEnd = false;
+            if (terminalCount) {
+                end(0, 0, 0, pcn[u], head[u], sect[u]);
+            } else {
+                end(ST0_ABNORMAL, ST1_EN, 0, pcn[u], head[u], sect[u]);
+            }
+        } else if (terminalCount && protectedSkip >= 0) {
+            writeProtectEnd(u);
+        } else if (terminalCount && transferring) {
+            // TC ends the command; the 82078 finishes the sector first, QEMU stops in it.
+            transferring = false;
+            if (dataPos % SECTOR_BYTES != 0) {
+                if (transferWrite) {
+                    // The part written so far goes onto the sector, the rest keeps what it held (as QEMU merges it).
+                    drives[u].write(lba(u), sector);
+                }
+                if (!tcMidSectorStays) {
+                    nextSector(u);
+                }
+            }
+            end(0, 0, 0, pcn[u], head[u], sect[u]);
+        }
+    }
+
+    /** The result phase of a READ DATA or WRITE DATA (QEMU's fdctrl_stop_transfer) and its interrupt. */
+    private void end(int status0, int status1, int status2, int c, int h, int r) {
+        int u = cur();
+        if ((msr & MSR_NON_DMA) == 0) {
+            dreq.release();
+        }
+        transferring = false;
+        pendingEnd = false;
+        st0 = st0 & ~(0x03 | ST0_HEAD) | drive | (head[u] != 0 ? ST0_HEAD : 0) | status0;
+        fifo[0] = st0;
+        fifo[1] = status1;
+        fifo[2] = status2;
+        fifo[3] = c;
+        fifo[4] = h;
+        fifo[5] = r;
+        fifo[6] = resultSizeCode2 ? 2 : sizeCode;
+        msr &= ~MSR_NON_DMA;
+        toResultPhase(RESULT_BYTES);
+        raiseInterrupt();
     }
 
     /** The level of the INT pin (SRA bit 7). */

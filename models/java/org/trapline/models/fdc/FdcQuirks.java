@@ -101,7 +101,73 @@ public enum FdcQuirks implements Quirk {
             "once drive 1 has been selected and used (a FIFO read, DIR read, or a command on it), the next reset"
                     + " clears SRA bit 6 (nDRV2) as if a second drive were installed",
             "82078 SRA bit 6 nDRV2 is the inverted DRV2 pin: whether a second drive is installed; QEMU hw/block/fdc.c"
-                    + " get_cur_drv (blk_create_empty_drive, CVE-2021-20196), fdctrl_reset");
+                    + " get_cur_drv (blk_create_empty_drive, CVE-2021-20196), fdctrl_reset"),
+    /** A transfer that reaches EOT without TC ends normally. */
+    EOT_WITHOUT_TC_ENDS_NORMALLY("fdc.eot-without-tc-ends-normally", "fdc",
+            "a READ DATA or WRITE DATA whose data runs out at EOT (the DMA count larger than the sectors asked for,"
+                    + " or non-DMA mode) ends with ST0 IC=00 and ST1 00h",
+            "82078 Status Register 1 EN: set when the controller tries to go past the final sector of the track"
+                    + " (EOT) without TC, with IC=01 (abnormal termination); QEMU hw/block/fdc.c"
+                    + " fdctrl_transfer_handler (end_transfer: fdctrl_stop_transfer(0, 0, 0)), fdctrl_read_data"),
+    /** Moving to the next cylinder at the end of a track sets SE. */
+    NEXT_CYLINDER_SETS_SEEK_END("fdc.next-cylinder-sets-seek-end", "fdc",
+            "a transfer that ends past the last sector of a cylinder (result C+1, R=1) reports ST0 SE (bit 5)",
+            "82078 Status Register 0 SE: set on the end of SEEK, RECALIBRATE or an implied seek only; QEMU"
+                    + " hw/block/fdc.c fdctrl_seek_to_next_sect (status0 |= FD_SR0_SEEK)"),
+    /** Write protection is seen only when the DMA runs, with SE. */
+    WRITE_PROTECT_SEEN_AT_DMA("fdc.write-protect-seen-at-dma", "fdc",
+            "WRITE DATA on a write-protected diskette ends only once the DMA channel serves the request, with ST0"
+                    + " 60h|drive (IC=01 and SE) and ST1 NW",
+            "82078 WRITE DATA: the WP line is checked at the start of the command, which ends with IC=01 and ST1 NW"
+                    + " before data moves; QEMU hw/block/fdc.c fdctrl_transfer_handler (cur_drv->ro:"
+                    + " FD_SR0_ABNTERM | FD_SR0_SEEK, FD_SR1_NW)"),
+    /** A transfer on a drive with no diskette ends at once. */
+    NO_DISKETTE_ENDS_AT_ONCE("fdc.no-diskette-ends-at-once", "fdc",
+            "READ DATA or WRITE DATA with no drive ends at once with ST0 40h|drive|head and ST1 80h (R > 0 on"
+                    + " cylinder 0 head 0) or 00h, the interrupt raised",
+            "82078 READ DATA: the controller looks for the sector's ID until two index pulses have passed; with no"
+                    + " diskette turning no index pulse comes and the command does not end; QEMU hw/block/fdc.c"
+                    + " fdctrl_start_transfer, fd_seek (max_track 0, last_sect 0 on an empty drive)"),
+    /** A sector or cylinder not on the diskette. */
+    MISSING_SECTOR_STATUS("fdc.missing-sector-status", "fdc",
+            "a sector number above the track's (or 0) reports ST1 80h (EN) instead of ND (04h); a cylinder past the"
+                    + " last or head 1 of a one-sided diskette reports ST1 00h; one cylinder past the last (C equal to"
+                    + " the cylinder count) and sector 0 are read (as zeros or the sector before)",
+            "82078 Status Register 1: ND when the sector is not found, MA when no address mark is found (an"
+                    + " unrecorded track); QEMU hw/block/fdc.c fdctrl_start_transfer (fd_seek returns 2 or 3),"
+                    + " fd_seek (track > max_track)"),
+    /** READ DATA and WRITE DATA seek whether or not implied seeks are on. */
+    TRANSFER_SEEKS_WITHOUT_EIS("fdc.transfer-seeks-without-eis", "fdc",
+            "READ DATA and WRITE DATA move the head to the command's cylinder even with CONFIGURE EIS off",
+            "82078 CONFIGURE EIS: implied seeks only when EIS=1; otherwise the ID fields of the cylinder under the"
+                    + " head do not match C and the command ends with ST1 ND, ST2 WC; QEMU hw/block/fdc.c fd_seek"
+                    + " (the enable_seek test is compiled out)"),
+    /** TC in the middle of a sector stops there. */
+    TC_MID_SECTOR_STAYS("fdc.tc-mid-sector-stays", "fdc",
+            "TC in the middle of a sector ends the command with R still that sector",
+            "82078 'Data Transfer Termination': after TC the controller completes the sector (reading or writing"
+                    + " it to the end) and the result names the next sector; QEMU hw/block/fdc.c"
+                    + " fdctrl_transfer_handler (no fdctrl_seek_to_next_sect unless rel_pos is 0)"),
+    /** The result's N is always 2. */
+    RESULT_SIZE_CODE_2("fdc.result-size-code-2", "fdc",
+            "the result phase of READ DATA and WRITE DATA reports N=2 (512 bytes) whatever N the command gave",
+            "82078 result phase: C, H, R, N are the sector ID after the command, N as recorded (the command's N on"
+                    + " a matching sector); QEMU hw/block/fdc.c fdctrl_stop_transfer (FD_SECTOR_SC)"),
+    /** A non-DMA READ DATA's result names the last sector read. */
+    PIO_READ_RESULT_NAMES_LAST_SECTOR("fdc.pio-read-result-names-last-sector", "fdc",
+            "a READ DATA in non-DMA mode ends with R (and C) of the last sector read, not the next one, and without"
+                    + " the SE of a move to the next cylinder",
+            "82078 result phase table: after a transfer C, H, R name the sector after the last one (R+1, or C+1 and"
+                    + " R=1 past EOT), in DMA and non-DMA mode alike; QEMU hw/block/fdc.c fdctrl_read_data (the next"
+                    + " sector is sought only when its first byte is read)"),
+    /** A non-DMA WRITE DATA that ends at the track's end never ends. */
+    PIO_WRITE_TO_TRACK_END_NEVER_ENDS("fdc.pio-write-to-track-end-never-ends", "fdc",
+            "a WRITE DATA in non-DMA mode whose last sector is the end of the track (EOT, without MT on the other"
+                    + " head) writes its data and then stays in the execution phase, MSR RQM off, with no result and no"
+                    + " new interrupt",
+            "82078 WRITE DATA: the command ends with its result phase and interrupt once the last sector is written;"
+                    + " QEMU hw/block/fdc.c fdctrl_write_data (break when fdctrl_seek_to_next_sect returns 0, before"
+                    + " fdctrl_stop_transfer)");
 
     private final Entry entry;
 

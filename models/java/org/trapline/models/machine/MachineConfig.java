@@ -19,11 +19,13 @@ import org.trapline.models.fwcfg.BootOptions;
  * @param boot            what {@code -uuid} and {@code -boot} tell the firmware through fw_cfg
  * @param parallel        the parallel ports' backends in order (LPT1 first), one per port QEMU creates:
  *                        {@code null} or {@code vc} (QEMU's default console); {@code -parallel none} adds none
+ * @param floppies        the diskettes in the floppy drives ({@code -drive if=floppy}, {@code -fda}, {@code -fdb})
  */
-public record MachineConfig(long ramBytes, long rtcBaseEpochSec, long maxRamBelow4g, byte[] bios, List<String> serial, BootOptions boot, List<String> parallel) {
+public record MachineConfig(long ramBytes, long rtcBaseEpochSec, long maxRamBelow4g, byte[] bios, List<String> serial, BootOptions boot, List<String> parallel, List<FloppyDisk> floppies) {
     public MachineConfig {
         serial = List.copyOf(serial);
         parallel = List.copyOf(parallel);
+        floppies = List.copyOf(floppies);
     }
 
     public static final long DEFAULT_RAM = 128L << 20;
@@ -31,34 +33,38 @@ public record MachineConfig(long ramBytes, long rtcBaseEpochSec, long maxRamBelo
     public static final int DEFAULT_BIOS_SIZE = 256 << 10;
 
     public static MachineConfig defaults() {
-        return new MachineConfig(DEFAULT_RAM, 0, PcMemoryMap.DEFAULT_MAX_RAM_BELOW_4G, null, List.of(), BootOptions.defaults(), List.of());
+        return new MachineConfig(DEFAULT_RAM, 0, PcMemoryMap.DEFAULT_MAX_RAM_BELOW_4G, null, List.of(), BootOptions.defaults(), List.of(), List.of());
     }
 
     public MachineConfig withRam(long bytes) {
-        return new MachineConfig(bytes, rtcBaseEpochSec, maxRamBelow4g, bios, serial, boot, parallel);
+        return new MachineConfig(bytes, rtcBaseEpochSec, maxRamBelow4g, bios, serial, boot, parallel, floppies);
     }
 
     public MachineConfig withRtcBase(long epochSec) {
-        return new MachineConfig(ramBytes, epochSec, maxRamBelow4g, bios, serial, boot, parallel);
+        return new MachineConfig(ramBytes, epochSec, maxRamBelow4g, bios, serial, boot, parallel, floppies);
     }
 
     public MachineConfig withMaxRamBelow4g(long bytes) {
-        return new MachineConfig(ramBytes, rtcBaseEpochSec, bytes, bios, serial, boot, parallel);
+        return new MachineConfig(ramBytes, rtcBaseEpochSec, bytes, bios, serial, boot, parallel, floppies);
     }
 
     public MachineConfig withBios(byte[] image) {
-        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, image == null ? null : image.clone(), serial, boot, parallel);
+        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, image == null ? null : image.clone(), serial, boot, parallel, floppies);
     }
 
     public MachineConfig withSerial(List<String> backends) {
-        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, bios, backends, boot, parallel);
+        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, bios, backends, boot, parallel, floppies);
     }
 
     public MachineConfig withBoot(BootOptions options) {
-        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, bios, serial, options, parallel);
+        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, bios, serial, options, parallel, floppies);
     }
 
     public MachineConfig withParallel(List<String> backends) {
-        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, bios, serial, boot, backends);
+        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, bios, serial, boot, backends, floppies);
+    }
+
+    public MachineConfig withFloppies(List<FloppyDisk> disks) {
+        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, bios, serial, boot, parallel, disks);
     }
 }

@@ -23,6 +23,8 @@ import org.trapline.models.pcihp.PciHotplug;
 import org.trapline.models.pcihp.PcihpQuirks;
 import org.trapline.models.smbus.Piix4Smbus;
 import org.trapline.models.dma.DmaPair;
+import org.trapline.models.dma.IsaDmaClient;
+import org.trapline.models.fdc.FloppyMedium;
 import org.trapline.models.fdc.Fdc82078;
 import org.trapline.models.ide.AtaChannel;
 import org.trapline.models.irq.IrqLine;
@@ -97,6 +99,7 @@ final class PcBoard {
     /** The ISA parallel ports by index, all on IRQ 7 (hw/char/parallel.c isa_parallel_io, the isairq property). */
     static final int[] PARALLEL_PORTS = {0x378, 0x278, 0x3bc};
     static final int PARALLEL_ISA_IRQ = 7;
+    static final int FDC_DMA_CHANNEL = 2;
     /** QEMU's option ROM area: pc.rom, 128 KiB at C0000h (hw/i386/pc.c PC_ROM_MIN_VGA, PC_ROM_SIZE). */
     static final long OPTION_ROM_BASE = 0xc0000;
     static final long OPTION_ROM_SIZE = 0x20000;
@@ -211,8 +214,15 @@ final class PcBoard {
         // The RTC at 0x70-0x71 on ISA IRQ 8 (QEMU: hw/i386/pc.c pc_basic_device_init, through the
         // HPET's legacy input, which passes IRQ 8 on while the HPET is not in legacy mode).
         Mc146818 rtc = new Mc146818(scheduler, quirks, isaIrq[RTC_ISA_IRQ], config.rtcBaseEpochSec());
+        // The diskettes, opened here: QEMU's CMOS bytes 10h and 14h name the drive types they make.
+        FloppyMedium[] floppyMedia = new FloppyMedium[2];
+        boolean[] floppyProtected = new boolean[2];
+        for (FloppyDisk disk : config.floppies()) {
+            floppyMedia[disk.unit()] = new FloppyImage(disk.path());
+            floppyProtected[disk.unit()] = disk.readOnly();
+        }
         if (quirks.contains(RtcQuirks.CMOS_PRESET)) {
-            PcCmos.fill(rtc, memoryMap);
+            PcCmos.fill(rtc, memoryMap, floppyMedia);
         }
         rtc.attach(io, RTC_PORT);
         if (quirks.contains(BoardQuirks.QTEST_EVENT_THROTTLE)) {
@@ -273,10 +283,40 @@ final class PcBoard {
         devices.add(fwCfg);
         deviceResets.add(fwCfg::reset);
 
-        // The floppy controller at 3F0h on ISA IRQ 6, no drive attached (QEMU: hw/i386/pc.c pc_superio_init,
-        // hw/block/fdc-isa.c isabus_fdc_realize; -nodefaults gives it no drive). Its DMA channel 2 is not
-        // used until a medium can be read.
-        Fdc82078 fdc = new Fdc82078(quirks, isaIrq[FDC_ISA_IRQ]);
+        // The floppy controller at 3F0h on ISA IRQ 6 and DMA channel 2 (QEMU: hw/i386/pc.c pc_superio_init,
+        // hw/block/fdc-isa.c isabus_fdc_realize), a drive per -drive if=floppy with its image read on demand.
+        Fdc82078 fdc = new Fdc82078(quirks, isaIrq[FDC_ISA_IRQ], floppyMedia, floppyProtected, new Fdc82078.DmaRequest() {
+            @Override
+            public void hold() {
+                dma.holdDreq(FDC_DMA_CHANNEL);
+            }
+
+            @Override
+            public void release() {
+                dma.releaseDreq(FDC_DMA_CHANNEL);
+            }
+        });
+        dma.registerChannel(FDC_DMA_CHANNEL, new IsaDmaClient() {
+            @Override
+            public int ioRead() {
+                return fdc.dmaRead();
+            }
+
+            @Override
+            public void ioWrite(int value) {
+                fdc.dmaWrite(value);
+            }
+
+            @Override
+            public void verifyCycle() {
+                fdc.dmaVerify();
+            }
+
+            @Override
+            public void cycleEnd(boolean terminalCount) {
+                fdc.dmaCycleEnd(terminalCount);
+            }
+        });
         fdc.attach(io, FDC_PORT);
         devices.add(fdc);
         deviceResets.add(fdc::reset);

@@ -1,5 +1,7 @@
 package org.trapline.models.machine;
 
+import org.trapline.models.fdc.FloppyGeometry;
+import org.trapline.models.fdc.FloppyMedium;
 import org.trapline.models.rtc.Mc146818;
 
 /**
@@ -31,6 +33,15 @@ final class PcCmos {
 
     /** Writes the configuration bytes for a board with {@code map}'s RAM into the RTC's CMOS RAM. */
     static void fill(Mc146818 rtc, PcMemoryMap map) {
+        fill(rtc, map, new FloppyMedium[2]);
+    }
+
+    /**
+     * The same with floppy drives: byte 10h holds the CMOS drive type of units 0 (high nibble) and 1, byte 14h
+     * bit 0 says a drive is there and bit 6 that there are two (hw/i386/pc.c pc_cmos_init_floppy,
+     * cmos_get_fd_drive_type; the drive type QEMU picks from the image, hw/block/fdc.c pick_drive_type).
+     */
+    static void fill(Mc146818 rtc, PcMemoryMap map, FloppyMedium[] floppies) {
         int[] cmos = new int[128];
         java.util.Arrays.fill(cmos, UNSET);
         long below4g = map.ramBelow4g();
@@ -52,6 +63,15 @@ final class PcCmos {
         cmos[BOOT_ORDER_3] = 0x30;
         cmos[EQUIPMENT] = 0x06; // FPU, PS/2 mouse; no floppy drive with -nodefaults
         cmos[FLOPPY_TYPES] = 0x00;
+        int drives = 0;
+        for (int unit = 0; unit < 2; unit++) {
+            FloppyGeometry g = floppies[unit] == null ? null : FloppyGeometry.ofImageSectors(floppies[unit].sectors());
+            if (g != null) {
+                cmos[FLOPPY_TYPES] |= g.cmosDriveType() << (unit == 0 ? 4 : 0);
+                drives++;
+            }
+        }
+        cmos[EQUIPMENT] |= drives == 0 ? 0 : drives == 1 ? 0x01 : 0x41;
         cmos[DISK_TYPES] = 0x00;
         cmos[DISK_TRANSLATION] = 0x00;
         cmos[CPU_COUNT] = 0x00; // one CPU: the count less one

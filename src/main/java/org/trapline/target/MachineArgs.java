@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.trapline.models.fwcfg.BootOptions;
+import org.trapline.models.fdc.FloppyGeometry;
+import org.trapline.models.machine.FloppyDisk;
 import org.trapline.models.machine.MachineConfig;
 import org.trapline.models.machine.PcMemoryMap;
 
@@ -66,6 +68,10 @@ public final class MachineArgs {
             "-nic none",
             "-serial none, null or file:PATH",
             "-parallel none or null",
+            "-drive if=floppy,format=raw,file=PATH[,index=N][,readonly=on][,snapshot=on]",
+            "-fda PATH",
+            "-fdb PATH",
+            "-snapshot",
             "-uuid UUID",
             "-boot menu=on or off, splash-time=MS, reboot-timeout=MS",
             "-S");
@@ -87,6 +93,7 @@ public final class MachineArgs {
         List<String> serial = new ArrayList<>();
         List<String> parallel = new ArrayList<>();
         boolean parallelGiven = false;
+        List<FloppyDisk> floppies = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             String option = words.get(i);
             String key = option.startsWith("--") ? option.substring(1) : option;
@@ -94,11 +101,15 @@ public final class MachineArgs {
                 case "-nodefaults" -> nodefaults = true;
                 case "-nographic" -> nographic = true;
                 case "-S", "-no-reboot", "-no-shutdown" -> { }
+                case "-snapshot" -> { } // QEMU keeps the drives' writes off their files; the model always does
                 case "-serial" -> serial.add(serial(value(words, i++, option)));
                 case "-parallel" -> {
                     parallelGiven = true;
                     parallel(value(words, i++, option), parallel);
                 }
+                case "-drive" -> floppies.add(floppy(option, value(words, i++, option), -1, floppies));
+                case "-fda" -> floppies.add(floppy(option, "if=floppy,format=raw,file=" + value(words, i++, option), 0, floppies));
+                case "-fdb" -> floppies.add(floppy(option, "if=floppy,format=raw,file=" + value(words, i++, option), 1, floppies));
                 case "-machine", "-M" -> {
                     machineSeen = true;
                     String v = value(words, i++, option);
@@ -146,6 +157,7 @@ public final class MachineArgs {
             parallel.add(nographic ? "null" : "vc");
         }
         config = config.withParallel(parallel);
+        config = config.withFloppies(floppies);
         config = config.withBios(firmware(biosName, biosGiven, dataDirs));
         return new MachineArgs(words, config, clockDriven);
     }
@@ -250,6 +262,91 @@ public final class MachineArgs {
             throw new IllegalArgumentException("-parallel " + value + ": too many parallel ports (QEMU has three)");
         }
         ports.add(value);
+    }
+
+    /**
+     * A floppy drive with its diskette: {@code -drive if=floppy,format=raw,file=PATH} with {@code index=0|1}
+     * (else the next free unit, as QEMU numbers drives of one interface), {@code readonly=on} (the diskette
+     * write-protected) and {@code snapshot=on} (QEMU keeps writes off the file, as the model always does);
+     * {@code -fda}/{@code -fdb} give units 0 and 1. The image must be a raw file whose size is one of the
+     * formats QEMU 7.2 picks from the size (hw/block/fdc.c fd_formats): a path is taken from the current
+     * folder, as QEMU takes it.
+     */
+    private static FloppyDisk floppy(String option, String value, int unit, List<FloppyDisk> taken) {
+        String file = null;
+        String iface = null;
+        String format = null;
+        boolean readOnly = false;
+        for (String part : value.split(",")) {
+            int eq = part.indexOf('=');
+            String key = eq < 0 ? part : part.substring(0, eq);
+            String v = eq < 0 ? "" : part.substring(eq + 1);
+            switch (key) {
+                case "file" -> file = v;
+                case "if" -> iface = v;
+                case "format" -> format = v;
+                case "index" -> {
+                    if (!v.equals("0") && !v.equals("1")) {
+                        throw new IllegalArgumentException(option + " " + value + ": index=" + v
+                                + ": the floppy controller has units 0 and 1");
+                    }
+                    unit = Integer.parseInt(v);
+                }
+                case "readonly" -> readOnly = onOff(option, value, key, v);
+                case "snapshot" -> onOff(option, value, key, v);
+                default -> throw new IllegalArgumentException(option + " " + value + ": option '" + part
+                        + "' is not modelled (modelled: if=floppy, format=raw, file=, index=, readonly=, snapshot=)");
+            }
+        }
+        if (!"floppy".equals(iface)) {
+            throw new IllegalArgumentException(option + " " + value + ": only if=floppy drives are modelled");
+        }
+        if (file == null || file.isEmpty()) {
+            throw new IllegalArgumentException(option + " " + value + ": a floppy drive needs file=PATH (an empty drive"
+                    + " is not modelled)");
+        }
+        if (!"raw".equals(format)) {
+            throw new IllegalArgumentException(option + " " + value + ": floppy image " + file + ": format="
+                    + (format == null ? "(none)" : format) + " is not modelled; give format=raw");
+        }
+        if (unit < 0) {
+            unit = taken.stream().anyMatch(d -> d.unit() == 0) ? 1 : 0;
+        }
+        for (FloppyDisk d : taken) {
+            if (d.unit() == unit) {
+                throw new IllegalArgumentException(option + " " + value + ": floppy unit " + unit + " is already "
+                        + d.path());
+            }
+        }
+        Path p = Path.of(file);
+        if (!Files.exists(p)) {
+            throw new IllegalArgumentException("floppy image " + file + ": no such file" + (p.isAbsolute() ? ""
+                    : " in " + Path.of("").toAbsolutePath() + " (a relative path is taken from the current folder, as QEMU"
+                            + " takes it: the golden traces' images are found from the repository root)"));
+        }
+        if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
+            throw new IllegalArgumentException("floppy image " + file + ": not a readable file");
+        }
+        try {
+            long size = Files.size(p);
+            if (size % 512 != 0 || FloppyGeometry.ofImageSectors(size / 512) == null) {
+                throw new IllegalArgumentException("floppy image " + file + ": " + size + " bytes is no diskette format"
+                        + " (QEMU 7.2's sizes: " + FloppyGeometry.knownSizes() + ")");
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("floppy image " + file + ": " + e.getMessage());
+        }
+        return new FloppyDisk(unit, file, readOnly);
+    }
+
+    private static boolean onOff(String option, String value, String key, String v) {
+        if (v.equals("on")) {
+            return true;
+        }
+        if (v.equals("off")) {
+            return false;
+        }
+        throw new IllegalArgumentException(option + " " + value + ": " + key + "=" + v + ": expected on or off");
     }
 
     /** The firmware QEMU 7.2's pc machine loads unless {@code -bios} names another: SeaBIOS. */

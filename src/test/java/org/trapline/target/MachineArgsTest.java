@@ -140,4 +140,58 @@ class MachineArgsTest {
         assertThatThrownBy(() -> MachineArgs.parse("-machine pc -nodefaults -serial file:" + bad))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("-serial file:" + bad + ": cannot write " + bad);
     }
+
+    @Test
+    void floppyDrivesTakeRawImagesOfAKnownSize(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path img = dir.resolve("a.img");
+        java.nio.file.Files.write(img, new byte[368640]);
+        java.nio.file.Path big = dir.resolve("b.img");
+        java.nio.file.Files.write(big, new byte[1474560]);
+        var disks = MachineArgs.parse("-machine pc -drive if=floppy,format=raw,file=" + img + " -drive if=floppy,format=raw,file="
+                + big + ",readonly=on").config().floppies();
+        assertThat(disks).containsExactly(new org.trapline.models.machine.FloppyDisk(0, img.toString(), false),
+                new org.trapline.models.machine.FloppyDisk(1, big.toString(), true));
+        assertThat(MachineArgs.parse("-machine pc -fdb " + img + " -snapshot").config().floppies())
+                .containsExactly(new org.trapline.models.machine.FloppyDisk(1, img.toString(), false));
+        assertThat(MachineArgs.parse("-machine pc -drive if=floppy,format=raw,file=" + img + ",index=1,snapshot=on,readonly=off"
+                + " -fda " + big).config().floppies()).extracting(org.trapline.models.machine.FloppyDisk::unit)
+                .containsExactly(1, 0);
+        assertThat(MachineArgs.parse("-machine pc").config().floppies()).isEmpty();
+    }
+
+    @Test
+    void aFloppyImageThatCannotBeADisketteIsRefusedNamingTheFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path img = dir.resolve("a.img");
+        java.nio.file.Files.write(img, new byte[368640]);
+        java.nio.file.Path odd = dir.resolve("odd.img");
+        java.nio.file.Files.write(odd, new byte[1000]);
+        java.nio.file.Path missing = dir.resolve("missing.img");
+        assertThatThrownBy(() -> MachineArgs.parse("-machine pc -fda " + missing)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("floppy image " + missing + ": no such file");
+        assertThatThrownBy(() -> MachineArgs.parse("-machine pc -fda " + dir)).hasMessage("floppy image " + dir
+                + ": not a readable file");
+        assertThatThrownBy(() -> MachineArgs.parse("-machine pc -fda " + odd)).hasMessageStartingWith("floppy image " + odd
+                + ": 1000 bytes is no diskette format (QEMU 7.2's sizes: 160 KiB, ");
+        assertThatThrownBy(() -> MachineArgs.parse("-machine pc -drive if=floppy,format=qcow2,file=" + img))
+                .hasMessageContaining("floppy image " + img + ": format=qcow2 is not modelled; give format=raw");
+        assertThatThrownBy(() -> MachineArgs.parse("-machine pc -drive if=floppy,file=" + img))
+                .hasMessageContaining("format=(none) is not modelled");
+        assertThatThrownBy(() -> MachineArgs.parse("-machine pc -drive if=ide,format=raw,file=" + img))
+                .hasMessageContaining("only if=floppy drives are modelled");
+        assertThatThrownBy(() -> MachineArgs.parse("-machine pc -drive if=floppy,format=raw"))
+                .hasMessageContaining("needs file=PATH");
+        assertThatThrownBy(() -> MachineArgs.parse("-machine pc -drive if=floppy,format=raw,file=" + img + ",index=2"))
+                .hasMessageContaining("index=2: the floppy controller has units 0 and 1");
+        assertThatThrownBy(() -> MachineArgs.parse("-machine pc -drive if=floppy,format=raw,file=" + img + ",cache=none"))
+                .hasMessageContaining("option 'cache=none' is not modelled");
+        assertThatThrownBy(() -> MachineArgs.parse("-machine pc -drive if=floppy,format=raw,file=" + img + ",readonly=yes"))
+                .hasMessageContaining("readonly=yes: expected on or off");
+        assertThatThrownBy(() -> MachineArgs.parse("-machine pc -fda " + img + " -drive if=floppy,format=raw,file=" + img
+                + ",index=0")).hasMessageContaining("floppy unit 0 is already " + img);
+        assertThatThrownBy(() -> MachineArgs.parse("-machine pc -fda")).hasMessage("-fda needs a value");
+        assertThatThrownBy(() -> MachineArgs.parse("-machine pc -fda no/such.img")).hasMessageStartingWith(
+                "floppy image no/such.img: no such file in ").hasMessageEndingWith("from the repository root)");
+    }
 }
