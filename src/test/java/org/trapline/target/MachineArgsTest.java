@@ -56,7 +56,7 @@ class MachineArgsTest {
             "-machine pc -m lots|-m lots: not a size",
             "-machine pc -m 0|-m 0: out of range",
             "-machine pc -m size=|-m needs a size",
-            "-machine pc -device e1000|unsupported QEMU argument '-device' (supported: -machine pc[,max-ram-below-4g=SIZE], -m, -rtc base=...,clock=vm, -accel qtest or tcg, -bios FILE, -L DIR, -nodefaults, -display none, -serial none, null or file:PATH, -S)",
+            "-machine pc -usbdevice tablet|unsupported QEMU argument '-usbdevice' (supported: -machine pc[,max-ram-below-4g=SIZE], -m, -rtc base=...,clock=vm, -accel qtest or tcg, -bios FILE, -L DIR, -nodefaults, -display none, -serial none, null or file:PATH, -vga std, cirrus or none, -nic none, -usb, -device VGA, cirrus-vga, e1000 or piix3-usb-uhci[,addr=SLOT[.FN]][,multifunction=on], -S)",
             "-machine pc -serial stdio|-serial stdio: not modelled (modelled: -serial none, -serial null, -serial file:PATH)",
             "-machine pc -serial tcp::4444,server|-serial tcp::4444,server: not modelled (modelled: -serial none, -serial null, -serial file:PATH)",
             "-machine pc -serial file:|-serial file:: not modelled (modelled: -serial none, -serial null, -serial file:PATH)",
