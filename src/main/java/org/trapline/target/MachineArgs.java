@@ -46,7 +46,7 @@ public final class MachineArgs {
         if (cards != null) {
             parts.add(cards);
         }
-        if (!words.contains("-nodefaults")) {
+        if (!words.contains("-nodefaults") && !String.join(" ", words).contains("-parallel none")) {
             parts.add("without -nodefaults QEMU adds LPT1 (378h-37Ah), which the model does not have yet: accesses to it"
                     + " find nothing there");
         }
