@@ -110,5 +110,6 @@ class PciDevicesTest {
                 .contains("no framebuffer, no VGA ports 3C0h-3DFh or memory A0000h-BFFFFh").doesNotContain("LPT1");
         assertThat(MachineArgs.parse(PC + "-vga none -nic none").unmodelledDefaults()).isEqualTo("without -nodefaults QEMU"
                 + " adds LPT1 (378h-37Ah), which the model does not have yet: accesses to it find nothing there");
+        assertThat(MachineArgs.parse(PC + "-vga none -nic none -parallel none").unmodelledDefaults()).isNull();
     }
 }
