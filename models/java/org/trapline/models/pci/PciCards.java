@@ -44,8 +44,8 @@ final class PciCards {
     }
 
     /** The expansion ROM BAR: base bits for {@code size} bytes and the decode enable; none when size is 0. */
-    static ConfigSpace.Builder romBar(ConfigSpace.Builder b, long size) {
-        return b.reg(ROM_BAR, 4, "Expansion ROM Base Address", 0, size == 0 ? 0 : memoryBarMask(size) | ROM_ENABLE);
+    static void romBar(ConfigSpace.Builder b, long size) {
+        b.reg(ROM_BAR, 4, "Expansion ROM Base Address", 0, size == 0 ? 0 : memoryBarMask(size) | ROM_ENABLE);
     }
 
     static int headerType(PciCard card) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntPredicate;
 
 import org.trapline.models.bus.AddressSpace;
 import org.trapline.models.bus.IoDevice;
@@ -103,7 +104,7 @@ public final class PciHost {
      * The board is assembled: 00:01.3 records which legacy ports decode ({@code ioPresent} answers for
      * an I/O address), as QEMU's machine-ready notifier does.
      */
-    public void machineReady(java.util.function.IntPredicate ioPresent) {
+    public void machineReady(IntPredicate ioPresent) {
         if (powerManagement != null) {
             powerManagement.machineReady(ioPresent);
         }

@@ -1,6 +1,7 @@
 package org.trapline.models.pci;
 
 import java.util.Set;
+import java.util.function.IntPredicate;
 
 import org.trapline.models.bus.AddressSpace;
 import org.trapline.models.bus.Mapping;
@@ -99,7 +100,7 @@ final class Piix4Pm extends PciFunction {
      * COM1 at 3F8h, COM2 at 2F8h. A board's firmware would program the same device resources; these
      * become the power-on values.
      */
-    void machineReady(java.util.function.IntPredicate ioPresent) {
+    void machineReady(IntPredicate ioPresent) {
         config().setPowerOn(DEVRESA_3, DEVRESA_3_DEFAULT | (ioPresent.test(0x378) ? DEVRESA_3_LPT : 0));
         config().setPowerOn(DEVRESC_3, (ioPresent.test(0x3f8) ? DEVRESC_3_COM1 : 0) | (ioPresent.test(0x2f8) ? DEVRESC_3_COM2 : 0));
     }

@@ -199,10 +199,13 @@ class AddInFunctionsTest {
         assertThat(b.read(1, 3, 0x64, 4)).as("QEMU's reset keeps 67h as written").isZero();
         Board hw = Board.hardware();
         hw.write(1, 3, 0x64, 4, 0);
+        hw.host.machineReady(port -> port == 0x2f8 || port == 0x378);
         hw.host.machineReady(port -> port == 0x3f8);
         hw.write(1, 3, 0x64, 4, 0);
         hw.host.reset();
         assertThat(hw.read(1, 3, 0x64, 4)).as("a power-on value, restored by reset").isEqualTo(0x0800_0000L);
+        assertThat(hw.read(1, 3, 0x5c, 4)).as("the last machine-ready values, the other bytes kept").isEqualTo(0x1000_0000L);
+        assertThat(hw.read(1, 3, 0x60, 4)).isEqualTo(0x6000_0000L);
         new PciHost(Set.of()).machineReady(port -> true);
     }
 }
