@@ -3,6 +3,7 @@ package org.trapline.models.machine;
 import java.util.List;
 
 import org.trapline.models.fwcfg.BootOptions;
+import org.trapline.models.pci.PciCard;
 
 /**
  * What the board is built with: the facts a machine's command line gives QEMU.
@@ -20,12 +21,15 @@ import org.trapline.models.fwcfg.BootOptions;
  * @param parallel        the parallel ports' backends in order (LPT1 first), one per port QEMU creates:
  *                        {@code null} or {@code vc} (QEMU's default console); {@code -parallel none} adds none
  * @param floppies        the diskettes in the floppy drives ({@code -drive if=floppy}, {@code -fda}, {@code -fdb})
+ * @param pciCards        the PCI functions QEMU adds to bus 0 beside the board's own (its default VGA and
+ *                        NIC, {@code -usb}, {@code -device}), in the order QEMU places them
  */
-public record MachineConfig(long ramBytes, long rtcBaseEpochSec, long maxRamBelow4g, byte[] bios, List<String> serial, BootOptions boot, List<String> parallel, List<FloppyDisk> floppies) {
+public record MachineConfig(long ramBytes, long rtcBaseEpochSec, long maxRamBelow4g, byte[] bios, List<String> serial, BootOptions boot, List<String> parallel, List<FloppyDisk> floppies, List<PciCard> pciCards) {
     public MachineConfig {
         serial = List.copyOf(serial);
         parallel = List.copyOf(parallel);
         floppies = List.copyOf(floppies);
+        pciCards = List.copyOf(pciCards);
     }
 
     public static final long DEFAULT_RAM = 128L << 20;
@@ -33,38 +37,42 @@ public record MachineConfig(long ramBytes, long rtcBaseEpochSec, long maxRamBelo
     public static final int DEFAULT_BIOS_SIZE = 256 << 10;
 
     public static MachineConfig defaults() {
-        return new MachineConfig(DEFAULT_RAM, 0, PcMemoryMap.DEFAULT_MAX_RAM_BELOW_4G, null, List.of(), BootOptions.defaults(), List.of(), List.of());
+        return new MachineConfig(DEFAULT_RAM, 0, PcMemoryMap.DEFAULT_MAX_RAM_BELOW_4G, null, List.of(), BootOptions.defaults(), List.of(), List.of(), List.of());
     }
 
     public MachineConfig withRam(long bytes) {
-        return new MachineConfig(bytes, rtcBaseEpochSec, maxRamBelow4g, bios, serial, boot, parallel, floppies);
+        return new MachineConfig(bytes, rtcBaseEpochSec, maxRamBelow4g, bios, serial, boot, parallel, floppies, pciCards);
     }
 
     public MachineConfig withRtcBase(long epochSec) {
-        return new MachineConfig(ramBytes, epochSec, maxRamBelow4g, bios, serial, boot, parallel, floppies);
+        return new MachineConfig(ramBytes, epochSec, maxRamBelow4g, bios, serial, boot, parallel, floppies, pciCards);
     }
 
     public MachineConfig withMaxRamBelow4g(long bytes) {
-        return new MachineConfig(ramBytes, rtcBaseEpochSec, bytes, bios, serial, boot, parallel, floppies);
+        return new MachineConfig(ramBytes, rtcBaseEpochSec, bytes, bios, serial, boot, parallel, floppies, pciCards);
     }
 
     public MachineConfig withBios(byte[] image) {
-        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, image == null ? null : image.clone(), serial, boot, parallel, floppies);
+        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, image == null ? null : image.clone(), serial, boot, parallel, floppies, pciCards);
     }
 
     public MachineConfig withSerial(List<String> backends) {
-        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, bios, backends, boot, parallel, floppies);
+        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, bios, backends, boot, parallel, floppies, pciCards);
     }
 
     public MachineConfig withBoot(BootOptions options) {
-        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, bios, serial, options, parallel, floppies);
+        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, bios, serial, options, parallel, floppies, pciCards);
     }
 
     public MachineConfig withParallel(List<String> backends) {
-        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, bios, serial, boot, backends, floppies);
+        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, bios, serial, boot, backends, floppies, pciCards);
     }
 
     public MachineConfig withFloppies(List<FloppyDisk> disks) {
-        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, bios, serial, boot, parallel, disks);
+        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, bios, serial, boot, parallel, disks, pciCards);
+    }
+
+    public MachineConfig withPciCards(List<PciCard> cards) {
+        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, bios, serial, boot, parallel, floppies, cards);
     }
 }

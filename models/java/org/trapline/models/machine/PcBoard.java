@@ -176,6 +176,9 @@ final class PcBoard {
         pci.attach(io, PCI_CONFIG_PORT);
         pci.populatePcBoard(memoryMap.ramBytes());
         pci.routeMemory(mmio, ram, pciMemory);
+        // The functions the command line adds (std VGA, cirrus, e1000, PIIX3 UHCI) at the devfns QEMU gives them
+        // (MachineArgs places them): configuration space only, nothing decodes behind their BARs.
+        config.pciCards().forEach(pci::plugCard);
         // The PIIX4's PM I/O registers at PMBA; SCI on ISA IRQ 9 (QEMU: pc_piix.c piix4_pm_init with gsi[9]).
         PmRegisters pm = new PmRegisters(scheduler, quirks, isaIrq[SCI_ISA_IRQ]);
         pci.decodePmba(io, pm.regions());
@@ -342,6 +345,8 @@ final class PcBoard {
             deviceResets.add(lpt::reset);
         }
 
+        // QEMU's machine-ready notifier fills the PIIX4's DEVRESA/DEVRESC in from the ports that decode.
+        pci.machineReady(port -> io.regionAt(port) != null);
         Machine machine = new Machine(profile, config, clock, scheduler, io, mmio, ram, pic, pci, pit, gpio, gpioOut,
                 devices, timed, isaIrq, deviceResets, memoryMap, bios);
         // RC (in the pci package) asks for the reset; the board, which knows every device, does it.

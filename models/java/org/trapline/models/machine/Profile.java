@@ -72,6 +72,7 @@ public enum Profile {
         all.addAll(PcMemoryQuirks.all());
         all.addAll(PicPair.qemuQuirks());
         all.addAll(PciHost.qemuQuirks());
+        all.addAll(PciHost.addInQuirks());
         all.addAll(I440fxMemoryQuirks.all());
         all.addAll(AcpiQuirks.all());
         all.addAll(PcihpQuirks.all());

@@ -114,6 +114,16 @@ public final class ConfigSpace {
         dwords[d] = (dwords[d] & ~lanes(offset, 1)) | ((value & 0xff) << shift(offset));
     }
 
+    /**
+     * Sets a byte's power-on value and its value now, regardless of the masks: a value the board
+     * fixes once it is assembled, which every reset then restores.
+     */
+    void setPowerOn(int offset, int value) {
+        int d = offset >> 2;
+        powerOn[d] = (powerOn[d] & ~lanes(offset, 1)) | ((value & 0xff) << shift(offset));
+        set(offset, value);
+    }
+
     public int readWriteMask(int offset) {
         return byteOf(readWrite, offset);
     }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntPredicate;
 
 import org.trapline.models.bus.AddressSpace;
 import org.trapline.models.bus.IoDevice;
@@ -110,9 +111,27 @@ public final class PciHost {
         powerManagement.decodeSmbba(io, registers, base);
     }
 
+    /**
+     * The board is assembled: 00:01.3 records which legacy ports decode ({@code ioPresent} answers for
+     * an I/O address), as QEMU's machine-ready notifier does.
+     */
+    public void machineReady(IntPredicate ioPresent) {
+        if (powerManagement != null) {
+            powerManagement.machineReady(ioPresent);
+        }
+    }
+
     /** 00:01.3's APMC_EN (DEVACTB bit 25): whether a write to the APM control port raises SMI#. */
     public boolean apmcEnabled() {
         return powerManagement != null && powerManagement.apmcEnabled();
+    }
+
+    /**
+     * Plugs the add-in function {@code card} names (std VGA, cirrus, e1000, PIIX3 UHCI), in
+     * configuration space only; its devfn must be free.
+     */
+    public void plugCard(PciCard card) {
+        plug(PciCards.create(card, quirks));
     }
 
     /** Plugs a function into bus 0; its devfn must be free. */
@@ -188,5 +207,10 @@ public final class PciHost {
 
     public static List<Quirk> qemuQuirks() {
         return PciQuirks.all();
+    }
+
+    /** The departures of the add-in functions' configuration space (e1000, PIIX3 UHCI). */
+    public static List<Quirk> addInQuirks() {
+        return PciDeviceQuirks.all();
     }
 }

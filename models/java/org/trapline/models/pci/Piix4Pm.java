@@ -1,6 +1,7 @@
 package org.trapline.models.pci;
 
 import java.util.Set;
+import java.util.function.IntPredicate;
 
 import org.trapline.models.bus.AddressSpace;
 import org.trapline.models.bus.Mapping;
@@ -102,6 +103,27 @@ final class Piix4Pm extends PciFunction {
             boolean on = (config().readByte(SMBHSTCFG) & SMB_HST_EN) != 0;
             smbus.place(smbusBase.applyAsLong(config().read(SMBBA, 4)), on);
         }
+    }
+
+    /** DEVRESA (5Ch) byte 3 and DEVRESC (64h) byte 3, which QEMU fills in from the ports the board decodes. */
+    static final int DEVRESA_3 = 0x5f;
+    static final int DEVRESC_3 = 0x67;
+    /** DEVRESA bit 31: the parallel port (LPT1, 378h) decode enabled; bit 28 as the power-on value has it. */
+    static final int DEVRESA_3_LPT = 0x80;
+    static final int DEVRESA_3_DEFAULT = 0x10;
+    /** DEVRESC bit 27: serial port A (COM1, 3F8h) enabled; bits 31 and 28: serial port B (COM2, 2F8h). */
+    static final int DEVRESC_3_COM1 = 0x08;
+    static final int DEVRESC_3_COM2 = 0x90;
+
+    /**
+     * Fills DEVRESA and DEVRESC in from the ports the assembled board decodes, as QEMU does once its
+     * machine is ready (hw/acpi/piix4.c piix4_pm_machine_ready, memory_region_present): LPT1 at 378h,
+     * COM1 at 3F8h, COM2 at 2F8h. A board's firmware would program the same device resources; these
+     * become the power-on values.
+     */
+    void machineReady(IntPredicate ioPresent) {
+        config().setPowerOn(DEVRESA_3, DEVRESA_3_DEFAULT | (ioPresent.test(0x378) ? DEVRESA_3_LPT : 0));
+        config().setPowerOn(DEVRESC_3, (ioPresent.test(0x3f8) ? DEVRESC_3_COM1 : 0) | (ioPresent.test(0x2f8) ? DEVRESC_3_COM2 : 0));
     }
 
     /** DEVACTB (58h) bit 25, APMC_EN: a write to APMC raises SMI#. */

@@ -10,6 +10,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import org.trapline.models.bus.PortIoBus;
+import org.trapline.models.machine.BoardQuirks;
 import org.trapline.models.machine.MachineConfig;
 import org.trapline.models.machine.Profile;
 
@@ -47,6 +48,8 @@ class PciProperties {
             @ForAll @IntRange(max = 255) int offset, @ForAll("widths") int width, @ForAll @LongRange(max = 0xffff_ffffL) long value) {
         PciHost host = host(profile);
         PortIoBus io = new PortIoBus();
+        // As the board's bus: on qemu-pc it splits accesses as QEMU does, without which no dword reached the host.
+        io.setQemuSplitting(profile.quirks().contains(BoardQuirks.QEMU_ACCESS_SPLITTING));
         host.attach(io, 0xcf8);
         ConfigSpace space = host.function(devfn >> 3, devfn & 7).config();
         int[] before = new int[256];
@@ -55,6 +58,7 @@ class PciProperties {
         }
         int aligned = offset & ~(width - 1);
         io.write(0xcf8, 4, 0x8000_0000L | devfn << 8 | (aligned & 0xfc));
+        assertThat(io.read(0xcf8, 4)).as("CONFIG_ADDRESS reached").isEqualTo(0x8000_0000L | devfn << 8 | (aligned & 0xfc));
         io.write(0xcfc + (aligned & 3), width, value);
         for (int i = 0; i < 256; i++) {
             int fixed = ~space.readWriteMask(i) & ~space.writeOneToClearMask(i) & 0xff;

@@ -24,6 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Replays traces against the reference model and checks every expectation.",
                 "Folders are searched for *.trace and *.log files. Prints a line per trace, the first "
                         + "divergence of each failing one, and closes with 'N passed, M failed'.",
+                "A board with std VGA, cirrus, an e1000 or the PIIX3 UHCI (QEMU's defaults without -nodefaults, "
+                        + "-vga, -usb, -device) has them in PCI configuration space only, and a note says so.",
                 "Exit status: 0 all match, 1 a divergence, 2 unusable input or arguments."})
 public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "P", converter = ProfileConverter.class,

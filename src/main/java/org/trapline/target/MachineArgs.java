@@ -15,6 +15,7 @@ import org.trapline.models.fdc.FloppyGeometry;
 import org.trapline.models.machine.FloppyDisk;
 import org.trapline.models.machine.MachineConfig;
 import org.trapline.models.machine.PcMemoryMap;
+import org.trapline.models.pci.PciCard;
 
 /**
  * The QEMU command-line arguments a trace was recorded with ({@code --machine}, {@code @machine}),
@@ -37,14 +38,40 @@ public final class MachineArgs {
     }
 
     /**
-     * What the model leaves out when a board has QEMU's default devices (no {@code -nodefaults}):
-     * QEMU 7.2's pc machine then adds std VGA at 00:02.0 and an e1000 at 00:03.0, which the model does
-     * not have; COM1 and LPT1 it has. Null for a board without them.
+     * What the model leaves out of the board QEMU builds: the PCI functions it has in configuration
+     * space only (std VGA, cirrus, e1000, PIIX3 UHCI: nothing behind their BARs, no VGA ports or
+     * memory). Null for a board without them.
      */
     public String unmodelledDefaults() {
-        return words.contains("-nodefaults") ? null
-                : "without -nodefaults QEMU adds std VGA (00:02.0) and an e1000 (00:03.0), which the"
-                        + " model does not have yet: accesses to them find nothing there";
+        List<String> parts = new ArrayList<>();
+        String cards = configSpaceOnly(config.pciCards());
+        if (cards != null) {
+            parts.add(cards);
+        }
+        return parts.isEmpty() ? null : String.join("; ", parts);
+    }
+
+    /** The sentence naming the functions modelled in configuration space only, or null when there are none. */
+    private static String configSpaceOnly(List<PciCard> cards) {
+        if (cards.isEmpty()) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        boolean vga = false;
+        for (PciCard c : cards) {
+            String what = switch (c.model()) {
+                case PciCard.STD_VGA -> "std VGA";
+                case PciCard.CIRRUS_VGA -> "cirrus VGA";
+                case PciCard.E1000 -> "e1000";
+                default -> "PIIX3 UHCI";
+            };
+            vga |= c.model().equals(PciCard.STD_VGA) || c.model().equals(PciCard.CIRRUS_VGA);
+            names.add(what + String.format(" (00:%02x.%x)", c.device(), c.function()));
+        }
+        return String.join(", ", names) + " are modelled in PCI configuration space only: nothing decodes behind"
+                + " their BARs (" + (vga ? "no framebuffer, no VGA ports 3C0h-3DFh or memory A0000h-BFFFFh, " : "")
+                + "no device registers behind BAR0/BAR1 or the USB I/O BAR, no option ROM contents), so an access there"
+                + " reads as unassigned memory or I/O where QEMU's device answers";
     }
 
     public static MachineArgs defaults() {
@@ -65,7 +92,10 @@ public final class MachineArgs {
             "-L DIR",
             "-nodefaults",
             "-display none",
+            "-vga std, cirrus or none",
             "-nic none",
+            "-usb",
+            "-device VGA, cirrus-vga, e1000 or piix3-usb-uhci[,addr=SLOT[.FN]][,multifunction=on]",
             "-serial none, null or file:PATH",
             "-parallel none or null",
             "-drive if=floppy,format=raw,file=PATH[,index=N][,readonly=on][,snapshot=on]",
@@ -94,6 +124,10 @@ public final class MachineArgs {
         List<String> parallel = new ArrayList<>();
         boolean parallelGiven = false;
         List<FloppyDisk> floppies = new ArrayList<>();
+        String vga = null;
+        boolean nicNone = false;
+        boolean usb = false;
+        List<String> devices = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             String option = words.get(i);
             String key = option.startsWith("--") ? option.substring(1) : option;
@@ -129,7 +163,11 @@ public final class MachineArgs {
                 case "-L" -> dataDirs.add(Path.of(value(words, i++, option)));
                 case "-rtc" -> config = config.withRtcBase(rtc(value(words, i++, option)));
                 case "-accel" -> clockDriven |= accel(value(words, i++, option));
-                case "-display", "-vga", "-monitor", "-nic" -> {
+                case "-vga" -> vga = PciDevices.vga(value(words, i++, option));
+                case "-nic" -> nicNone |= PciDevices.nic(value(words, i++, option));
+                case "-usb" -> usb = true;
+                case "-device" -> devices.add(value(words, i++, option));
+                case "-display", "-monitor" -> {
                     String v = value(words, i++, option);
                     if (!v.equals("none")) {
                         throw new IllegalArgumentException(option + " " + v + ": only 'none' is modelled");
@@ -159,6 +197,7 @@ public final class MachineArgs {
         config = config.withParallel(parallel);
         config = config.withFloppies(floppies);
         config = config.withBios(firmware(biosName, biosGiven, dataDirs));
+        config = config.withPciCards(PciDevices.place(nodefaults, vga, nicNone, usb, devices, dataDirs));
         return new MachineArgs(words, config, clockDriven);
     }
 

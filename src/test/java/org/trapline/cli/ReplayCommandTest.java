@@ -42,8 +42,10 @@ class ReplayCommandTest {
                 """);
         CliRun run = CliRun.of("replay", t.toString());
         assertThat(run.status()).as(run.all()).isZero();
-        assertThat(run.err()).isEqualTo("note: " + t + ": without -nodefaults QEMU adds std VGA (00:02.0) and an e1000"
-                + " (00:03.0), which the model does not have yet: accesses to them find nothing there"
+        assertThat(run.err()).isEqualTo("note: " + t + ": std VGA (00:02.0), e1000 (00:03.0) are modelled in PCI"
+                + " configuration space only: nothing decodes behind their BARs (no framebuffer, no VGA ports 3C0h-3DFh or"
+                + " memory A0000h-BFFFFh, no device registers behind BAR0/BAR1 or the USB I/O BAR, no option ROM contents),"
+                + " so an access there reads as unassigned memory or I/O where QEMU's device answers"
                 + System.lineSeparator());
         CliRun nodefaults = CliRun.of("replay", "--machine", "-machine pc -m 128M -nodefaults -display none -serial null",
                 t.toString());

@@ -23,11 +23,16 @@ import org.trapline.trace.TraceParser;
  */
 class TraceCorpusTest {
     /** The devices, by the prefix of a golden trace's name and the folder of a spec trace. */
-    private static final List<String> DEVICES = List.of("pci", "pic", "pit", "rtc", "reset", "memmap", "pm", "kbc", "port92", "dma", "uart", "apm", "acpi", "fwcfg", "fdc", "pcihp", "cpuhp", "smbus", "ide", "lpt");
+    private static final List<String> DEVICES = List.of("pci", "pic", "pit", "rtc", "reset", "memmap", "pm", "kbc", "port92", "dma", "uart", "apm", "acpi", "fwcfg", "fdc", "pcihp", "cpuhp", "smbus", "ide", "lpt", "pcidev");
 
     @TestFactory
     Stream<DynamicTest> pciTraces() throws Exception {
         return tracesOf("pci");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> pciAddInFunctionTraces() throws Exception {
+        return tracesOf("pcidev");
     }
 
     @TestFactory

@@ -72,7 +72,7 @@ class MachineArgsTest {
             "-machine pc -m size=|-m needs a size",
             "-machine pc -parallel file:x|-parallel file:x: not modelled (modelled: -parallel none, -parallel null)",
             "-machine pc -parallel null -parallel null -parallel null -parallel null|-parallel null: too many parallel ports (QEMU has three)",
-            "-machine pc -nic user|-nic user: only 'none' is modelled",
+            "-machine pc -nic user|-nic user: not modelled (modelled: -nic none, or no -nic for the default e1000)",
             "-machine pc -serial stdio|-serial stdio: not modelled (modelled: -serial none, -serial null, -serial file:PATH)",
             "-machine pc -serial tcp::4444,server|-serial tcp::4444,server: not modelled (modelled: -serial none, -serial null, -serial file:PATH)",
             "-machine pc -serial file:|-serial file:: not modelled (modelled: -serial none, -serial null, -serial file:PATH)",

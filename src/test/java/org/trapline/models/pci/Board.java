@@ -29,6 +29,10 @@ final class Board {
         return new Board(Profile.QEMU_PC.quirks(), MachineConfig.defaults());
     }
 
+    static Board of(Set<Quirk> quirks) {
+        return new Board(quirks, MachineConfig.defaults());
+    }
+
     static Board with(Quirk... quirks) {
         return new Board(Set.of(quirks), MachineConfig.defaults());
     }
