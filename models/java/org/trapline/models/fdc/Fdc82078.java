@@ -61,6 +61,7 @@ public final class Fdc82078 implements IoDevice, Inspectable {
     private final boolean senseDriveWpT0;
     private final boolean ndIsDmaGate;
     private final boolean dumpregSrtOnly;
+    private final boolean dumpregEotIsDisketteSectors;
     private final boolean perpendicularCurrentDrive;
     private final boolean tdrBootSelectOnly;
     private final boolean dsrPowerdownResets;
@@ -181,6 +182,7 @@ public final class Fdc82078 implements IoDevice, Inspectable {
         senseDriveWpT0 = quirks.contains(FdcQuirks.SENSE_DRIVE_WP_T0_WITHOUT_DRIVE);
         ndIsDmaGate = quirks.contains(FdcQuirks.ND_IS_DOR_DMA_GATE);
         dumpregSrtOnly = quirks.contains(FdcQuirks.DUMPREG_SRT_ONLY);
+        dumpregEotIsDisketteSectors = quirks.contains(FdcQuirks.DUMPREG_EOT_IS_DISKETTE_SECTORS);
         perpendicularCurrentDrive = quirks.contains(FdcQuirks.PERPENDICULAR_CURRENT_DRIVE);
         tdrBootSelectOnly = quirks.contains(FdcQuirks.TDR_BOOT_SELECT_ONLY);
         dsrPowerdownResets = quirks.contains(FdcQuirks.DSR_POWERDOWN_RESETS);
@@ -578,7 +580,8 @@ public final class Fdc82078 implements IoDevice, Inspectable {
         fifo[3] = 0;
         fifo[4] = dumpregSrtOnly ? srt : srt << 4 | hut;
         fifo[5] = hlt << 1 | (ndIsDmaGate ? (dor & DOR_DMA_GATE) != 0 ? 1 : 0 : nd ? 1 : 0);
-        fifo[6] = 0;
+        FloppyDrive d = drives[cur()];
+        fifo[6] = !dumpregEotIsDisketteSectors ? eot : d == null ? 0 : d.geometry().sectorsPerTrack();
         fifo[7] = (lock ? 0x80 : 0) | (perpendicularCurrentDrive ? drivePerpendicular[cur()] << 2 : perpendicular);
         fifo[8] = config;
         fifo[9] = pretrk;

@@ -167,7 +167,13 @@ public enum FdcQuirks implements Quirk {
                     + " new interrupt",
             "82078 WRITE DATA: the command ends with its result phase and interrupt once the last sector is written;"
                     + " QEMU hw/block/fdc.c fdctrl_write_data (break when fdctrl_seek_to_next_sect returns 0, before"
-                    + " fdctrl_stop_transfer)");
+                    + " fdctrl_stop_transfer)"),
+    /** DUMPREG's SC/EOT byte is the diskette's sectors per track. */
+    DUMPREG_EOT_IS_DISKETTE_SECTORS("fdc.dumpreg-eot-is-diskette-sectors", "fdc",
+            "DUMPREG byte 6 is the sectors per track of the current drive's diskette (0 with none), whatever the"
+                    + " commands before it gave as EOT",
+            "82078 DUMPREG: byte 6 is SC/EOT, the EOT (or FORMAT's SC) the last command gave; QEMU hw/block/fdc.c"
+                    + " fdctrl_handle_dumpreg (cur_drv->last_sect)");
 
     private final Entry entry;
 

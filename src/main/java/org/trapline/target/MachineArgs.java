@@ -68,7 +68,7 @@ public final class MachineArgs {
             vga |= c.model().equals(PciCard.STD_VGA) || c.model().equals(PciCard.CIRRUS_VGA);
             names.add(what + String.format(" (00:%02x.%x)", c.device(), c.function()));
         }
-        return String.join(", ", names) + " are modelled in PCI configuration space only: nothing decodes behind"
+        return String.join(", ", names) + (names.size() == 1 ? " is" : " are") + " modelled in PCI configuration space only: nothing decodes behind"
                 + " their BARs (" + (vga ? "no framebuffer, no VGA ports 3C0h-3DFh or memory A0000h-BFFFFh, " : "")
                 + "no device registers behind BAR0/BAR1 or the USB I/O BAR, no option ROM contents), so an access there"
                 + " reads as unassigned memory or I/O where QEMU's device answers";

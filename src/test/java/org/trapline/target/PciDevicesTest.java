@@ -99,17 +99,16 @@ class PciDevicesTest {
     }
 
     @Test
-    void theNoteNamesWhatIsInConfigurationSpaceOnlyAndLpt1() {
+    void theNoteNamesWhatIsInConfigurationSpaceOnly() {
         assertThat(MachineArgs.parse(PC + "-nodefaults").unmodelledDefaults()).isNull();
-        assertThat(MachineArgs.parse(PC + "-nodefaults -usb").unmodelledDefaults()).isEqualTo("PIIX3 UHCI (00:01.2) are"
+        assertThat(MachineArgs.parse(PC + "-nodefaults -usb").unmodelledDefaults()).isEqualTo("PIIX3 UHCI (00:01.2) is"
                 + " modelled in PCI configuration space only: nothing decodes behind their BARs (no device registers behind"
                 + " BAR0/BAR1 or the USB I/O BAR, no option ROM contents), so an access there reads as unassigned memory or"
                 + " I/O where QEMU's device answers");
         assertThat(MachineArgs.parse(PC + "-nodefaults -vga cirrus").unmodelledDefaults())
-                .startsWith("cirrus VGA (00:02.0) are modelled in PCI configuration space only")
+                .startsWith("cirrus VGA (00:02.0) is modelled in PCI configuration space only")
                 .contains("no framebuffer, no VGA ports 3C0h-3DFh or memory A0000h-BFFFFh").doesNotContain("LPT1");
-        assertThat(MachineArgs.parse(PC + "-vga none -nic none").unmodelledDefaults()).isEqualTo("without -nodefaults QEMU"
-                + " adds LPT1 (378h-37Ah), which the model does not have yet: accesses to it find nothing there");
+        assertThat(MachineArgs.parse(PC + "-vga none -nic none").unmodelledDefaults()).isNull();
         assertThat(MachineArgs.parse(PC + "-vga none -nic none -parallel none").unmodelledDefaults()).isNull();
     }
 }

@@ -266,6 +266,36 @@ class FdcDriveTest {
     }
 
     @Test
+    void dumpregShowsTheLastEotOnHardwareAndTheDisketteSectorsInQemu() {
+        fdc();
+        assertThat(dumpreg()[6]).isZero();
+        seek(2);
+        read(0, 2, 0, 3, 5, 1024);
+        assertThat(dumpreg()[6]).isEqualTo(5);
+        fdc(FdcQuirks.DUMPREG_EOT_IS_DISKETTE_SECTORS);
+        assertThat(dumpreg()[6]).isEqualTo(9);
+        seek(2);
+        read(0, 2, 0, 3, 5, 1024);
+        assertThat(dumpreg()[6]).isEqualTo(9);
+        Fdc82078 none = new Fdc82078(Set.of(FdcQuirks.DUMPREG_EOT_IS_DISKETTE_SECTORS), irq);
+        none.write(Fdc82078.FIFO, 1, 0x0e);
+        int[] r = new int[10];
+        for (int i = 0; i < 10; i++) {
+            r[i] = (int) none.read(Fdc82078.FIFO, 1);
+        }
+        assertThat(r[6]).isZero();
+    }
+
+    private int[] dumpreg() {
+        out(0x0e);
+        int[] r = new int[10];
+        for (int i = 0; i < 10; i++) {
+            r[i] = in();
+        }
+        return r;
+    }
+
+    @Test
     void writesGoToTheOverlayAndReadBack() {
         fdc();
         seek(1);
@@ -539,7 +569,7 @@ class FdcDriveTest {
         Set<Quirk> transferQuirks = new HashSet<>(List.of(EOT_WITHOUT_TC_ENDS_NORMALLY, NEXT_CYLINDER_SETS_SEEK_END,
                 WRITE_PROTECT_SEEN_AT_DMA, NO_DISKETTE_ENDS_AT_ONCE, MISSING_SECTOR_STATUS, TRANSFER_SEEKS_WITHOUT_EIS,
                 TC_MID_SECTOR_STAYS, RESULT_SIZE_CODE_2, PIO_READ_RESULT_NAMES_LAST_SECTOR,
-                PIO_WRITE_TO_TRACK_END_NEVER_ENDS));
-        assertThat(FdcQuirks.all()).containsAll(transferQuirks).hasSize(26);
+                PIO_WRITE_TO_TRACK_END_NEVER_ENDS, FdcQuirks.DUMPREG_EOT_IS_DISKETTE_SECTORS));
+        assertThat(FdcQuirks.all()).containsAll(transferQuirks).hasSize(27);
     }
 }
