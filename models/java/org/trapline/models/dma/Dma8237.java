@@ -357,7 +357,7 @@ public final class Dma8237 implements IoDevice, Inspectable {
             memoryToMemory();
             return;
         }
-        if (needsDevice && clients[channel] == null) {
+        if (needsDevice && (clients[channel] == null || !clients[channel].inTransfer())) {
             return;
         }
         boolean block = (mode[channel] & MODE_SELECT) == SELECT_BLOCK;

@@ -74,10 +74,11 @@ public enum DmaQuirks implements Quirk {
     TRANSFERS_NEED_A_DEVICE("dma.transfers-need-a-device", "i8237",
             "a request on a channel that no device has registered moves no data and leaves the address and word count"
                     + " as they are: QEMU's transfers are made by the device's handler, and a channel without one has a"
-                    + " handler that does nothing",
+                    + " handler that does nothing; nor does a request on a device's channel while the device is not in a"
+                    + " DMA transfer, as its handler then returns at once",
             "8237A 'Transfer Types' and 'Request Register': a served request runs its memory cycles whatever sits on"
                     + " the channel (a write transfer stores the undriven data bus, FFh); QEMU hw/dma/i8257.c"
-                    + " i8257_phony_handler, i8257_channel_run"),
+                    + " i8257_phony_handler, i8257_channel_run; hw/block/fdc.c fdctrl_transfer_handler"),
     /** Terminal count neither masks the channel nor autoinitialises it. */
     TC_NO_MASK_NO_RELOAD("dma.tc-no-mask-no-reload", "i8237",
             "at terminal count the channel's mask bit is not set and, with autoinitialise on, the current address and"

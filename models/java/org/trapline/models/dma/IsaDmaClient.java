@@ -12,6 +12,17 @@ public interface IsaDmaClient {
     /** A read transfer's I/O write: the device takes a byte or word read from memory. */
     void ioWrite(int value);
 
+    /**
+     * Whether the device is in a DMA transfer and takes DACK now. Read under QEMU's
+     * dma.transfers-need-a-device only: QEMU hands a requested channel to its device's handler,
+     * which moves nothing while the device is not transferring (the floppy controller's
+     * fdctrl_transfer_handler returns at once while MSR RQM is set); on the 8237A a served request
+     * runs its cycles whatever the device does.
+     */
+    default boolean inTransfer() {
+        return true;
+    }
+
     /** A verify transfer's cycle: DACK without IOR# or IOW#, no data moves. */
     default void verifyCycle() {
     }

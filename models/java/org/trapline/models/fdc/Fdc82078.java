@@ -709,6 +709,11 @@ public final class Fdc82078 implements IoDevice, Inspectable {
     }
 
     /** The next byte of a READ DATA for the DMA channel (an I/O read of the DMA cycle) or the FIFO. */
+    /** Whether a READ or WRITE DATA is moving its data through DMA (MSR RQM clear in the execution phase). */
+    public boolean dmaTransferInProgress() {
+        return transferring && viaDma;
+    }
+
     public int dmaRead() {
         if (!transferring || transferWrite) {
             return 0xff;

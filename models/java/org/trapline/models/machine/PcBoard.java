@@ -311,6 +311,11 @@ final class PcBoard {
             }
 
             @Override
+            public boolean inTransfer() {
+                return fdc.dmaTransferInProgress();
+            }
+
+            @Override
             public void verifyCycle() {
                 fdc.dmaVerify();
             }

@@ -91,7 +91,7 @@ public final class QemuTarget implements Target {
         }
         // A kept log is a recording: nothing but the trace's own commands may enter it (and a
         // recording's windows come from the log, where QEMU wrote them in order).
-        boolean settle = machine.clockDriven() && qtestLog.equals(Path.of("/dev/null"));
+        boolean settle = qtestLog.equals(Path.of("/dev/null"));
         return new QemuTarget(binary, process, timeout, settle);
     }
 
@@ -152,10 +152,11 @@ public final class QemuTarget implements Target {
 
     /**
      * An edge printed just after the answer still belongs to this command's window: a timer due at
-     * this instant runs in QEMU's main loop right after the access, before QEMU reads its next
-     * command. Without the clock nothing runs after an access, so what has arrived is all there is;
-     * with it, a harmless command that changes nothing ({@code endianness}) is sent and every edge
-     * printed before its answer is this command's.
+     * this instant, or a bottom half the access scheduled (the IDE's software reset, hw/ide/core.c
+     * ide_ctrl_write and ide_bus_perform_srst, even with the clock stopped), runs in QEMU's main loop
+     * right after the access, before QEMU reads its next command. So a harmless command that changes
+     * nothing ({@code endianness}) is sent and every edge printed before its answer is this command's.
+     * A recording needs none: its windows come from the log, where QEMU wrote them in order.
      */
     private void lateEdges(String command, List<String> irqs, long deadline) throws TargetException {
         if (settleWindows && intercepting) {

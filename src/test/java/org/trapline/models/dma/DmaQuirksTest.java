@@ -197,6 +197,28 @@ class DmaQuirksTest {
     }
 
     @Test
+    void aDeviceNotInATransferTakesNothingUnderQemuOnly() {
+        DmaRig q = DmaRig.qemu();
+        DmaRig h = DmaRig.qemuWithout(DmaQuirks.TRANSFERS_NEED_A_DEVICE);
+        DmaRig.Client[] clients = new DmaRig.Client[2];
+        DmaRig[] rigs = {q, h};
+        for (int i = 0; i < 2; i++) {
+            clients[i] = rigs[i].client(2, 0x5a);
+            clients[i].idle = true;
+            rigs[i].program8(2, WRITE, 0, 0x100, 1);
+            rigs[i].out(0x09, 0x06);
+        }
+        assertThat(q.read16(0x05)).isEqualTo(1);
+        assertThat(q.ram.readByte(0x100)).isZero();
+        assertThat(clients[0].given).isZero();
+        assertThat(h.read16(0x05)).isEqualTo(0xffff);
+        assertThat(h.ram.readByte(0x100)).isEqualTo(0x5a);
+        clients[0].idle = false;
+        q.out(0x09, 0x06);
+        assertThat(q.ram.readByte(0x100)).isEqualTo(0x5a);
+    }
+
+    @Test
     void tcNoMaskNoReload() {
         DmaRig q = DmaRig.qemu();
         DmaRig h = DmaRig.qemuWithout(DmaQuirks.TC_NO_MASK_NO_RELOAD);

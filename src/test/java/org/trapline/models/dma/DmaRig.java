@@ -124,6 +124,13 @@ final class DmaRig {
         /** Drops DREQ after this many transfers (negative: never). */
         int releaseAfter = -1;
         Runnable release = () -> { };
+        /** Not in a transfer: under QEMU's handler nothing moves. */
+        boolean idle;
+
+        @Override
+        public boolean inTransfer() {
+            return !idle;
+        }
 
         Client(int first) {
             this.next = first;
