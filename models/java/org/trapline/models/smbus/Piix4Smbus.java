@@ -38,6 +38,8 @@ public final class Piix4Smbus implements Inspectable {
     static final int HOST_BUSY = 1;
     static final int INTER = 1 << 1;
     static final int DEV_ERR = 1 << 2;
+    /** The SMBus general call address (SMBus 2.0 §5.5.1). */
+    static final int GENERAL_CALL = 0x00;
     static final int BUS_ERR = 1 << 3;
     static final int FAILED = 1 << 4;
     /** ICH: BYTE_DONE_STS (QEMU only). */
@@ -64,6 +66,10 @@ public final class Piix4Smbus implements Inspectable {
     private final boolean i2cBlockRead;
     private final boolean keptAcrossReset;
     private final boolean qemuBlock;
+    private final boolean generalCallBroadcast;
+    private final boolean killLeavesBusAddressed;
+    /** A transfer to the general call address reaches every EEPROM (QEMU), {@link #current} then null. */
+    private boolean broadcast;
     private final SpdEeprom[] eeproms = new SpdEeprom[EEPROMS];
     /** The device a transfer under way addresses, or null. */
     private SpdEeprom current;
@@ -88,6 +94,8 @@ public final class Piix4Smbus implements Inspectable {
         this.i2cBlockRead = quirks.contains(SmbusQuirks.I2C_BLOCK_READ);
         this.keptAcrossReset = quirks.contains(SmbusQuirks.KEPT_ACROSS_RESET);
         this.qemuBlock = quirks.contains(SmbusQuirks.BLOCK_64_BYTES);
+        this.generalCallBroadcast = quirks.contains(SmbusQuirks.GENERAL_CALL_REACHES_EVERY_EEPROM);
+        this.killLeavesBusAddressed = quirks.contains(SmbusQuirks.KILL_LEAVES_BUS_ADDRESSED);
         for (int i = 0; i < EEPROMS; i++) {
             eeproms[i] = new SpdEeprom();
         }
@@ -296,6 +304,10 @@ public final class Piix4Smbus implements Inspectable {
             opDone = true;
             index = 0;
             sts = (sts | FAILED) & ~HOST_BUSY;
+            if (!killLeavesBusAddressed && inI2cBlockRead) {
+                inI2cBlockRead = false;
+                stop();
+            }
         }
     }
 
@@ -475,8 +487,22 @@ public final class Piix4Smbus implements Inspectable {
         return true;
     }
 
-    // The bus: a start addresses one EEPROM, or nobody acknowledges.
+    // The bus: a start addresses one EEPROM, or nobody acknowledges; under QEMU the general call all of them.
     private boolean start(int target, boolean read) {
+        if (killLeavesBusAddressed && (broadcast || current != null)) {
+            // QEMU: a transfer still open takes the start as a repeated one, whatever the address.
+            for (SpdEeprom e : broadcast ? eeproms : new SpdEeprom[] {current}) {
+                e.start(read);
+            }
+            return true;
+        }
+        if (target == GENERAL_CALL && generalCallBroadcast) {
+            broadcast = true;
+            for (SpdEeprom e : eeproms) {
+                e.start(read);
+            }
+            return true;
+        }
         int i = target - EEPROM_BASE;
         if (i < 0 || i >= EEPROMS) {
             return false;
@@ -487,23 +513,37 @@ public final class Piix4Smbus implements Inspectable {
     }
 
     private void send(int b) {
-        if (current != null) {
+        if (broadcast) {
+            for (SpdEeprom e : eeproms) {
+                e.send(b & 0xff);
+            }
+        } else if (current != null) {
             current.send(b & 0xff);
         }
     }
 
+    /** The byte the addressed device drives; FFh from nobody, and from a broadcast, where no one device drives. */
     private int receive() {
         return current == null ? 0xff : current.receive();
     }
 
     private void nack() {
-        if (current != null) {
+        if (broadcast) {
+            for (SpdEeprom e : eeproms) {
+                e.nack();
+            }
+        } else if (current != null) {
             current.nack();
         }
     }
 
     private void stop() {
-        if (current != null) {
+        if (broadcast) {
+            for (SpdEeprom e : eeproms) {
+                e.stop();
+            }
+            broadcast = false;
+        } else if (current != null) {
             current.stop();
             current = null;
         }

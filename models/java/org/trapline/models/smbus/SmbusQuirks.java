@@ -39,7 +39,21 @@ public enum SmbusQuirks implements Quirk {
             "SMBHSTSTS, SMBHSTCNT, SMBHSTCMD, SMBHSTADD, SMBHSTDAT0/1 and the block buffer keep their values through a "
                     + "hard reset (outb 0xcf9 0x06); the EEPROMs are reset all the same",
             "82371AB 290562 SMBus I/O registers: default 00h after reset; QEMU hw/i2c/pm_smbus.c pm_smbus_reset is "
-                    + "called by ICH9 only: hw/acpi/piix4.c piix4_pm_reset never resets the SMBus host");
+                    + "called by ICH9 only: hw/acpi/piix4.c piix4_pm_reset never resets the SMBus host"),
+    /** Address 00h is a broadcast that every EEPROM acknowledges. */
+    GENERAL_CALL_REACHES_EVERY_EEPROM("smbus.general-call-reaches-every-eeprom", "piix4-smbus",
+            "a transaction to address 00h (the general call) is acknowledged by every EEPROM on the bus: bytes sent go to "
+                    + "all eight of them and bytes read are FFh",
+            "SMBus 2.0 §5.5.1 and the SPD EEPROMs' (24C02) device addressing: a device that does not take the general "
+                    + "call does not acknowledge address 00h, so the host reports DEV_ERR; QEMU hw/i2c/core.c "
+                    + "i2c_start_transfer (address 0 is a broadcast to the bus's devices), i2c_send, i2c_recv"),
+    /** KILL leaves an I2C block read's devices addressed, and the next transaction goes to them. */
+    KILL_LEAVES_BUS_ADDRESSED("smbus.kill-leaves-bus-addressed", "piix4-smbus",
+            "KILL during an I2C block read does not release the bus: the next transaction, whatever its address, is a "
+                    + "repeated start to the devices that read addressed, and they acknowledge it",
+            "82371AB 290562 SMBHSTCNT KILL: stops the transaction in progress (the host releases the bus, FAILED set); "
+                    + "QEMU hw/i2c/pm_smbus.c smb_ioport_writeb (CTL_KILL sets op_done and leaves in_i2c_block_read and "
+                    + "the transfer open), hw/i2c/core.c i2c_do_start_transfer (no rescan while current_devs is not empty)");
 
     private final Entry entry;
 

@@ -21,7 +21,7 @@ import net.jqwik.api.state.Transformer;
 /**
  * SMBus transactions to the SPD EEPROMs in random order, in both profiles, against a shadow of the
  * EEPROMs' contents: every byte data, word data and block read returns what the writes before it
- * left (SMBus 2.0 §5.5), an absent address always ends in DEV_ERR, a reset empties the EEPROMs, the
+ * left (SMBus 2.0 §5.5), an absent address (not the general call) always ends in DEV_ERR, a reset empties the EEPROMs, the
  * status never shows a bit the protocol cannot set, and no access throws.
  */
 class SmbusProperties {
@@ -60,7 +60,8 @@ class SmbusProperties {
     Arbitrary<ActionChain<Rig>> chains() {
         Arbitrary<Integer> eeprom = Arbitraries.integers().between(0, EEPROMS - 1);
         Arbitrary<Integer> bytes = Arbitraries.integers().between(0, 0xff);
-        Arbitrary<Integer> absent = Arbitraries.integers().between(0, 0x7f).filter(a -> a < EEPROM_BASE || a >= EEPROM_BASE + EEPROMS);
+        // The general call (00h) is not absent under QEMU, which broadcasts it (SmbusQuirksTest covers it).
+        Arbitrary<Integer> absent = Arbitraries.integers().between(1, 0x7f).filter(a -> a < EEPROM_BASE || a >= EEPROM_BASE + EEPROMS);
         Arbitrary<List<Integer>> blocks = bytes.list().ofMinSize(1).ofMaxSize(BLOCK_SIZE);
         return Arbitraries.of(true, false).flatMap(qemu -> ActionChain.<Rig>startWith(() -> new Rig(qemu))
                 .withAction(new Step<>(Combinators.combine(eeprom, bytes, bytes).as(Write::new)))

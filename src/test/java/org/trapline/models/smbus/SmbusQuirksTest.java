@@ -5,6 +5,8 @@ import static org.trapline.models.smbus.Piix4Smbus.*;
 
 import java.util.Set;
 
+import org.trapline.models.device.Quirk;
+
 import org.junit.jupiter.api.Test;
 
 /** Both sides of each SMBus quirk. */
@@ -155,5 +157,47 @@ class SmbusQuirksTest {
         assertThat(qemu.in(SMBHSTDAT0)).isEqualTo(0x5a);
         assertThat(qemu.in(SMBHSTSTS)).isEqualTo(INTER);
         assertThat(qemu.in(SMBHSTCMD)).isEqualTo(0x10);
+    }
+
+    @Test
+    void theGeneralCallIsRefusedOnTheBoardAndReachesEveryEepromInQemu() {
+        assertThat(hw.run(0x00, false, 0, PROT_QUICK)).isEqualTo(DEV_ERR);
+        SmbusTestBus only = new SmbusTestBus(Set.of(SmbusQuirks.GENERAL_CALL_REACHES_EVERY_EEPROM));
+        assertThat(only.run(0x00, false, 0, PROT_QUICK)).isEqualTo(INTER);
+        only.clear();
+        // A byte data write to 00h lands in all eight EEPROMs; a read of 00h gets the undriven FFh.
+        only.out(SMBHSTDAT0, 0x5a);
+        assertThat(only.run(0x00, false, 0x10, PROT_BYTE_DATA)).isEqualTo(INTER);
+        only.clear();
+        for (int a = 0x50; a <= 0x57; a++) {
+            assertThat(only.run(a, true, 0x10, PROT_BYTE_DATA)).as("EEPROM %x", a).isEqualTo(INTER);
+            assertThat(only.in(SMBHSTDAT0)).as("EEPROM %x", a).isEqualTo(0x5a);
+            only.clear();
+        }
+        assertThat(only.run(0x00, true, 0x10, PROT_BYTE_DATA)).isEqualTo(INTER);
+        assertThat(only.in(SMBHSTDAT0)).isEqualTo(0xff);
+        only.clear();
+        assertThat(only.run(0x51, true, 0x11, PROT_BYTE_DATA)).isEqualTo(INTER);
+        assertThat(only.in(SMBHSTDAT0)).as("after the broadcast a device is addressed alone again").isZero();
+    }
+
+    @Test
+    void killEndsAnI2cBlockReadOnTheBoardAndLeavesItsDeviceAddressedInQemu() {
+        Set<Quirk> base = Set.of(SmbusQuirks.I2C_BLOCK_READ, SmbusQuirks.ICH_BLOCK_BUFFER);
+        SmbusTestBus board = new SmbusTestBus(base);
+        java.util.Set<Quirk> withKill = new java.util.HashSet<>(base);
+        withKill.add(SmbusQuirks.KILL_LEAVES_BUS_ADDRESSED);
+        SmbusTestBus q = new SmbusTestBus(withKill);
+        for (SmbusTestBus b : new SmbusTestBus[] {board, q}) {
+            b.out(SMBHSTDAT1, 0);
+            assertThat(b.run(0x52, true, 0, PROT_I2C_BLOCK_READ) & DEV_ERR).isZero();
+            b.out(SMBHSTCNT, KILL);
+            assertThat(b.in(SMBHSTSTS) & FAILED).isEqualTo(FAILED);
+            b.clear();
+            b.out(SMBHSTCNT, 0);
+        }
+        // A quick command to the absent 10h: nobody answers on the board; in QEMU the EEPROM at 52h does.
+        assertThat(board.run(0x10, false, 0, PROT_QUICK)).isEqualTo(DEV_ERR);
+        assertThat(q.run(0x10, false, 0, PROT_QUICK)).isEqualTo(INTER);
     }
 }
