@@ -43,9 +43,9 @@ class DmaDifferentialProperties extends DifferentialSuite {
         Arbitrary<Integer> ports = Arbitraries.frequencyOf(Tuple.of(4, controller1), Tuple.of(4, controller2),
                 Tuple.of(2, pages), Tuple.of(1, highPages));
         return Arbitraries.frequencyOf(
-                        Tuple.of(5, Combinators.combine(ports, widths()).as(DmaDifferentialProperties::in)),
+                        Tuple.of(5, Combinators.combine(ports, widths()).as(Access::in)),
                         Tuple.of(5, Combinators.combine(ports, widths(), Arbitraries.longs().between(0, 0xffffffffL))
-                                .as(DmaDifferentialProperties::out)),
+                                .as(Access::out)),
                         Tuple.of(1, Arbitraries.of(Access.of("outb 0x0c 0x00"), Access.of("outb 0xd8 0x00"),
                                 Access.of("outb 0x0d 0x00"), Access.of("outb 0xda 0x00"))))
                 .list().ofMaxSize(60);
@@ -53,18 +53,5 @@ class DmaDifferentialProperties extends DifferentialSuite {
 
     private static Arbitrary<Integer> widths() {
         return Arbitraries.of(1, 1, 1, 2, 4);
-    }
-
-    private static Access in(int port, int width) {
-        return Access.of(String.format("in%s 0x%x", suffix(width), port));
-    }
-
-    private static Access out(int port, int width, long value) {
-        long v = width == 4 ? value : value & ((1L << (8 * width)) - 1);
-        return Access.of(String.format("out%s 0x%x 0x%x", suffix(width), port, v));
-    }
-
-    private static String suffix(int width) {
-        return width == 1 ? "b" : width == 2 ? "w" : "l";
     }
 }

@@ -42,17 +42,13 @@ class IdeDifferentialProperties extends DifferentialSuite {
                 Tuple.of(3, Arbitraries.of(0x00L, 0x02L, 0x04L, 0x06L, 0x80L, 0xa0L, 0xb0L, 0xe0L, 0xf0L, 0x90L, 0xecL,
                         0x20L, 0xc8L, 0xe7L, 0xefL)));
         return Arbitraries.frequencyOf(
-                        Tuple.of(5, Combinators.combine(ports, widths()).as(IdeDifferentialProperties::in)),
+                        Tuple.of(5, Combinators.combine(ports, widths()).as(Access::in)),
                         Tuple.of(5, Combinators.combine(ports, widths(), values).as(IdeDifferentialProperties::out)))
                 .list().ofMaxSize(60);
     }
 
     private static Arbitrary<Integer> widths() {
         return Arbitraries.of(1, 1, 1, 2, 4);
-    }
-
-    private static Access in(int port, int width) {
-        return Access.of(String.format("in%s 0x%x", suffix(width), port));
     }
 
     /** A value for the port; a byte that would reach Command as B0h (SMART) is made B1h. */
@@ -63,10 +59,6 @@ class IdeDifferentialProperties extends DifferentialSuite {
                 v ^= 1L << (8 * i);
             }
         }
-        return Access.of(String.format("out%s 0x%x 0x%x", suffix(width), port, v));
-    }
-
-    private static String suffix(int width) {
-        return width == 1 ? "b" : width == 2 ? "w" : "l";
+        return Access.out(port, width, v);
     }
 }
