@@ -9,6 +9,7 @@ import org.trapline.models.bus.IoDevice;
 import org.trapline.models.bus.PortIoBus;
 import org.trapline.models.bus.Region;
 import org.trapline.models.irq.IrqLine;
+import org.trapline.models.irq.InterruptAcknowledge;
 import org.trapline.models.irq.IrqSink;
 import org.trapline.models.device.Inspectable;
 import org.trapline.models.device.Quirk;
@@ -18,7 +19,7 @@ import org.trapline.models.device.Quirk;
  * master's IR2, and the PIIX3 ELCR1/ELCR2 at 0x4D0/0x4D1 (IRQ0-2, IRQ8 and IRQ13 cannot be level
  * triggered, so those ELCR bits are reserved).
  */
-public final class PicPair {
+public final class PicPair implements InterruptAcknowledge {
     static final int MASTER_ELCR_MASK = 0xf8;
     static final int SLAVE_ELCR_MASK = 0xde;
 
@@ -125,6 +126,7 @@ public final class PicPair {
     }
 
     /** The INT output to the CPU. */
+    @Override
     public boolean interruptRequested() {
         return master.interruptOutput();
     }
@@ -135,6 +137,7 @@ public final class PicPair {
      * to give answers with its own IR7 (IRQ15) while the master still marks its cascade level in
      * service (231468 "Interrupt Sequence", "Cascade Mode").
      */
+    @Override
     public int acknowledge() {
         int ir = master.pendingIr();
         if (ir < 0) {
