@@ -220,12 +220,17 @@ final class PcBoard {
         // The diskettes, opened here: QEMU's CMOS bytes 10h and 14h name the drive types they make.
         FloppyMedium[] floppyMedia = new FloppyMedium[2];
         boolean[] floppyProtected = new boolean[2];
+        boolean[] floppyDrive = new boolean[2];
         for (FloppyDisk disk : config.floppies()) {
-            floppyMedia[disk.unit()] = new FloppyImage(disk.path());
+            floppyDrive[disk.unit()] = true;
+            if (disk.hasDiskette()) {
+                floppyMedia[disk.unit()] = disk.path().equals(FloppyDisk.NULL_CO) ? new ZeroDiskette(disk.zeroBytes())
+                        : new FloppyImage(disk.path());
+            }
             floppyProtected[disk.unit()] = disk.readOnly();
         }
         if (quirks.contains(RtcQuirks.CMOS_PRESET)) {
-            PcCmos.fill(rtc, memoryMap, floppyMedia);
+            PcCmos.fill(rtc, memoryMap, floppyMedia, floppyDrive);
         }
         rtc.attach(io, RTC_PORT);
         if (quirks.contains(BoardQuirks.QTEST_EVENT_THROTTLE)) {

@@ -11,6 +11,8 @@ import org.trapline.models.rtc.Mc146818;
  */
 final class PcCmos {
     static final int FLOPPY_TYPES = 0x10;
+    /** The CMOS type of a 2.88 MB drive, QEMU's fallback for a drive with no diskette. */
+    static final int EMPTY_DRIVE_TYPE = 5;
     static final int DISK_TYPES = 0x12;
     static final int EQUIPMENT = 0x14;
     static final int BASE_MEMORY = 0x15;
@@ -33,15 +35,16 @@ final class PcCmos {
 
     /** Writes the configuration bytes for a board with {@code map}'s RAM into the RTC's CMOS RAM. */
     static void fill(Mc146818 rtc, PcMemoryMap map) {
-        fill(rtc, map, new FloppyMedium[2]);
+        fill(rtc, map, new FloppyMedium[2], new boolean[2]);
     }
 
     /**
      * The same with floppy drives: byte 10h holds the CMOS drive type of units 0 (high nibble) and 1, byte 14h
      * bit 0 says a drive is there and bit 6 that there are two (hw/i386/pc.c pc_cmos_init_floppy,
-     * cmos_get_fd_drive_type; the drive type QEMU picks from the image, hw/block/fdc.c pick_drive_type).
+     * cmos_get_fd_drive_type; the drive type QEMU picks from the image, hw/block/fdc.c pick_drive_type). A drive
+     * with no diskette is QEMU's fallback type, 2.88 MB (the isa-fdc property fdtypeA/fallback, FLOPPY_DRIVE_TYPE_288).
      */
-    static void fill(Mc146818 rtc, PcMemoryMap map, FloppyMedium[] floppies) {
+    static void fill(Mc146818 rtc, PcMemoryMap map, FloppyMedium[] floppies, boolean[] drivesPresent) {
         int[] cmos = new int[128];
         java.util.Arrays.fill(cmos, UNSET);
         long below4g = map.ramBelow4g();
@@ -66,8 +69,8 @@ final class PcCmos {
         int drives = 0;
         for (int unit = 0; unit < 2; unit++) {
             FloppyGeometry g = floppies[unit] == null ? null : FloppyGeometry.ofImageSectors(floppies[unit].sectors());
-            if (g != null) {
-                cmos[FLOPPY_TYPES] |= g.cmosDriveType() << (unit == 0 ? 4 : 0);
+            if (g != null || drivesPresent[unit]) {
+                cmos[FLOPPY_TYPES] |= (g == null ? EMPTY_DRIVE_TYPE : g.cmosDriveType()) << (unit == 0 ? 4 : 0);
                 drives++;
             }
         }

@@ -98,7 +98,9 @@ public final class MachineArgs {
             "-device VGA, cirrus-vga, e1000 or piix3-usb-uhci[,addr=SLOT[.FN]][,multifunction=on]",
             "-serial none, null or file:PATH",
             "-parallel none or null",
-            "-drive if=floppy,format=raw,file=PATH[,index=N][,readonly=on][,snapshot=on]",
+            "-device floppy[,id=NAME][,unit=N] (an empty drive)",
+            "-drive if=floppy[,format=raw,file=PATH][,index=N][,readonly=on][,snapshot=on]",
+            "-drive if=floppy,format=raw,file=null-co://,file.read-zeroes=on,size=BYTES",
             "-fda PATH",
             "-fdb PATH",
             "-snapshot",
@@ -128,6 +130,7 @@ public final class MachineArgs {
         boolean nicNone = false;
         boolean usb = false;
         List<String> devices = new ArrayList<>();
+        List<String> floppyDevices = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             String option = words.get(i);
             String key = option.startsWith("--") ? option.substring(1) : option;
@@ -166,7 +169,14 @@ public final class MachineArgs {
                 case "-vga" -> vga = PciDevices.vga(value(words, i++, option));
                 case "-nic" -> nicNone |= PciDevices.nic(value(words, i++, option));
                 case "-usb" -> usb = true;
-                case "-device" -> devices.add(value(words, i++, option));
+                case "-device" -> {
+                    String v = value(words, i++, option);
+                    if (v.equals("floppy") || v.startsWith("floppy,")) {
+                        floppyDevices.add(v);
+                    } else {
+                        devices.add(v);
+                    }
+                }
                 case "-display", "-monitor" -> {
                     String v = value(words, i++, option);
                     if (!v.equals("none")) {
@@ -195,6 +205,16 @@ public final class MachineArgs {
             parallel.add(nographic ? "null" : "vc");
         }
         config = config.withParallel(parallel);
+        // QEMU's default drive A:, empty, unless -nodefaults, a -device floppy or a drive at unit 0 (softmmu/vl.c
+        // default_drive(default_floppy, ..., IF_FLOPPY, 0, ...); "floppy" in default_list clears default_floppy).
+        if (!nodefaults && floppyDevices.isEmpty() && floppies.stream().noneMatch(d -> d.unit() == 0)) {
+            floppies.add(FloppyDisk.emptyDrive(0));
+        }
+        // -device floppy comes after the board's -drive if=floppy drives (qemu_create_cli_devices runs after the
+        // machine is built), on the first free unit unless unit= says.
+        for (String v : floppyDevices) {
+            floppies.add(floppyDevice(v, floppies));
+        }
         config = config.withFloppies(floppies);
         config = config.withBios(firmware(biosName, biosGiven, dataDirs));
         config = config.withPciCards(PciDevices.place(nodefaults, vga, nicNone, usb, devices, dataDirs));
@@ -248,7 +268,7 @@ public final class MachineArgs {
             String key = eq < 0 ? "order" : part.substring(0, eq);
             String v = eq < 0 ? part : part.substring(eq + 1);
             switch (key) {
-                case "menu" -> b = b.withMenu(onOff("-boot menu", v));
+                case "menu" -> b = b.withMenu(OptionBool.parse("-boot menu", v));
                 case "splash-time" -> {
                     long ms = number("-boot splash-time", v);
                     if (ms < 0 || ms > BootOptions.MAX_MILLISECONDS) {
@@ -269,14 +289,6 @@ public final class MachineArgs {
             }
         }
         return b;
-    }
-
-    private static boolean onOff(String option, String v) {
-        return switch (v) {
-            case "on", "yes", "true" -> true;
-            case "off", "no", "false" -> false;
-            default -> throw new IllegalArgumentException(option + "=" + v + ": expected on or off");
-        };
     }
 
     private static long number(String option, String v) {
@@ -316,6 +328,8 @@ public final class MachineArgs {
         String iface = null;
         String format = null;
         boolean readOnly = false;
+        boolean readZeroes = false;
+        long size = -1;
         for (String part : value.split(",")) {
             int eq = part.indexOf('=');
             String key = eq < 0 ? part : part.substring(0, eq);
@@ -331,32 +345,47 @@ public final class MachineArgs {
                     }
                     unit = Integer.parseInt(v);
                 }
-                case "readonly" -> readOnly = onOff(option, value, key, v);
-                case "snapshot" -> onOff(option, value, key, v);
+                case "readonly" -> readOnly = OptionBool.parse(option + " " + value + ": " + key, v);
+                case "snapshot" -> OptionBool.parse(option + " " + value + ": " + key, v);
+                case "file.read-zeroes" -> readZeroes = OptionBool.parse(option + " " + value + ": " + key, v);
+                case "size" -> size = size(option + " " + value + ": size=" + v, v);
                 default -> throw new IllegalArgumentException(option + " " + value + ": option '" + part
-                        + "' is not modelled (modelled: if=floppy, format=raw, file=, index=, readonly=, snapshot=)");
+                        + "' is not modelled (modelled: if=floppy, format=raw, file=, index=, readonly=, snapshot=,"
+                        + " and for file=null-co:// file.read-zeroes=on and size=)");
             }
         }
         if (!"floppy".equals(iface)) {
             throw new IllegalArgumentException(option + " " + value + ": only if=floppy drives are modelled");
         }
         if (file == null || file.isEmpty()) {
-            throw new IllegalArgumentException(option + " " + value + ": a floppy drive needs file=PATH (an empty drive"
-                    + " is not modelled)");
+            if (format != null || size >= 0 || readZeroes) {
+                throw new IllegalArgumentException(option + " " + value + ": format=, size= and file.read-zeroes= need"
+                        + " file= (a drive without file= is an empty drive)");
+            }
+            return taken(option, value, FloppyDisk.emptyDrive(free(unit, taken)), taken);
         }
         if (!"raw".equals(format)) {
             throw new IllegalArgumentException(option + " " + value + ": floppy image " + file + ": format="
                     + (format == null ? "(none)" : format) + " is not modelled; give format=raw");
         }
-        if (unit < 0) {
-            unit = taken.stream().anyMatch(d -> d.unit() == 0) ? 1 : 0;
-        }
-        for (FloppyDisk d : taken) {
-            if (d.unit() == unit) {
-                throw new IllegalArgumentException(option + " " + value + ": floppy unit " + unit + " is already "
-                        + d.path());
+        unit = free(unit, taken);
+        if (file.equals(FloppyDisk.NULL_CO)) {
+            // QEMU's null driver leaves a read's buffer as it was unless read-zeroes=on; its size is raw's size=.
+            if (!readZeroes) {
+                throw new IllegalArgumentException(option + " " + value + ": file=null-co:// reads nothing into the"
+                        + " guest's buffer without file.read-zeroes=on, which is not modelled");
             }
+            if (size < 0 || size % 512 != 0 || FloppyGeometry.ofImageSectors(size / 512) == null) {
+                throw new IllegalArgumentException(option + " " + value + ": file=null-co:// needs a size= that is a"
+                        + " diskette format (QEMU 7.2's sizes: " + FloppyGeometry.knownSizes() + ")");
+            }
+            return taken(option, value, FloppyDisk.zeros(unit, size, readOnly), taken);
         }
+        if (size >= 0 || readZeroes) {
+            throw new IllegalArgumentException(option + " " + value + ": size= and file.read-zeroes= are modelled only"
+                    + " for file=null-co://");
+        }
+        taken(option, value, FloppyDisk.emptyDrive(unit), taken);
         Path p = Path.of(file);
         if (!Files.exists(p)) {
             throw new IllegalArgumentException("floppy image " + file + ": no such file" + (p.isAbsolute() ? ""
@@ -367,9 +396,9 @@ public final class MachineArgs {
             throw new IllegalArgumentException("floppy image " + file + ": not a readable file");
         }
         try {
-            long size = Files.size(p);
-            if (size % 512 != 0 || FloppyGeometry.ofImageSectors(size / 512) == null) {
-                throw new IllegalArgumentException("floppy image " + file + ": " + size + " bytes is no diskette format"
+            long bytes = Files.size(p);
+            if (bytes % 512 != 0 || FloppyGeometry.ofImageSectors(bytes / 512) == null) {
+                throw new IllegalArgumentException("floppy image " + file + ": " + bytes + " bytes is no diskette format"
                         + " (QEMU 7.2's sizes: " + FloppyGeometry.knownSizes() + ")");
             }
         } catch (IOException e) {
@@ -378,14 +407,67 @@ public final class MachineArgs {
         return new FloppyDisk(unit, file, readOnly);
     }
 
-    private static boolean onOff(String option, String value, String key, String v) {
-        if (v.equals("on")) {
-            return true;
+    /** The unit asked for, or the first one no drive has yet, as QEMU numbers the drives of one interface. */
+    private static int free(int unit, List<FloppyDisk> taken) {
+        return unit >= 0 ? unit : taken.stream().anyMatch(d -> d.unit() == 0) ? 1 : 0;
+    }
+
+    /** {@code disk}, unless its unit has a drive already. */
+    private static FloppyDisk taken(String option, String value, FloppyDisk disk, List<FloppyDisk> taken) {
+        for (FloppyDisk d : taken) {
+            if (d.unit() == disk.unit()) {
+                throw new IllegalArgumentException(option + " " + value + ": floppy unit " + disk.unit() + " is already "
+                        + (d.hasDiskette() ? d.path() : "an empty drive"));
+            }
         }
-        if (v.equals("off")) {
-            return false;
+        return disk;
+    }
+
+    /**
+     * {@code -device floppy[,id=NAME][,unit=0|1]}: a drive with no diskette on the controller (hw/block/fdc.c
+     * floppy_drive_realize: with no drive= property it gets an empty block backend). {@code drive=} is not
+     * modelled: it names a {@code -drive if=none}, which the model does not take.
+     */
+    private static FloppyDisk floppyDevice(String value, List<FloppyDisk> taken) {
+        String what = "-device " + value;
+        int unit = -1;
+        for (String part : value.split(",", -1)) {
+            if (part.equals("floppy") || part.startsWith("id=")) {
+                continue;
+            }
+            if (part.equals("unit=0") || part.equals("unit=1")) {
+                unit = part.charAt(5) - '0';
+            } else if (part.startsWith("unit=")) {
+                throw new IllegalArgumentException(what + ": " + part + ": the floppy controller has units 0 and 1");
+            } else {
+                throw new IllegalArgumentException(what + ": property '" + part + "' is not modelled (modelled: id=, unit=;"
+                        + " a drive's diskette comes from -drive if=floppy or -fda)");
+            }
         }
-        throw new IllegalArgumentException(option + " " + value + ": " + key + "=" + v + ": expected on or off");
+        if (unit < 0 && taken.size() == 2) {
+            throw new IllegalArgumentException(what + ": both floppy units have a drive already");
+        }
+        return taken(what, value, FloppyDisk.emptyDrive(free(unit, taken)), taken);
+    }
+
+    /** A size as QEMU's qemu_strtosz reads it: bytes, or with a suffix k, M, G, T (powers of 1024; b for bytes). */
+    private static long size(String what, String v) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]{1,12})([bkKmMgGtT]?)").matcher(v);
+        if (!m.matches()) {
+            throw new IllegalArgumentException(what + ": not a size (a number with k, M, G or T)");
+        }
+        int shift = switch (m.group(2)) {
+            case "k", "K" -> 10;
+            case "m", "M" -> 20;
+            case "g", "G" -> 30;
+            case "t", "T" -> 40;
+            default -> 0;
+        };
+        long n = Long.parseLong(m.group(1));
+        if (n > Long.MAX_VALUE >> shift) {
+            throw new IllegalArgumentException(what + ": too large");
+        }
+        return n << shift;
     }
 
     /** The firmware QEMU 7.2's pc machine loads unless {@code -bios} names another: SeaBIOS. */

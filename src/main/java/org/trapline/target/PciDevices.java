@@ -119,7 +119,7 @@ final class PciDevices {
             if (part.startsWith("addr=")) {
                 devfn = addr(what, part.substring(5));
             } else if (part.startsWith("multifunction=")) {
-                mf = onOff(what, part.substring(14));
+                mf = OptionBool.parse(what + ": multifunction", part.substring(14));
             } else {
                 throw new IllegalArgumentException(what + ": property '" + part + "' is not modelled (modelled: addr=, "
                         + "multifunction=)");
@@ -138,14 +138,6 @@ final class PciDevices {
         }
         int fn = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
         return slot << 3 | fn;
-    }
-
-    private static boolean onOff(String what, String value) {
-        return switch (value) {
-            case "on", "true", "yes" -> true;
-            case "off", "false", "no" -> false;
-            default -> throw new IllegalArgumentException(what + ": multifunction=" + value + " (expected on or off)");
-        };
     }
 
     private void add(String what, String model, int requested, boolean mf) {

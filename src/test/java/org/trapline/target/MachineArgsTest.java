@@ -89,7 +89,7 @@ class MachineArgsTest {
             "-machine pc -boot splash-time=-1|-boot splash-time=-1: QEMU takes 0 to 65535 (ms)",
             "-machine pc -boot reboot-timeout=-2|-boot reboot-timeout=-2: QEMU takes -1 or 0 to 65535 (ms)",
             "-machine pc -boot reboot-timeout=1x|-boot reboot-timeout=1x: not a number",
-            "-machine pc -boot menu=maybe|-boot menu=maybe: expected on or off",
+            "-machine pc -boot menu=maybe|-boot menu=maybe: expected 'on' or 'off'",
             "-machine pc -boot cd|-boot order=cd: not modelled (modelled: -boot menu=on or off, splash-time=MS, reboot-timeout=MS; QEMU writes the boot order into CMOS, which the model does not)",
     })
     void argumentsTheModelCannotHonourAreRefusedWithAReason(String text, String reason) {
@@ -152,12 +152,68 @@ class MachineArgsTest {
                 + big + ",readonly=on").config().floppies();
         assertThat(disks).containsExactly(new org.trapline.models.machine.FloppyDisk(0, img.toString(), false),
                 new org.trapline.models.machine.FloppyDisk(1, big.toString(), true));
-        assertThat(MachineArgs.parse("-machine pc -fdb " + img + " -snapshot").config().floppies())
+        assertThat(MachineArgs.parse("-machine pc -nodefaults -fdb " + img + " -snapshot").config().floppies())
                 .containsExactly(new org.trapline.models.machine.FloppyDisk(1, img.toString(), false));
         assertThat(MachineArgs.parse("-machine pc -drive if=floppy,format=raw,file=" + img + ",index=1,snapshot=on,readonly=off"
                 + " -fda " + big).config().floppies()).extracting(org.trapline.models.machine.FloppyDisk::unit)
                 .containsExactly(1, 0);
-        assertThat(MachineArgs.parse("-machine pc").config().floppies()).isEmpty();
+        assertThat(MachineArgs.parse("-machine pc -nodefaults").config().floppies()).isEmpty();
+    }
+
+    @Test
+    void aBoardWithoutNodefaultsHasQemusEmptyDriveAUnlessADeviceOrADriveTakesUnitZero(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path img = dir.resolve("a.img");
+        java.nio.file.Files.write(img, new byte[368640]);
+        var empty0 = org.trapline.models.machine.FloppyDisk.emptyDrive(0);
+        var empty1 = org.trapline.models.machine.FloppyDisk.emptyDrive(1);
+        assertThat(MachineArgs.parse("-machine pc").config().floppies()).containsExactly(empty0);
+        assertThat(MachineArgs.parse("-machine pc -fdb " + img).config().floppies())
+                .containsExactly(new org.trapline.models.machine.FloppyDisk(1, img.toString(), false), empty0);
+        assertThat(MachineArgs.parse("-machine pc -fda " + img).config().floppies())
+                .containsExactly(new org.trapline.models.machine.FloppyDisk(0, img.toString(), false));
+        // fdc-test's board: the device replaces the default drive and takes unit 0.
+        assertThat(MachineArgs.parse("-machine pc -device floppy,id=floppy0").config().floppies()).containsExactly(empty0);
+        assertThat(MachineArgs.parse("-machine pc -nodefaults -device floppy,unit=1").config().floppies())
+                .containsExactly(empty1);
+        // A -device floppy comes after the drives: it takes the unit they leave.
+        assertThat(MachineArgs.parse("-machine pc -device floppy -fda " + img).config().floppies())
+                .containsExactly(new org.trapline.models.machine.FloppyDisk(0, img.toString(), false), empty1);
+        assertThat(MachineArgs.parse("-machine pc -nodefaults -drive if=floppy").config().floppies()).containsExactly(empty0);
+        assertThat(MachineArgs.parse("-machine pc -nodefaults -drive if=floppy,readonly=y,index=1").config().floppies())
+                .containsExactly(empty1);
+    }
+
+    @Test
+    void aNullCoDriveIsADisketteOfZerosOfItsSize() {
+        assertThat(MachineArgs.parse("-machine pc -nodefaults -drive if=floppy,file=null-co://,file.read-zeroes=on,format=raw,"
+                + "size=1440k").config().floppies()).containsExactly(
+                        org.trapline.models.machine.FloppyDisk.zeros(0, 1474560, false));
+        assertThat(MachineArgs.parse("-machine pc -nodefaults -drive if=floppy,file=null-co://,file.read-zeroes=on,format=raw,"
+                + "size=368640,readonly=on").config().floppies()).containsExactly(
+                        org.trapline.models.machine.FloppyDisk.zeros(0, 368640, true));
+        assertThatThrownBy(() -> MachineArgs.parse("-machine pc -drive if=floppy,file=null-co://,format=raw,size=1440k"))
+                .hasMessageContaining("without file.read-zeroes=on, which is not modelled");
+        assertThatThrownBy(() -> MachineArgs.parse("-machine pc -drive if=floppy,file=null-co://,file.read-zeroes=on,"
+                + "format=raw,size=1000k")).hasMessageContaining("needs a size= that is a diskette format");
+        assertThatThrownBy(() -> MachineArgs.parse("-machine pc -drive if=floppy,file=null-co://,file.read-zeroes=on,"
+                + "format=raw")).hasMessageContaining("needs a size=");
+        assertThatThrownBy(() -> MachineArgs.parse("-machine pc -drive if=floppy,file=null-co://,file.read-zeroes=on,"
+                + "format=raw,size=1x")).hasMessageContaining("size=1x: not a size");
+        assertThatThrownBy(() -> MachineArgs.parse("-machine pc -drive if=floppy,format=raw,size=1440k"))
+                .hasMessageContaining("need file=");
+    }
+
+    @Test
+    void aFloppyDeviceTakesOnlyWhatTheModelHonours() {
+        assertThatThrownBy(() -> MachineArgs.parse("-machine pc -device floppy,drive=d0"))
+                .hasMessageContaining("-device floppy,drive=d0: property 'drive=d0' is not modelled");
+        assertThatThrownBy(() -> MachineArgs.parse("-machine pc -device floppy,unit=2"))
+                .hasMessageContaining("unit=2: the floppy controller has units 0 and 1");
+        assertThatThrownBy(() -> MachineArgs.parse("-machine pc -device floppy,unit=0 -device floppy,unit=0"))
+                .hasMessageContaining("floppy unit 0 is already an empty drive");
+        assertThatThrownBy(() -> MachineArgs.parse("-machine pc -device floppy -device floppy -device floppy"))
+                .hasMessageContaining("both floppy units have a drive already");
     }
 
     @Test
@@ -181,13 +237,16 @@ class MachineArgsTest {
         assertThatThrownBy(() -> MachineArgs.parse("-machine pc -drive if=ide,format=raw,file=" + img))
                 .hasMessageContaining("only if=floppy drives are modelled");
         assertThatThrownBy(() -> MachineArgs.parse("-machine pc -drive if=floppy,format=raw"))
-                .hasMessageContaining("needs file=PATH");
+                .hasMessageContaining("need file=");
         assertThatThrownBy(() -> MachineArgs.parse("-machine pc -drive if=floppy,format=raw,file=" + img + ",index=2"))
                 .hasMessageContaining("index=2: the floppy controller has units 0 and 1");
         assertThatThrownBy(() -> MachineArgs.parse("-machine pc -drive if=floppy,format=raw,file=" + img + ",cache=none"))
                 .hasMessageContaining("option 'cache=none' is not modelled");
-        assertThatThrownBy(() -> MachineArgs.parse("-machine pc -drive if=floppy,format=raw,file=" + img + ",readonly=yes"))
-                .hasMessageContaining("readonly=yes: expected on or off");
+        assertThatThrownBy(() -> MachineArgs.parse("-machine pc -drive if=floppy,format=raw,file=" + img + ",readonly=maybe"))
+                .hasMessageContaining("readonly=maybe: expected 'on' or 'off'");
+        // QEMU's qapi_bool_parse takes yes and y too.
+        assertThat(MachineArgs.parse("-machine pc -drive if=floppy,format=raw,file=" + img + ",readonly=yes").config()
+                .floppies().get(0).readOnly()).isTrue();
         assertThatThrownBy(() -> MachineArgs.parse("-machine pc -fda " + img + " -drive if=floppy,format=raw,file=" + img
                 + ",index=0")).hasMessageContaining("floppy unit 0 is already " + img);
         assertThatThrownBy(() -> MachineArgs.parse("-machine pc -fda")).hasMessage("-fda needs a value");

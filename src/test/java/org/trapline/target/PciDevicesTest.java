@@ -57,7 +57,7 @@ class PciDevicesTest {
             "-device e1000,mac=52:54:00:12:34:56|-device e1000,mac=52:54:00:12:34:56: property 'mac=52:54:00:12:34:56' is not modelled (modelled: addr=, multifunction=)",
             "-device e1000,addr=20|-device e1000,addr=20: addr=20 is not a PCI address (SLOT[.FN], slot 0-1f, function 0-7)",
             "-device e1000,addr=x|-device e1000,addr=x: addr=x is not a PCI address (SLOT[.FN], slot 0-1f, function 0-7)",
-            "-device e1000,multifunction=maybe|-device e1000,multifunction=maybe: multifunction=maybe (expected on or off)",
+            "-device e1000,multifunction=maybe|-device e1000,multifunction=maybe: multifunction=maybe: expected 'on' or 'off'",
             "-device e1000,addr=02.0|-device e1000,addr=02.0: 00:02.0 is taken (QEMU: slot 2 function 0 not available)",
             "-device e1000,addr=01.1|-device e1000,addr=01.1: 00:01.1 is taken (QEMU: slot 1 function 1 not available)",
             "-usb -device piix3-usb-uhci,addr=01.2|-device piix3-usb-uhci,addr=01.2: 00:01.2 is taken (QEMU: slot 1 function 2 not available)",
