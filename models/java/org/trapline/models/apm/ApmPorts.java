@@ -1,5 +1,7 @@
 package org.trapline.models.apm;
 
+import static org.trapline.models.device.Inspectable.hex;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -129,8 +131,8 @@ public final class ApmPorts implements Inspectable {
     @Override
     public Map<String, String> registers() {
         Map<String, String> r = new LinkedHashMap<>();
-        r.put("APMC", String.format("0x%02x", apmc));
-        r.put("APMS", String.format("0x%02x", apms));
+        r.put("APMC", hex(apmc));
+        r.put("APMS", hex(apms));
         r.put("SMI", Long.toString(smis));
         return r;
     }

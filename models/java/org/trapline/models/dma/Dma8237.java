@@ -1,5 +1,7 @@
 package org.trapline.models.dma;
 
+import static org.trapline.models.device.Inspectable.hex;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -515,12 +517,12 @@ public final class Dma8237 implements IoDevice, Inspectable {
     @Override
     public Map<String, String> registers() {
         Map<String, String> r = new LinkedHashMap<>();
-        r.put("command", String.format("0x%02x", command));
-        r.put("status", String.format("0x%02x", terminalCounts | requesting() << 4));
+        r.put("command", hex(command));
+        r.put("status", hex(terminalCounts | requesting() << 4));
         r.put("request", String.format("0x%x", request));
-        r.put("mask", String.format("0x%02x", mask));
+        r.put("mask", hex(mask));
         r.put("flip-flop", flipFlop ? "high" : "low");
-        r.put("temporary", String.format("0x%02x", temporary));
+        r.put("temporary", hex(temporary));
         for (int c = 0; c < 4; c++) {
             int n = firstChannel + c;
             r.put("ch" + n, String.format("mode=0x%02x base=0x%04x/0x%04x current=0x%04x/0x%04x", mode[c],

@@ -1,5 +1,7 @@
 package org.trapline.models.dma;
 
+import static org.trapline.models.device.Inspectable.hex;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -141,11 +143,11 @@ public final class DmaPageRegisters implements IoDevice, Inspectable {
     public Map<String, String> registers() {
         Map<String, String> r = new LinkedHashMap<>();
         for (int c = 0; c < 8; c++) {
-            r.put("page" + c, String.format("0x%02x", page(c)));
+            r.put("page" + c, hex(page(c)));
         }
         for (int c = 0; c < 8; c++) {
             if (highPage[c] != 0) {
-                r.put("pageh" + c, String.format("0x%02x", highPage[c]));
+                r.put("pageh" + c, hex(highPage[c]));
             }
         }
         return r;

@@ -1,5 +1,7 @@
 package org.trapline.models.kbc;
 
+import static org.trapline.models.device.Inspectable.hex;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -428,11 +430,11 @@ public final class Kbc8042 implements IoDevice, Inspectable {
     @Override
     public Map<String, String> registers() {
         Map<String, String> r = new LinkedHashMap<>();
-        r.put("STATUS", String.format("0x%02x", status));
-        r.put("CCB", String.format("0x%02x", commandByte));
-        r.put("OUTPORT", String.format("0x%02x", outputPort));
-        r.put("OB", String.format("0x%02x", outputBuffer));
-        r.put("pending", pendingCommand == 0 ? "-" : String.format("0x%02x", pendingCommand));
+        r.put("STATUS", hex(status));
+        r.put("CCB", hex(commandByte));
+        r.put("OUTPORT", hex(outputPort));
+        r.put("OB", hex(outputBuffer));
+        r.put("pending", pendingCommand == 0 ? "-" : hex(pendingCommand));
         keyboard.describe(r);
         mouse.describe(r);
         return r;

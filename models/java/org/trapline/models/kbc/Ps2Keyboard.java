@@ -1,5 +1,7 @@
 package org.trapline.models.kbc;
 
+import static org.trapline.models.device.Inspectable.hex;
+
 import java.util.Map;
 import java.util.Set;
 
@@ -183,9 +185,9 @@ final class Ps2Keyboard {
         registers.put("kbd.queue", queue.describe());
         registers.put("kbd.set", Integer.toString(scanSet));
         registers.put("kbd.scanning", scanning ? "1" : "0");
-        registers.put("kbd.leds", String.format("0x%02x", leds));
-        registers.put("kbd.typematic", String.format("0x%02x", typematic));
-        registers.put("kbd.pending", pendingCommand == NONE ? "-" : String.format("0x%02x", pendingCommand));
+        registers.put("kbd.leds", hex(leds));
+        registers.put("kbd.typematic", hex(typematic));
+        registers.put("kbd.pending", pendingCommand == NONE ? "-" : hex(pendingCommand));
     }
 
     int scanSet() {

@@ -1,5 +1,7 @@
 package org.trapline.models.kbc;
 
+import static org.trapline.models.device.Inspectable.hex;
+
 import java.util.Map;
 import java.util.Set;
 
@@ -206,12 +208,12 @@ final class Ps2Mouse {
 
     void describe(Map<String, String> registers) {
         registers.put("aux.queue", queue.describe());
-        registers.put("aux.status", String.format("0x%02x", status));
+        registers.put("aux.status", hex(status));
         registers.put("aux.resolution", Integer.toString(resolution));
         registers.put("aux.rate", Integer.toString(sampleRate));
         registers.put("aux.id", Integer.toString(id));
         registers.put("aux.wrap", wrap ? "1" : "0");
-        registers.put("aux.pending", pendingCommand == NONE ? "-" : String.format("0x%02x", pendingCommand));
+        registers.put("aux.pending", pendingCommand == NONE ? "-" : hex(pendingCommand));
     }
 
     int status() {

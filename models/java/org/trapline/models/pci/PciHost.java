@@ -1,5 +1,7 @@
 package org.trapline.models.pci;
 
+import static org.trapline.models.device.Inspectable.hex;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -186,7 +188,7 @@ public final class PciHost {
         public Map<String, String> registers() {
             Map<String, String> r = new LinkedHashMap<>();
             r.put("CONFIG_ADDRESS", String.format("0x%08x", mechanism.confadd()));
-            r.put("RC", String.format("0x%02x", mechanism.resetControl()));
+            r.put("RC", hex(mechanism.resetControl()));
             return r;
         }
 

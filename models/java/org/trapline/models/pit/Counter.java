@@ -1,5 +1,7 @@
 package org.trapline.models.pit;
 
+import static org.trapline.models.device.Inspectable.hex;
+
 import java.util.Map;
 
 /**
@@ -216,7 +218,7 @@ final class Counter {
         registers.put("CR" + n, hex4(cr));
         registers.put("CE" + n, hex4(ceValue(nowNs)));
         registers.put("OL" + n, latchedRw != 0 ? hex4(ol) : "-");
-        registers.put("status" + n, statusLatched ? hex2(status) : "-");
+        registers.put("status" + n, statusLatched ? hex(status) : "-");
         registers.put("mode" + n, Integer.toString(mode));
         registers.put("RW" + n, Integer.toString(rw));
         registers.put("BCD" + n, bcd ? "1" : "0");
@@ -227,9 +229,5 @@ final class Counter {
 
     private static String hex4(int v) {
         return String.format("0x%04x", v);
-    }
-
-    private static String hex2(int v) {
-        return String.format("0x%02x", v);
     }
 }

@@ -1,5 +1,7 @@
 package org.trapline.models.pit;
 
+import static org.trapline.models.device.Inspectable.hex;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -212,7 +214,7 @@ public final class Pit8254 implements IoDevice, Inspectable {
         for (Counter c : counters) {
             c.describe(registers, now);
         }
-        registers.put("port61", String.format("0x%02x", portB.peek()));
+        registers.put("port61", hex(portB.peek()));
         return registers;
     }
 }

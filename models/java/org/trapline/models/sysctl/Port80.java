@@ -1,5 +1,7 @@
 package org.trapline.models.sysctl;
 
+import static org.trapline.models.device.Inspectable.hex;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -54,8 +56,8 @@ public final class Port80 implements IoDevice, Inspectable {
     @Override
     public Map<String, String> registers() {
         Map<String, String> r = new LinkedHashMap<>();
-        r.put("PORT80", String.format("0x%02x", value));
-        r.put("post", String.format("0x%02x", lastPostCode));
+        r.put("PORT80", hex(value));
+        r.put("post", hex(lastPostCode));
         return r;
     }
 }

@@ -1,5 +1,7 @@
 package org.trapline.models.sysctl;
 
+import static org.trapline.models.device.Inspectable.hex;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -87,6 +89,6 @@ public final class Port92 implements IoDevice, Inspectable {
 
     @Override
     public Map<String, String> registers() {
-        return Map.of("PORT92", String.format("0x%02x", value));
+        return Map.of("PORT92", hex(value));
     }
 }
