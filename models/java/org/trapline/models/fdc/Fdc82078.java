@@ -250,6 +250,9 @@ public final class Fdc82078 implements IoDevice, Inspectable {
         configDefault = quirks.contains(FdcQuirks.CONFIGURE_RESET_IMPLIED_SEEK) ? CONFIG_DEFAULT | CONFIG_EIS
                 : CONFIG_DEFAULT;
         config = configDefault;
+        for (int u = 0; u < DRIVES; u++) {
+            sect[u] = drives[u] == null && seekBoundedByMedia ? 0 : 1;
+        }
         controllerReset(false);
     }
 
@@ -415,7 +418,7 @@ public final class Fdc82078 implements IoDevice, Inspectable {
         resetSenses = 0;
         for (int d = 0; d < DRIVES; d++) {
             // QEMU's fdctrl_reset recalibrates every drive (fd_recalibrate): cylinder 0, head 0, sector 1.
-            moveTo(d, 0, 0, 1);
+            recalibrateTo(d);
         }
         if (!lock && !resetKeepsConfigure) {
             config = configDefault;
@@ -597,7 +600,7 @@ public final class Fdc82078 implements IoDevice, Inspectable {
         drive = fifo[1] & DOR_DRIVE_SEL;
         touch();
         int u = cur();
-        moveTo(u, 0, 0, 1);
+        recalibrateTo(u);
         toCommandPhase();
         // With a drive, TRK0 comes and the command ends normally; with none it never does.
         st0 |= drives[u] != null || recalibrateWithoutTrack0 ? ST0_SE : ST0_SE | ST0_EC | ST0_ABNORMAL;
@@ -865,6 +868,16 @@ public final class Fdc82078 implements IoDevice, Inspectable {
     }
 
     // ---- READ DATA and WRITE DATA -------------------------------------------------------------------
+
+    /**
+     * Cylinder 0, head 0, sector 1. QEMU's fd_seek refuses sector 1 on a unit without a diskette (its
+     * sectors per track 0), so there the head and sector stay as they were, the sector 0 from power-on.
+     */
+    private void recalibrateTo(int u) {
+        if (drives[u] != null || !seekBoundedByMedia) {
+            moveTo(u, 0, 0, 1);
+        }
+    }
 
     /** The head moves (QEMU's fd_seek): a step to another cylinder with a diskette in clears DSKCHG. */
     private void moveTo(int u, int h, int t, int s) {
