@@ -1179,7 +1179,8 @@ public final class Fdc82078 implements IoDevice, Inspectable {
         if (scanChunkCompare) {
             boolean hit = sign == 0 || sign < 0 && command == FdcCommand.SCAN_LOW_OR_EQUAL
                     || sign > 0 && command == FdcCommand.SCAN_HIGH_OR_EQUAL;
-            if (hit || terminalCount || dataPos >= dataLen || dataPos % SECTOR_BYTES == 0 && !nextSector(u)) {
+            // After a piece that is no hit QEMU moves to the next sector first, then stops at the count's end.
+            if (hit || dataPos % SECTOR_BYTES == 0 && !nextSector(u) || terminalCount || dataPos >= dataLen) {
                 end(0, 0, ST2_SH, pcn[u], head[u], sect[u]);
             }
             return;
