@@ -53,6 +53,11 @@ class FdcDifferentialProperties extends DifferentialSuite {
 
     @Provide
     Arbitrary<List<Access>> accesses() {
+        return floppyAccess().list().ofMaxSize(40);
+    }
+
+    /** One guest access to the controller, a command with its parameters, or DMA channel 2 set up or read. */
+    static Arbitrary<Access> floppyAccess() {
         return Arbitraries.frequencyOf(
                         Tuple.of(6, Arbitraries.integers().between(0x3f0, 0x3f7).map(p -> Access.of(String.format("inb 0x%x", p)))),
                         Tuple.of(4, Arbitraries.integers().between(1, 8).map(FdcDifferentialProperties::resultReads)),
@@ -62,8 +67,7 @@ class FdcDifferentialProperties extends DifferentialSuite {
                         Tuple.of(2, Combinators.combine(Arbitraries.of(0x46, 0x4a), Arbitraries.integers().between(0, 0x7ff))
                                 .as(FdcDifferentialProperties::dmaChannel2)),
                         Tuple.of(1, Arbitraries.of(Access.of("read 0x10000 0x20"), Access.of("inb 0x08"), Access.of("inb 0x04"),
-                                Access.of("inb 0x05"))))
-                .list().ofMaxSize(40);
+                                Access.of("inb 0x05"))));
     }
 
     /**
@@ -71,7 +75,7 @@ class FdcDifferentialProperties extends DifferentialSuite {
      * (drive 0, the head bit and H alike, cylinder 0-39, sector 1-9, N 2, EOT 1-9), for the others
      * plausible values (drive 0, cylinder 0-41) or any byte.
      */
-    private static Arbitrary<Access> command() {
+    static Arbitrary<Access> command() {
         Arbitrary<Integer> which = Arbitraries.integers().between(0, COMMANDS.length - 1);
         Arbitrary<List<Integer>> params = Arbitraries.frequencyOf(
                         Tuple.of(3, Arbitraries.integers().between(0, 10)),
