@@ -47,8 +47,8 @@ public final class Fdc82078 implements IoDevice, Inspectable {
     /** QEMU's READ ID result timer: 1/50 s after the command (hw/block/fdc.c fdctrl_handle_readid). */
     static final long QEMU_READ_ID_NS = 20_000_000L;
     static final int MSR_DRIVE_BUSY = 0x0f;
-    /** READ DATA and WRITE DATA: MT, MFM, SK above the opcode (82078 'Command Set'). */
-    static final int OPCODE_MASK = 0x1f, READ_DATA = 0x06, WRITE_DATA = 0x05, MT = 0x80;
+    /** The transfers' MT bit above the opcode (82078 'Command Set'). */
+    static final int MT = 0x80;
     static final int SECTOR_BYTES = FloppyMedium.SECTOR_BYTES;
     static final int ST3_WP = 0x40, ST3_ONE5 = 0x20, ST3_T0 = 0x10, ST3_ONE3 = 0x08;
 
@@ -154,7 +154,6 @@ public final class Fdc82078 implements IoDevice, Inspectable {
     private FdcCommand command = FdcCommand.INVALID;
     /** A SCAN's compare over the current piece: the sign of the first difference (host minus disk). */
     private int scanSign;
-    private int scanStart;
     /** The hardware READ TRACK found no ID equal to the command's (82078 READ TRACK: ST1 ND). */
     private boolean trackIdMissed;
     /** A sector whose data address mark is not the command's was read (82078 ST2 CM): end after it. */
@@ -406,9 +405,7 @@ public final class Fdc82078 implements IoDevice, Inspectable {
 
     private void controllerReset(boolean interrupt) {
         clearInterrupt();
-        if (readIdTimer != null) {
-            readIdTimer.disarm();
-        }
+        readIdTimer.disarm();
         endTransferState();
         sra = drives[1] != null || drive1AppearsWhenSelected && driveTouched[1] ? 0 : SRA_NDRV2;
         srb = SRB_RESERVED_ONES;
@@ -983,7 +980,6 @@ public final class Fdc82078 implements IoDevice, Inspectable {
         transferWrite = write;
         transferring = true;
         viaDma = ndIsDmaGate ? (dor & DOR_DMA_GATE) != 0 : !nd;
-        scanStart = 0;
         scanSign = 0;
         if (cmd == FdcCommand.VERIFY && (viaDma || !verifyPioReads)) {
             verify(u);

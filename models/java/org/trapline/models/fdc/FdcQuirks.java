@@ -49,7 +49,8 @@ public enum FdcQuirks implements Quirk {
     /** SEEK without a drive leaves the head where it is. */
     SEEK_BOUNDED_BY_MEDIA("fdc.seek-bounded-by-media", "fdc",
             "SEEK to a cylinder beyond the medium's last track (any but 0 with no drive) leaves PCN unchanged,"
-                    + " although the interrupt and ST0 say the seek ended",
+                    + " although the interrupt and ST0 say the seek ended; on a unit with no diskette RECALIBRATE and"
+                    + " a reset leave its head and sector as they were (sector 0 from power-on, as READ ID shows)",
             "82078 SEEK: the controller steps the head until PCN equals NCN and then interrupts; it does not know"
                     + " the medium; QEMU hw/block/fdc.c fdctrl_handle_seek, fd_seek (track > max_track)"),
     /** RECALIBRATE succeeds with no drive. */

@@ -433,6 +433,25 @@ class FdcCommandsTest {
     }
 
     @Test
+    void anEmptyUnitKeepsSectorZeroInQemuAndRecalibratesToSectorOneOtherwise() {
+        fdc(DELETED_DATA_NOT_HANDLED);
+        out(0x04, 0x05); // SENSE DRIVE STATUS of unit 1, head 1
+        in();
+        out(0x07, 0x01);
+        sense();
+        out(0x4c, 0x01, 0, 0, 1, 2, 9, 0x1b, 0xff);
+        assertThat(result()).containsExactly(0x61, 0x00, 0x00, 0, 0, 1, 2);
+        fdc(DELETED_DATA_NOT_HANDLED, SEEK_BOUNDED_BY_MEDIA);
+        out(0x04, 0x05);
+        in();
+        out(0x07, 0x01);
+        sense();
+        out(0x4c, 0x01, 0, 0, 1, 2, 9, 0x1b, 0xff);
+        // QEMU's fd_seek refuses sector 1 on a unit with no sectors: head 1 and sector 0 stay.
+        assertThat(result()).containsExactly(0x65, 0x00, 0x00, 0, 1, 0, 2);
+    }
+
+    @Test
     void saveRestoreAndPowerdownKeepTheRegisters() {
         fdc();
         out(0x03, 0xaf, 0x02);
