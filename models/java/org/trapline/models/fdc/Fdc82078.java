@@ -9,15 +9,18 @@ import java.util.Set;
 import org.trapline.models.bus.IoDevice;
 import org.trapline.models.bus.PortIoBus;
 import org.trapline.models.bus.Region;
+import org.trapline.models.clock.Scheduler;
+import org.trapline.models.clock.Timer;
+import org.trapline.models.clock.VirtualClock;
 import org.trapline.models.device.Inspectable;
 import org.trapline.models.device.Quirk;
 import org.trapline.models.irq.IrqLine;
 
 /**
- * The Intel 82078 (44-pin) floppy disk controller in PC-AT mode, with no drive attached: the register
+ * The Intel 82078 (44-pin) floppy disk controller in PC-AT mode with up to two drives: the register
  * set at offsets 0-7 (SRA, SRB, DOR, TDR, MSR/DSR, FIFO, DIR/CCR), the command, execution and result
  * phases of the FIFO, the reset through DOR bit 2 or DSR bit 7 with its polling interrupt, and the
- * commands that need no medium. Offset 6 is not the controller's (the PC's ATA control port).
+ * command set ({@link FdcCommand}). Offset 6 is not the controller's (the PC's ATA control port).
  */
 public final class Fdc82078 implements IoDevice, Inspectable {
     static final int SRA = 0, SRB = 1, DOR = 2, TDR = 3, MSR = 4, DSR = 4, FIFO = 5, DIR = 7, CCR = 7;
@@ -34,10 +37,18 @@ public final class Fdc82078 implements IoDevice, Inspectable {
     static final int ST0_SE = 0x20, ST0_EC = 0x10, ST0_ABNORMAL = 0x40, ST0_INVALID = 0x80, ST0_READY_CHANGE = 0xc0;
     static final int ST0_HEAD = 0x04;
     static final int ST1_EN = 0x80, ST1_ND = 0x04, ST1_NW = 0x02, ST1_MA = 0x01;
-    static final int ST2_WC = 0x10;
+    static final int ST2_WC = 0x10, ST2_SN = 0x04, ST2_SH = 0x08, ST2_CM = 0x40;
+    /** VERIFY's byte 1: EC, the count of SC sectors in place of EOT (82078 VERIFY). */
+    static final int VERIFY_EC = 0x80;
+    /** SK: skip the sectors whose data address mark is not the command's (82078 'Command Set'). */
+    static final int SK = 0x20;
+    /** The rotation: 300 rpm, 360 rpm for a 5.25" high-capacity drive (82078 'Drive Interface'). */
+    static final long NS_PER_MINUTE = 60_000_000_000L;
+    /** QEMU's READ ID result timer: 1/50 s after the command (hw/block/fdc.c fdctrl_handle_readid). */
+    static final long QEMU_READ_ID_NS = 20_000_000L;
     static final int MSR_DRIVE_BUSY = 0x0f;
-    /** READ DATA and WRITE DATA: MT, MFM, SK above the opcode (82078 'Command Set'). */
-    static final int OPCODE_MASK = 0x1f, READ_DATA = 0x06, WRITE_DATA = 0x05, MT = 0x80;
+    /** The transfers' MT bit above the opcode (82078 'Command Set'). */
+    static final int MT = 0x80;
     static final int SECTOR_BYTES = FloppyMedium.SECTOR_BYTES;
     static final int ST3_WP = 0x40, ST3_ONE5 = 0x20, ST3_T0 = 0x10, ST3_ONE3 = 0x08;
 
@@ -78,6 +89,18 @@ public final class Fdc82078 implements IoDevice, Inspectable {
     private final boolean resultSizeCode2;
     private final boolean pioLastSector;
     private final boolean pioWriteHangs;
+    private final boolean readIdFixedDelay;
+    private final boolean readIdDorDrive;
+    private final boolean formatEndsAtOnce;
+    private final boolean verifyIgnoresEc;
+    private final boolean verifyPioReads;
+    private final boolean readTrackIsReadData;
+    private final boolean deletedDataNotHandled;
+    private final boolean scanChunkCompare;
+    private final boolean headFromH;
+    private final boolean relativeSeekBounded;
+    private final Scheduler scheduler;
+    private final Timer readIdTimer;
     private final int configDefault;
     private final IrqLine irq;
     private final DmaRequest dreq;
@@ -92,7 +115,7 @@ public final class Fdc82078 implements IoDevice, Inspectable {
     private int dsr;
     private int drive;
     /** The command and its parameters, then the result bytes; 10 is the longest either (DUMPREG). */
-    private final int[] fifo = new int[10];
+    private final int[] fifo = new int[18];
     private int pos;
     private int len;
     private Phase phase;
@@ -124,7 +147,20 @@ public final class Fdc82078 implements IoDevice, Inspectable {
     /** Under QEMU's late write-protect check: the bytes of the refused piece still to take from the DMA. */
     private int protectedSkip = -1;
     private final int[] drivePerpendicular = new int[DRIVES];
+    /** Sectors per track each drive's position counts with (QEMU's last_sect: the format's, or FORMAT's SC). */
+    private final int[] lastSect = new int[DRIVES];
+    private int pwrd;
+    /** The command in its execution phase. */
+    private FdcCommand command = FdcCommand.INVALID;
+    /** A SCAN's compare over the current piece: the sign of the first difference (host minus disk). */
+    private int scanSign;
+    /** The hardware READ TRACK found no ID equal to the command's (82078 READ TRACK: ST1 ND). */
+    private boolean trackIdMissed;
+    /** A sector whose data address mark is not the command's was read (82078 ST2 CM): end after it. */
+    private boolean controlMark;
     private final boolean[] driveTouched = new boolean[DRIVES];
+    /** The ID field (C, H, R, N) FORMAT TRACK is taking for its next sector. */
+    private final int[] idField = new int[4];
 
     enum Phase { COMMAND, EXECUTION, RESULT }
 
@@ -156,11 +192,22 @@ public final class Fdc82078 implements IoDevice, Inspectable {
      * @param dreq           the DRQ line to the DMA controller
      */
     public Fdc82078(Set<Quirk> quirks, IrqLine irq, FloppyMedium[] media, boolean[] writeProtected, DmaRequest dreq) {
+        this(new Scheduler(new VirtualClock()), quirks, irq, media, writeProtected, dreq);
+    }
+
+    /**
+     * @param scheduler where the controller arms what the rotation decides (READ ID's ID field)
+     */
+    public Fdc82078(Scheduler scheduler, Set<Quirk> quirks, IrqLine irq, FloppyMedium[] media, boolean[] writeProtected,
+            DmaRequest dreq) {
         this.irq = irq;
+        this.scheduler = scheduler;
+        this.readIdTimer = scheduler.newTimer("fdc-read-id", this::readIdFound);
         this.dreq = dreq;
         for (int u = 0; u < DRIVES && u < media.length; u++) {
             if (media[u] != null) {
                 drives[u] = new FloppyDrive(media[u], u < writeProtected.length && writeProtected[u]);
+                lastSect[u] = drives[u].geometry().sectorsPerTrack();
             }
         }
         eotWithoutTcNormal = quirks.contains(FdcQuirks.EOT_WITHOUT_TC_ENDS_NORMALLY);
@@ -173,6 +220,16 @@ public final class Fdc82078 implements IoDevice, Inspectable {
         resultSizeCode2 = quirks.contains(FdcQuirks.RESULT_SIZE_CODE_2);
         pioLastSector = quirks.contains(FdcQuirks.PIO_READ_RESULT_NAMES_LAST_SECTOR);
         pioWriteHangs = quirks.contains(FdcQuirks.PIO_WRITE_TO_TRACK_END_NEVER_ENDS);
+        readIdFixedDelay = quirks.contains(FdcQuirks.READ_ID_AFTER_FIXED_20MS);
+        readIdDorDrive = quirks.contains(FdcQuirks.READ_ID_USES_DOR_DRIVE);
+        formatEndsAtOnce = quirks.contains(FdcQuirks.FORMAT_TRACK_ENDS_AT_ONCE);
+        verifyIgnoresEc = quirks.contains(FdcQuirks.VERIFY_IGNORES_EC);
+        verifyPioReads = quirks.contains(FdcQuirks.VERIFY_WITHOUT_DMA_READS_DATA);
+        readTrackIsReadData = quirks.contains(FdcQuirks.READ_TRACK_IS_READ_DATA);
+        deletedDataNotHandled = quirks.contains(FdcQuirks.DELETED_DATA_NOT_HANDLED);
+        scanChunkCompare = quirks.contains(FdcQuirks.SCAN_COMPARES_PIECES_AND_REPORTS_HIT);
+        headFromH = quirks.contains(FdcQuirks.HEAD_FROM_H_PARAMETER);
+        relativeSeekBounded = quirks.contains(FdcQuirks.RELATIVE_SEEK_BOUNDED_BY_MEDIA);
         sraNotDecoded = quirks.contains(FdcQuirks.SRA_NOT_DECODED);
         msrReadEndsReset = quirks.contains(FdcQuirks.MSR_READ_ENDS_RESET);
         resetKeepsConfigure = quirks.contains(FdcQuirks.RESET_KEEPS_CONFIGURE);
@@ -192,6 +249,9 @@ public final class Fdc82078 implements IoDevice, Inspectable {
         configDefault = quirks.contains(FdcQuirks.CONFIGURE_RESET_IMPLIED_SEEK) ? CONFIG_DEFAULT | CONFIG_EIS
                 : CONFIG_DEFAULT;
         config = configDefault;
+        for (int u = 0; u < DRIVES; u++) {
+            sect[u] = drives[u] == null && seekBoundedByMedia ? 0 : 1;
+        }
         controllerReset(false);
     }
 
@@ -345,6 +405,7 @@ public final class Fdc82078 implements IoDevice, Inspectable {
 
     private void controllerReset(boolean interrupt) {
         clearInterrupt();
+        readIdTimer.disarm();
         endTransferState();
         sra = drives[1] != null || drive1AppearsWhenSelected && driveTouched[1] ? 0 : SRA_NDRV2;
         srb = SRB_RESERVED_ONES;
@@ -354,7 +415,7 @@ public final class Fdc82078 implements IoDevice, Inspectable {
         resetSenses = 0;
         for (int d = 0; d < DRIVES; d++) {
             // QEMU's fdctrl_reset recalibrates every drive (fd_recalibrate): cylinder 0, head 0, sector 1.
-            moveTo(d, 0, 0, 1);
+            recalibrateTo(d);
         }
         if (!lock && !resetKeepsConfigure) {
             config = configDefault;
@@ -458,44 +519,45 @@ public final class Fdc82078 implements IoDevice, Inspectable {
 
     /** Parameter bytes after each command byte (82078 'Command Set'); 0 for an invalid one. */
     private static int parameters(int command) {
-        int op = command & OPCODE_MASK;
-        if (op == READ_DATA || op == WRITE_DATA) {
-            return 8;
-        }
-        return switch (command) {
-            case 0x03, 0x0f -> 2; // SPECIFY, SEEK
-            case 0x04, 0x07, 0x12 -> 1; // SENSE DRIVE STATUS, RECALIBRATE, PERPENDICULAR MODE
-            case 0x13 -> 3; // CONFIGURE
-            default -> 0; // SENSE INTERRUPT STATUS, DUMPREG, VERSION, LOCK, PART ID, invalid
-        };
+        return FdcCommand.of(command).parameters;
     }
 
     private void execute() {
-        int op = fifo[0] & OPCODE_MASK;
-        if (op == READ_DATA || op == WRITE_DATA) {
-            startTransfer(op == WRITE_DATA);
-            return;
-        }
-        switch (fifo[0]) {
-            case 0x03 -> specify();
-            case 0x04 -> senseDriveStatus();
-            case 0x07 -> recalibrate();
-            case 0x08 -> senseInterruptStatus();
-            case 0x0e -> dumpreg();
-            case 0x0f -> seek();
-            case 0x10 -> result(VERSION);
-            case 0x12 -> perpendicularMode();
-            case 0x13 -> {
+        command = FdcCommand.of(fifo[0]);
+        switch (command) {
+            case READ_DATA, WRITE_DATA, WRITE_DATA_SK, VERIFY, READ_TRACK, SCAN_EQUAL, SCAN_LOW_OR_EQUAL,
+                    SCAN_HIGH_OR_EQUAL -> startTransfer(command);
+            case READ_DELETED_DATA, WRITE_DELETED_DATA -> deletedData();
+            case SPECIFY -> specify();
+            case SENSE_DRIVE_STATUS -> senseDriveStatus();
+            case RECALIBRATE -> recalibrate();
+            case SENSE_INTERRUPT_STATUS -> senseInterruptStatus();
+            case DUMPREG -> dumpreg();
+            case SEEK -> seek();
+            case RELATIVE_SEEK_IN, RELATIVE_SEEK_OUT -> relativeSeek(command == FdcCommand.RELATIVE_SEEK_IN);
+            case VERSION -> result(VERSION);
+            case PERPENDICULAR_MODE -> perpendicularMode();
+            case CONFIGURE -> {
                 config = fifo[2];
                 pretrk = fifo[3];
                 toCommandPhase();
             }
-            case 0x14, 0x94 -> {
+            case LOCK -> {
                 lock = (fifo[0] & 0x80) != 0;
                 result(lock ? 0x10 : 0x00);
             }
-            case 0x18 -> result(PART_ID);
-            default -> result(ST0_INVALID);
+            case PART_ID -> result(PART_ID);
+            case READ_ID -> readId();
+            case FORMAT_TRACK -> formatTrack();
+            case SAVE -> save();
+            case RESTORE -> restore();
+            case POWERDOWN_MODE -> {
+                pwrd = fifo[1];
+                result(pwrd);
+            }
+            case OPTION -> toCommandPhase();
+            case DRIVE_SPECIFICATION -> driveSpecification();
+            default -> result(ST0_INVALID); // FORMAT AND WRITE and the undefined codes
         }
     }
 
@@ -535,7 +597,7 @@ public final class Fdc82078 implements IoDevice, Inspectable {
         drive = fifo[1] & DOR_DRIVE_SEL;
         touch();
         int u = cur();
-        moveTo(u, 0, 0, 1);
+        recalibrateTo(u);
         toCommandPhase();
         // With a drive, TRK0 comes and the command ends normally; with none it never does.
         st0 |= drives[u] != null || recalibrateWithoutTrack0 ? ST0_SE : ST0_SE | ST0_EC | ST0_ABNORMAL;
@@ -579,9 +641,8 @@ public final class Fdc82078 implements IoDevice, Inspectable {
         fifo[2] = 0;
         fifo[3] = 0;
         fifo[4] = dumpregSrtOnly ? srt : srt << 4 | hut;
-        fifo[5] = hlt << 1 | (ndIsDmaGate ? (dor & DOR_DMA_GATE) != 0 ? 1 : 0 : nd ? 1 : 0);
-        FloppyDrive d = drives[cur()];
-        fifo[6] = !dumpregEotIsDisketteSectors ? eot : d == null ? 0 : d.geometry().sectorsPerTrack();
+        fifo[5] = (hlt << 1 | (ndIsDmaGate ? (dor & DOR_DMA_GATE) != 0 ? 1 : 0 : nd ? 1 : 0)) & 0xff;
+        fifo[6] = !dumpregEotIsDisketteSectors ? eot : lastSect[cur()];
         fifo[7] = (lock ? 0x80 : 0) | (perpendicularCurrentDrive ? drivePerpendicular[cur()] << 2 : perpendicular);
         fifo[8] = config;
         fifo[9] = pretrk;
@@ -601,7 +662,219 @@ public final class Fdc82078 implements IoDevice, Inspectable {
         toCommandPhase();
     }
 
+    /**
+     * RELATIVE SEEK (82078): the head steps RCN cylinders in (DIR=1) or out from where it is, PCN counting
+     * the steps in its eight bits. QEMU stops at cylinder 0 and at the last cylinder of the diskette
+     * (quirk {@link FdcQuirks#RELATIVE_SEEK_BOUNDED_BY_MEDIA}).
+     */
+    private void relativeSeek(boolean in) {
+        drive = fifo[1] & DOR_DRIVE_SEL;
+        touch();
+        toCommandPhase();
+        int u = cur();
+        int n = fifo[2];
+        if (relativeSeekBounded) {
+            FloppyDrive d = drives[u];
+            int cylinders = d == null ? 0 : d.geometry().cylinders();
+            int t = in ? (pcn[u] + n >= cylinders ? cylinders - 1 : pcn[u] + n) : n > pcn[u] ? 0 : pcn[u] - n;
+            // QEMU's fd_seek: a cylinder past the medium, head 1 of one side, or a sector past the track stay put.
+            boolean valid = t >= 0 && d != null && t <= cylinders && (head[u] == 0 || d.geometry().heads() == 2)
+                    && sect[u] <= lastSect[u];
+            if (valid) {
+                moveTo(u, head[u], t, sect[u]);
+            }
+        } else {
+            moveTo(u, head[u], (in ? pcn[u] + n : pcn[u] - n) & 0xff, sect[u]);
+        }
+        st0 |= ST0_SE;
+        raiseInterrupt();
+    }
+
+    /**
+     * READ ID (82078): the first ID field that passes under the head of HDS is read; its C, H, R, N are the
+     * result. The ID field after the current sector comes a sector's time later (one revolution, 200 ms at
+     * 300 rpm, over the sectors per track); at another data rate, or on a side that is not recorded, none
+     * is read and the command ends with MA after two index pulses. With no diskette no index pulse comes.
+     */
+    private void readId() {
+        if (!readIdDorDrive) {
+            drive = fifo[1] & DOR_DRIVE_SEL;
+        }
+        touch();
+        int u = cur();
+        head[u] = fifo[1] >> 2 & 1;
+        sizeCode = 2;
+        FloppyDrive d = drives[u];
+        long wait;
+        if (readIdFixedDelay) {
+            wait = QEMU_READ_ID_NS;
+        } else if (d == null) {
+            return;
+        } else {
+            long revolution = NS_PER_MINUTE / (d.geometry().cmosDriveType() == 2 ? 360 : 300);
+            wait = idReadable(u) ? revolution / lastSect[u] : 2 * revolution;
+        }
+        readIdTimer.armAt(scheduler.nowNs() + wait);
+    }
+
+    private boolean idReadable(int u) {
+        FloppyDrive d = drives[u];
+        int rate = d == null ? 0 : d.geometry().rate();
+        return (dsr & DSR_DRATE) == rate && (readIdFixedDelay || d != null && head[u] < d.geometry().heads());
+    }
+
+    /** The READ ID's ID field has passed (or two index pulses have): the next sector is under the head. */
+    private void readIdFound() {
+        int u = cur();
+        if (lastSect[u] != 0) {
+            sect[u] = sect[u] % lastSect[u] + 1;
+        }
+        boolean found = idReadable(u);
+        end(found ? 0 : ST0_ABNORMAL, found ? 0 : ST1_MA, 0, pcn[u], head[u], sect[u]);
+    }
+
+    /**
+     * FORMAT TRACK (82078): at the index the track is written anew, SC sectors, each with the ID field the
+     * host gives as four bytes (C, H, R, N) through DMA or the FIFO and a data field of the fill byte D. A
+     * diskette image keeps 512-byte sectors in its own order, so the fill reaches the sectors whose ID is
+     * one of this track's (C and H of the head, R within the format, N 2); the others the image cannot hold.
+     * QEMU takes no ID and writes nothing (quirk {@link FdcQuirks#FORMAT_TRACK_ENDS_AT_ONCE}).
+     */
+    private void formatTrack() {
+        drive = fifo[1] & DOR_DRIVE_SEL;
+        touch();
+        int u = cur();
+        sizeCode = fifo[2];
+        if (formatEndsAtOnce) {
+            lastSect[u] = fifo[3];
+            end(0, 0, 0, pcn[u], head[u], sect[u]);
+            return;
+        }
+        FloppyDrive d = drives[u];
+        if (d == null) {
+            msr &= ~MSR_RQM; // no index pulse comes
+            return;
+        }
+        head[u] = fifo[1] >> 2 & 1;
+        if (d.writeProtected()) {
+            end(ST0_ABNORMAL, ST1_NW, 0, pcn[u], head[u], sect[u]);
+            return;
+        }
+        dataLen = 4 * fifo[3];
+        dataPos = 0;
+        if (dataLen == 0) {
+            end(0, 0, 0, pcn[u], head[u], sect[u]);
+            return;
+        }
+        transferWrite = true;
+        transferring = true;
+        viaDma = ndIsDmaGate ? (dor & DOR_DMA_GATE) != 0 : !nd;
+        if (viaDma) {
+            msr &= ~MSR_RQM;
+            dreq.hold();
+        } else {
+            msr |= MSR_NON_DMA | MSR_RQM;
+            raiseInterrupt();
+        }
+    }
+
+    private void formatByte(int u, int value) {
+        idField[dataPos % 4] = value;
+        dataPos++;
+        if (dataPos % 4 == 0) {
+            FloppyDrive d = drives[u];
+            int spt = d.geometry().sectorsPerTrack();
+            int r = idField[2];
+            if (idField[0] == pcn[u] && idField[1] == head[u] && idField[3] == 2 && fifo[2] == 2 && r >= 1 && r <= spt) {
+                java.util.Arrays.fill(sector, (byte) fifo[5]);
+                long at = d.lba(pcn[u], head[u], r);
+                d.write(at, sector);
+                d.markDeleted(at, false);
+            }
+        }
+        if (dataPos >= dataLen) {
+            end(0, 0, 0, pcn[u], head[u], sect[u]);
+        }
+    }
+
+    /**
+     * SAVE (82078): the registers a RESTORE puts back, 16 bytes as QEMU lays them out: PCN of drives 0-3,
+     * SPECIFY's timers, SC/EOT, LOCK and PERPENDICULAR, CONFIGURE, PRETRK, POWERDOWN MODE.
+     */
+    private void save() {
+        touch();
+        int u = cur();
+        java.util.Arrays.fill(fifo, 0, 15, 0);
+        fifo[2] = pcn[unit(0)];
+        fifo[3] = pcn[unit(1)];
+        fifo[6] = dumpregSrtOnly ? srt : (srt << 4 | hut) & 0xff;
+        fifo[7] = dumpregSrtOnly ? hlt : (hlt << 1 | (nd ? 1 : 0)) & 0xff;
+        fifo[8] = lastSect[u];
+        fifo[9] = (lock ? 0x80 : 0) | (perpendicularCurrentDrive ? drivePerpendicular[u] << 2 : perpendicular) & 0xff;
+        fifo[10] = config;
+        fifo[11] = pretrk;
+        fifo[12] = pwrd;
+        toResultPhase(15);
+    }
+
+    private void restore() {
+        touch();
+        int u = cur();
+        pcn[unit(0)] = fifo[3];
+        pcn[unit(1)] = fifo[4];
+        if (dumpregSrtOnly) {
+            srt = fifo[7];
+            hlt = fifo[8];
+        } else {
+            srt = fifo[7] >> 4;
+            hut = fifo[7] & 0x0f;
+            hlt = fifo[8] >> 1;
+            nd = (fifo[8] & 1) != 0;
+        }
+        lastSect[u] = fifo[9];
+        lock = (fifo[10] & 0x80) != 0;
+        if (perpendicularCurrentDrive) {
+            drivePerpendicular[u] = fifo[10] >> 2 & 0x0f;
+        } else {
+            perpendicular = fifo[10] & 0x3f;
+        }
+        config = fifo[11];
+        pretrk = fifo[12];
+        pwrd = fifo[13];
+        toCommandPhase();
+    }
+
+    /**
+     * DRIVE SPECIFICATION (82078): drive bytes end with one that has DONE (bit 7) set; with bit 6 as well
+     * four result bytes follow. Without DONE in its fifth byte the command waits, RQM off, until a reset.
+     */
+    private void driveSpecification() {
+        touch();
+        int last = fifo[5];
+        if ((last & 0x80) == 0) {
+            return;
+        }
+        if ((last & 0x40) != 0) {
+            fifo[0] = fifo[1];
+            fifo[2] = 0;
+            fifo[3] = 0;
+            toResultPhase(4);
+        } else {
+            toCommandPhase();
+        }
+    }
+
     // ---- READ DATA and WRITE DATA -------------------------------------------------------------------
+
+    /**
+     * Cylinder 0, head 0, sector 1. QEMU's fd_seek refuses sector 1 on a unit without a diskette (its
+     * sectors per track 0), so there the head and sector stay as they were, the sector 0 from power-on.
+     */
+    private void recalibrateTo(int u) {
+        if (drives[u] != null || !seekBoundedByMedia) {
+            moveTo(u, 0, 0, 1);
+        }
+    }
 
     /** The head moves (QEMU's fd_seek): a step to another cylinder with a diskette in clears DSKCHG. */
     private void moveTo(int u, int h, int t, int s) {
@@ -627,18 +900,24 @@ public final class Fdc82078 implements IoDevice, Inspectable {
     }
 
     /**
-     * The execution phase of READ DATA or WRITE DATA (82078 'Data Transfer Commands'): the drive and head
-     * of byte 1, the sector ID C, H, R, N of bytes 2-5, EOT, GPL, DTL. The transfer then goes through DMA
-     * (DRQ to the channel) or, in non-DMA mode, through the FIFO.
+     * The execution phase of a data transfer command (82078 'Data Transfer Commands'): READ DATA, WRITE
+     * DATA, READ TRACK, VERIFY and the SCANs. The drive and head of byte 1, the sector ID C, H, R, N of
+     * bytes 2-5, EOT, GPL, DTL (SC, STP). The data then moves through DMA (DRQ to the channel) or, in
+     * non-DMA mode, through the FIFO.
      */
-    private void startTransfer(boolean write) {
+    private void startTransfer(FdcCommand cmd) {
+        boolean write = cmd == FdcCommand.WRITE_DATA || cmd == FdcCommand.WRITE_DATA_SK
+                || cmd == FdcCommand.WRITE_DELETED_DATA;
         drive = fifo[1] & DOR_DRIVE_SEL;
         touch();
         int u = cur();
         FloppyDrive d = drives[u];
+        boolean wholeTrack = cmd == FdcCommand.READ_TRACK && !readTrackIsReadData;
         int c = fifo[2], h = fifo[3], r = fifo[4];
         sizeCode = fifo[5];
-        multiTrack = (fifo[0] & MT) != 0;
+        multiTrack = (fifo[0] & MT) != 0 && !wholeTrack;
+        trackIdMissed = false;
+        controlMark = false;
         if (d == null) {
             if (noDisketteEndsAtOnce) {
                 // QEMU's fd_seek on an empty drive: cylinder and head out of bounds (2), else sector (3).
@@ -650,18 +929,24 @@ public final class Fdc82078 implements IoDevice, Inspectable {
             return;
         }
         FloppyGeometry g = d.geometry();
+        // The head select output follows HDS; the ID field's H must then equal H (82078 'Command Set', HDS).
+        int side = headFromH ? h : fifo[1] >> 2 & 1;
         if (c != pcn[u] && !seeksWithoutEis && (config & CONFIG_EIS) == 0) {
             // No implied seek: the ID fields under the head are of another cylinder (82078 ST2 WC, ST1 ND).
             end(ST0_ABNORMAL, ST1_ND, ST2_WC, c, h, r);
             return;
         }
         int lastCylinder = missingSectorStatus ? g.cylinders() : g.cylinders() - 1;
-        if (c > lastCylinder || h >= g.heads()) {
+        if (c > lastCylinder || side >= g.heads()) {
             // An unrecorded cylinder or side: no address mark (82078 ST1 MA); QEMU reports no status bit.
             end(ST0_ABNORMAL, missingSectorStatus ? 0 : ST1_MA, 0, c, h, r);
             return;
         }
-        if (r > g.sectorsPerTrack() || r == 0 && !missingSectorStatus) {
+        if (wholeTrack) {
+            // READ TRACK reads from the first sector after the index, whatever R; an R it never meets is ND.
+            trackIdMissed = r == 0 || r > Math.min(fifo[6], lastSect[u]) || h != side;
+            r = 1;
+        } else if (h != side || r > lastSect[u] || r == 0 && !missingSectorStatus) {
             // The sector is not on the track (82078 ST1 ND); QEMU sets ST1 bit 7 (EN).
             end(ST0_ABNORMAL, missingSectorStatus ? ST1_EN : ST1_ND, 0, c, h, r);
             return;
@@ -669,7 +954,7 @@ public final class Fdc82078 implements IoDevice, Inspectable {
         if (c != pcn[u]) {
             st0 |= ST0_SE; // the implied seek (82078 ST0 SE)
         }
-        moveTo(u, h, c, r);
+        moveTo(u, side, c, r);
         if ((dsr & DSR_DRATE) != g.rate()) {
             // At another data rate no address mark is read (82078 ST1 MA).
             end(ST0_ABNORMAL, ST1_MA, 0, c, h, r);
@@ -695,17 +980,76 @@ public final class Fdc82078 implements IoDevice, Inspectable {
         transferWrite = write;
         transferring = true;
         viaDma = ndIsDmaGate ? (dor & DOR_DMA_GATE) != 0 : !nd;
-        if (viaDma) {
+        scanSign = 0;
+        if (cmd == FdcCommand.VERIFY && (viaDma || !verifyPioReads)) {
+            verify(u);
+        } else if (viaDma) {
             msr &= ~MSR_RQM;
             dreq.hold();
         } else {
-            msr |= MSR_NON_DMA | MSR_RQM | (write ? 0 : MSR_DIO);
+            // A SCAN takes the host's bytes (82078 'Scan Commands'); QEMU hands the sector out as READ DATA does.
+            boolean hostWrites = write || scanning() && !scanChunkCompare;
+            msr |= MSR_NON_DMA | MSR_RQM | (hostWrites ? 0 : MSR_DIO);
             raiseInterrupt();
         }
     }
 
+    private boolean scanning() {
+        return command == FdcCommand.SCAN_EQUAL || command == FdcCommand.SCAN_LOW_OR_EQUAL
+                || command == FdcCommand.SCAN_HIGH_OR_EQUAL;
+    }
+
+    /**
+     * VERIFY reads the sectors and checks their CRC, moving no data: no DMA request, no FIFO byte (82078
+     * VERIFY). With EC=0 it ends after EOT, with EC=1 after SC sectors; it fails with SC past EOT (EN) or
+     * EOT past the track's last sector (ND). QEMU counts as READ DATA does, by N and EOT, without DMA.
+     */
+    private void verify(int u) {
+        transferring = false;
+        if (verifyIgnoresEc) {
+            while (dataPos < dataLen) {
+                dataPos += Math.min(SECTOR_BYTES - dataPos % SECTOR_BYTES, dataLen - dataPos);
+                if (dataPos % SECTOR_BYTES == 0 && !nextSector(u)) {
+                    break;
+                }
+            }
+            end(0, 0, 0, pcn[u], head[u], sect[u]);
+            return;
+        }
+        int perSide = Math.max(0, Math.min(eot, lastSect[u]) - sect[u] + 1);
+        int remaining = perSide + (multiTrack && head[u] == 0 && drives[u].geometry().heads() == 2 ? Math.min(eot, lastSect[u]) : 0);
+        boolean ec = (fifo[1] & VERIFY_EC) != 0;
+        int count = ec ? fifo[8] : remaining;
+        for (int n = 0; n < Math.min(count, remaining); n++) {
+            nextSector(u);
+        }
+        if (eot > lastSect[u] && count >= remaining) {
+            end(ST0_ABNORMAL, ST1_ND, 0, pcn[u], head[u], sect[u]);
+        } else if (count > remaining) {
+            end(ST0_ABNORMAL, ST1_EN, 0, pcn[u], head[u], sect[u]);
+        } else {
+            end(0, 0, 0, pcn[u], head[u], sect[u]);
+        }
+    }
+
+    /**
+     * READ DELETED DATA and WRITE DATA with the deleted data address mark. QEMU answers them at once with an
+     * abnormal end and no data (quirk {@link FdcQuirks#DELETED_DATA_NOT_HANDLED}); the 82078 transfers as
+     * READ DATA and WRITE DATA do, the mark decided per sector.
+     */
+    private void deletedData() {
+        if (deletedDataNotHandled) {
+            touch();
+            int u = cur();
+            sizeCode = 2;
+            end(ST0_ABNORMAL | ST0_SE, 0, 0, pcn[u], head[u], sect[u]);
+            return;
+        }
+        startTransfer(command);
+    }
+
     private long lba(int u) {
-        return drives[u].lba(pcn[u], head[u], sect[u]);
+        return ((long) pcn[u] * drives[u].geometry().heads() + head[u]) * lastSect[u] + sect[u] - 1;
     }
 
     /** The next byte of a READ DATA for the DMA channel (an I/O read of the DMA cycle) or the FIFO. */
@@ -721,20 +1065,54 @@ public final class Fdc82078 implements IoDevice, Inspectable {
         int u = cur();
         int rel = dataPos % SECTOR_BYTES;
         if (rel == 0) {
+            while (markIsNotTheCommands(u)) {
+                controlMark = true;
+                if ((fifo[0] & SK) == 0 || command == FdcCommand.READ_TRACK) {
+                    break;
+                }
+                // SK: the sector is skipped, its data not transferred (82078 READ DATA, SK).
+                dataLen -= SECTOR_BYTES;
+                if (dataPos >= dataLen || !nextSector(u)) {
+                    dataEnded(u);
+                    return 0xff;
+                }
+            }
             drives[u].read(lba(u), sector);
         }
         int v = sector[rel] & 0xff;
         dataPos++;
+        if (controlMark && dataPos % SECTOR_BYTES == 0 && (fifo[0] & SK) == 0 && command != FdcCommand.READ_TRACK) {
+            // Without SK the sector of the other mark is read and the command ends after it (ST2 CM).
+            transferring = false;
+            nextSector(u);
+            end(0, 0, 0, pcn[u], head[u], sect[u]);
+            return v;
+        }
         afterByte(u);
         return v;
     }
 
+    /** Whether the sector under the head has the other data address mark than the read command wants. */
+    private boolean markIsNotTheCommands(int u) {
+        boolean wanted = command == FdcCommand.READ_DELETED_DATA;
+        return (command == FdcCommand.READ_DATA || command == FdcCommand.READ_DELETED_DATA)
+                && drives[u].isDeleted(lba(u)) != wanted;
+    }
+
     /** A byte of a WRITE DATA from the DMA channel (an I/O write of the DMA cycle) or the FIFO. */
     public void dmaWrite(int value) {
+        int u = cur();
+        if (transferring && scanning()) {
+            scanByte(u, value);
+            return;
+        }
+        if (transferring && command == FdcCommand.FORMAT_TRACK) {
+            formatByte(u, value);
+            return;
+        }
         if (!transferring || !transferWrite) {
             return;
         }
-        int u = cur();
         FloppyDrive d = drives[u];
         if (d.writeProtected()) {
             // QEMU looks at the write protect only when the DMA runs (fdctrl_transfer_handler), and tells the
@@ -755,8 +1133,59 @@ public final class Fdc82078 implements IoDevice, Inspectable {
         dataPos++;
         if (dataPos % SECTOR_BYTES == 0 || dataPos >= dataLen) {
             d.write(lba(u), sector);
+            d.markDeleted(lba(u), command == FdcCommand.WRITE_DELETED_DATA);
         }
         afterByte(u);
+    }
+
+    /**
+     * A byte of a SCAN from memory against the byte on the diskette. The 82078 checks each byte (FFh from
+     * the host matches any) and a sector satisfies the scan when all do (82078 'Scan Commands'): ST2 SH when
+     * all were equal, SN when no sector up to EOT satisfied it. QEMU compares a piece (the sector, or up to
+     * the DMA count) as memcmp does and reports SH in any case (quirk
+     * {@link FdcQuirks#SCAN_COMPARES_PIECES_AND_REPORTS_HIT}).
+     */
+    private void scanByte(int u, int value) {
+        int rel = dataPos % SECTOR_BYTES;
+        if (rel == 0) {
+            drives[u].read(lba(u), sector);
+        }
+        int disk = sector[rel] & 0xff;
+        if (scanChunkCompare) {
+            if (scanSign == 0) {
+                scanSign = Integer.signum(value - disk);
+            }
+        } else if (value != 0xff) {
+            boolean met = switch (command) {
+                case SCAN_LOW_OR_EQUAL -> disk <= value;
+                case SCAN_HIGH_OR_EQUAL -> disk >= value;
+                default -> disk == value;
+            };
+            scanSign |= (disk != value ? 1 : 0) | (met ? 0 : 2);
+        }
+        dataPos++;
+        if (dataPos % SECTOR_BYTES == 0 || dataPos >= dataLen) {
+            scanPieceEnd(u, false);
+        }
+    }
+
+    private void scanPieceEnd(int u, boolean terminalCount) {
+        int sign = scanSign;
+        scanSign = 0;
+        if (scanChunkCompare) {
+            boolean hit = sign == 0 || sign < 0 && command == FdcCommand.SCAN_LOW_OR_EQUAL
+                    || sign > 0 && command == FdcCommand.SCAN_HIGH_OR_EQUAL;
+            // After a piece that is no hit QEMU moves to the next sector first, then stops at the count's end.
+            if (hit || dataPos % SECTOR_BYTES == 0 && !nextSector(u) || terminalCount || dataPos >= dataLen) {
+                end(0, 0, ST2_SH, pcn[u], head[u], sect[u]);
+            }
+            return;
+        }
+        if ((sign & 2) == 0) {
+            end(0, 0, (sign & 1) == 0 ? ST2_SH : 0, pcn[u], head[u], sect[u]);
+        } else if (terminalCount || dataPos >= dataLen || !nextSector(u)) {
+            end(0, 0, ST2_SN, pcn[u], head[u], sect[u]);
+        }
     }
 
     private void writeProtectEnd(int u) {
@@ -800,7 +1229,7 @@ public final class Fdc82078 implements IoDevice, Inspectable {
         FloppyGeometry g = drives[u].geometry();
         int h = head[u], t = pcn[u], s = sect[u];
         boolean more = true;
-        if (s >= g.sectorsPerTrack() || s == eot) {
+        if (s >= lastSect[u] || s == eot) {
             s = 1;
             if (multiTrack && h == 0 && g.heads() == 2) {
                 h = 1;
@@ -845,6 +1274,10 @@ public final class Fdc82078 implements IoDevice, Inspectable {
             } else {
                 end(ST0_ABNORMAL, ST1_EN, 0, pcn[u], head[u], sect[u]);
             }
+        } else if (terminalCount && transferring && command == FdcCommand.FORMAT_TRACK) {
+            end(0, 0, 0, pcn[u], head[u], sect[u]);
+        } else if (terminalCount && transferring && scanning()) {
+            scanPieceEnd(u, true);
         } else if (terminalCount && protectedSkip >= 0) {
             writeProtectEnd(u);
         } else if (terminalCount && transferring) {
@@ -871,6 +1304,15 @@ public final class Fdc82078 implements IoDevice, Inspectable {
         }
         transferring = false;
         pendingEnd = false;
+        if (trackIdMissed) {
+            status0 |= ST0_ABNORMAL;
+            status1 |= ST1_ND;
+        }
+        if (controlMark) {
+            status2 |= ST2_CM;
+        }
+        trackIdMissed = false;
+        controlMark = false;
         st0 = st0 & ~(0x03 | ST0_HEAD) | drive | (head[u] != 0 ? ST0_HEAD : 0) | status0;
         fifo[0] = st0;
         fifo[1] = status1;

@@ -49,7 +49,8 @@ public enum FdcQuirks implements Quirk {
     /** SEEK without a drive leaves the head where it is. */
     SEEK_BOUNDED_BY_MEDIA("fdc.seek-bounded-by-media", "fdc",
             "SEEK to a cylinder beyond the medium's last track (any but 0 with no drive) leaves PCN unchanged,"
-                    + " although the interrupt and ST0 say the seek ended",
+                    + " although the interrupt and ST0 say the seek ended; on a unit with no diskette RECALIBRATE and"
+                    + " a reset leave its head and sector as they were (sector 0 from power-on, as READ ID shows)",
             "82078 SEEK: the controller steps the head until PCN equals NCN and then interrupts; it does not know"
                     + " the medium; QEMU hw/block/fdc.c fdctrl_handle_seek, fd_seek (track > max_track)"),
     /** RECALIBRATE succeeds with no drive. */
@@ -173,7 +174,78 @@ public enum FdcQuirks implements Quirk {
             "DUMPREG byte 6 is the sectors per track of the current drive's diskette (0 with none), whatever the"
                     + " commands before it gave as EOT",
             "82078 DUMPREG: byte 6 is SC/EOT, the EOT (or FORMAT's SC) the last command gave; QEMU hw/block/fdc.c"
-                    + " fdctrl_handle_dumpreg (cur_drv->last_sect)");
+                    + " fdctrl_handle_dumpreg (cur_drv->last_sect)"),
+    /** READ ID answers 20 ms after its command, whatever the rotation. */
+    READ_ID_AFTER_FIXED_20MS("fdc.read-id-after-fixed-20ms", "fdc",
+            "READ ID ends 20 ms of virtual time after its command byte (one sector on: R is the next sector), whatever"
+                    + " the format's sector time, also with no diskette and on side 1 of a one-sided one; only another"
+                    + " data rate than the diskette's (500 kb/s with none) ends it with ST0 40h, ST1 MA",
+            "82078 READ ID: the first ID field that passes under the head is the result, a sector's time at the"
+                    + " drive's rotation; with no ID field found MA after two index pulses, with no diskette no index;"
+                    + " QEMU hw/block/fdc.c fdctrl_handle_readid (timer_mod, NANOSECONDS_PER_SECOND / 50),"
+                    + " fdctrl_result_timer"),
+    /** READ ID reads the drive DOR selects. */
+    READ_ID_USES_DOR_DRIVE("fdc.read-id-uses-dor-drive", "fdc",
+            "READ ID reads the drive last selected (by DOR or a command), not the one of its DS bit; HDS still sets"
+                    + " that drive's head",
+            "82078 READ ID: byte 1 gives HDS and DS1-DS0, the drive and head the ID is read from; QEMU hw/block/fdc.c"
+                    + " fdctrl_handle_readid (get_cur_drv without SET_CUR_DRV)"),
+    /** FORMAT TRACK formats nothing. */
+    FORMAT_TRACK_ENDS_AT_ONCE("fdc.format-track-ends-at-once", "fdc",
+            "FORMAT TRACK takes no ID bytes (no DMA request, no FIFO byte), writes no sector and enters its result"
+                    + " phase at once (ST0 normal, C/H/R the head's position, N 2); its SC becomes the drive's sectors"
+                    + " per track for later commands (positions, DUMPREG, READ ID)",
+            "82078 FORMAT TRACK: after the index the controller asks for C, H, R, N of each of SC sectors through DMA"
+                    + " or the FIFO and writes each data field with D; QEMU hw/block/fdc.c fdctrl_handle_format_track"
+                    + " (TODO: implement format using DMA; cur_drv->last_sect = fifo[3])"),
+    /** VERIFY counts by EOT and N, not EC and SC. */
+    VERIFY_IGNORES_EC("fdc.verify-ignores-ec", "fdc",
+            "VERIFY ignores EC: it verifies from R to EOT (and the other side with MT) in units of N's size, or DTL"
+                    + " bytes with N 0, and never fails for SC or EOT past the track's sectors",
+            "82078 VERIFY: EC=1 verifies SC sectors (SC past the sectors left, or EOT past the track's, ends"
+                    + " abnormally), EC=0 verifies to EOT; QEMU hw/block/fdc.c fdctrl_start_transfer (data_len from"
+                    + " fifo[5]/fifo[8], FD_DIR_VERIFY), fdctrl_transfer_handler"),
+    /** A non-DMA VERIFY hands the data out. */
+    VERIFY_WITHOUT_DMA_READS_DATA("fdc.verify-without-dma-reads-data", "fdc",
+            "in non-DMA mode VERIFY hands the sectors' bytes out through the FIFO (MSR 70h, RQM and DIO) as READ"
+                    + " DATA does and ends when they are read",
+            "82078 VERIFY: no data is transferred, in DMA and non-DMA mode alike; QEMU hw/block/fdc.c"
+                    + " fdctrl_start_transfer (the non-DMA path is the READ path for any direction but WRITE)"),
+    /** READ TRACK is READ DATA. */
+    READ_TRACK_IS_READ_DATA("fdc.read-track-is-read-data", "fdc",
+            "READ TRACK starts at sector R, as READ DATA, and ends like it: an R not on the track ends it at once",
+            "82078 READ TRACK: the data of the sectors from the index on are read up to EOT whatever their IDs, an R"
+                    + " that no ID field matches setting ST1 ND; QEMU hw/block/fdc.c handlers (READ TRACK with"
+                    + " fdctrl_start_transfer, FD_DIR_READ)"),
+    /** READ and WRITE DELETED DATA end at once. */
+    DELETED_DATA_NOT_HANDLED("fdc.deleted-data-not-handled", "fdc",
+            "READ DELETED DATA and WRITE DELETED DATA move no data: after their parameters they end with ST0 60h|"
+                    + "head|drive (the drive last selected), ST1 and ST2 00h and the head's C/H/R, without seeking",
+            "82078 READ DELETED DATA, WRITE DELETED DATA: transfers as READ DATA and WRITE DATA, with the deleted"
+                    + " data address mark (a sector of the other mark sets ST2 CM); QEMU hw/block/fdc.c"
+                    + " fdctrl_start_transfer_del"),
+    /** SCAN compares whole pieces and always reports SH. */
+    SCAN_COMPARES_PIECES_AND_REPORTS_HIT("fdc.scan-compares-pieces-and-reports-hit", "fdc",
+            "SCAN EQUAL, LOW OR EQUAL, HIGH OR EQUAL compare each sector (or the part the DMA count reaches) as one"
+                    + " string, host against diskette, ending on the first equal one (or, for LOW and HIGH, on the first"
+                    + " whose first different byte is lower or higher from the host); the result always has ST2 08h"
+                    + " (SH); FFh from the host is no wildcard; in non-DMA mode the sectors are read out as READ DATA",
+            "82078 SCAN commands: byte by byte, FFh from the host matching any byte; a sector satisfies the scan when"
+                    + " every byte does, ST2 SH when all were equal, SN when none up to EOT did; QEMU hw/block/fdc.c"
+                    + " fdctrl_transfer_handler (memcmp, status2 = FD_SR2_SEH at end_transfer)"),
+    /** The head of a transfer comes from H. */
+    HEAD_FROM_H_PARAMETER("fdc.head-from-h-parameter", "fdc",
+            "READ DATA, WRITE DATA and the other transfers use H (byte 3) as the head, whatever HDS of byte 1 says;"
+                    + " ST0's HD is H",
+            "82078 'Command Set': HDS selects the head (the HDSEL output), H is compared with the ID field's head"
+                    + " number, and a sector whose ID H differs is not found (ST1 ND); QEMU hw/block/fdc.c"
+                    + " fdctrl_start_transfer (fd_seek with fifo[3])"),
+    /** RELATIVE SEEK stops at cylinder 0 and the diskette's last cylinder. */
+    RELATIVE_SEEK_BOUNDED_BY_MEDIA("fdc.relative-seek-bounded-by-media", "fdc",
+            "RELATIVE SEEK out stops at cylinder 0 and in at the diskette's last cylinder; with no diskette the head"
+                    + " does not move; PCN follows",
+            "82078 RELATIVE SEEK: the controller steps RCN times, PCN counting the steps modulo 256; QEMU hw/block/fdc.c"
+                    + " fdctrl_handle_relative_seek_in, fdctrl_handle_relative_seek_out");
 
     private final Entry entry;
 

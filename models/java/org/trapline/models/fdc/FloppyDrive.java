@@ -13,6 +13,8 @@ final class FloppyDrive {
     private final FloppyGeometry geometry;
     private final boolean writeProtected;
     private final Map<Long, byte[]> overlay = new HashMap<>();
+    /** Sectors written with the deleted data address mark (WRITE DELETED DATA); an image has none. */
+    private final java.util.Set<Long> deleted = new java.util.HashSet<>();
     int track;
     int head;
     int sector = 1;
@@ -60,6 +62,18 @@ final class FloppyDrive {
         if (lba >= 0 && lba < medium.sectors()) {
             overlay.put(lba, java.util.Arrays.copyOf(from, FloppyMedium.SECTOR_BYTES));
         }
+    }
+
+    void markDeleted(long lba, boolean mark) {
+        if (mark) {
+            deleted.add(lba);
+        } else {
+            deleted.remove(lba);
+        }
+    }
+
+    boolean isDeleted(long lba) {
+        return deleted.contains(lba);
     }
 
     /** Sectors the guest has written (kept in memory, never in the image). */

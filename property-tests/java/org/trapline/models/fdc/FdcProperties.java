@@ -15,12 +15,15 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.state.Action;
 import net.jqwik.api.state.ActionChain;
 import net.jqwik.api.state.Transformer;
+import org.trapline.models.clock.Scheduler;
+import org.trapline.models.clock.VirtualClock;
 import org.trapline.models.device.Quirk;
 import org.trapline.models.irq.IrqLine;
 
 /**
  * The drive as a store of sectors under random chains of the 82078's own actions ("SEEK", "RECALIBRATE",
- * "WRITE DATA" and "READ DATA" of a run of sectors through DMA with TC on the last byte), in both profiles:
+ * "RELATIVE SEEK", "READ ID", "VERIFY", "FORMAT TRACK", "WRITE DATA" and "READ DATA" of a run of sectors
+ * through DMA with TC on the last byte), in both profiles:
  * a READ DATA gives exactly the bytes the diskette held or the last WRITE DATA put there, the image is never
  * written, each transfer ends normally with the next sector's ID as the datasheet's result table says
  * (R+1, or C+1 and R=1 after EOT), the interrupt goes with the result phase, and PCN follows the head.
@@ -35,6 +38,7 @@ class FdcProperties {
     static final class State implements FloppyMedium, Fdc82078.DmaRequest {
         final boolean qemu;
         final IrqLine irq = new IrqLine("irq6");
+        final Scheduler scheduler = new Scheduler(new VirtualClock());
         final Fdc82078 fdc;
         final Map<Long, byte[]> written = new HashMap<>();
         int pcn;
@@ -47,7 +51,7 @@ class FdcProperties {
         State(boolean qemu) {
             this.qemu = qemu;
             Set<Quirk> quirks = qemu ? Set.copyOf(FdcQuirks.all()) : Set.of();
-            fdc = new Fdc82078(quirks, irq, new FloppyMedium[] {this, null}, new boolean[2], this);
+            fdc = new Fdc82078(scheduler, quirks, irq, new FloppyMedium[] {this, null}, new boolean[2], this);
             fdc.write(Fdc82078.DOR, 1, 0x1c);
             fdc.write(Fdc82078.CCR, 1, 0x01);
             out(0x13, 0x00, 0x60, 0x00); // CONFIGURE EIS=1 in both: implied seeks
@@ -198,10 +202,77 @@ class FdcProperties {
         }));
     }
 
+    static Action.Independent<State> relativeSeek() {
+        return () -> Combinators.combine(Arbitraries.of(true, false), Arbitraries.integers().between(0, 50)).as((in, n) ->
+                Transformer.mutate("RELATIVE SEEK " + (in ? "in " : "out ") + n, s -> {
+                    s.out(in ? 0xcf : 0x8f, 0x00, n);
+                    // QEMU stops at cylinder 0 and the last; the 82078 counts the steps in PCN's eight bits.
+                    int to = s.qemu ? Math.max(0, Math.min(CYLINDERS - 1, s.pcn + (in ? n : -n))) : s.pcn + (in ? n : -n) & 0xff;
+                    assertThat(s.sense()).containsExactly(0x20, to);
+                    s.pcn = to;
+                }));
+    }
+
+    static Action.Independent<State> readId() {
+        return () -> Arbitraries.integers().between(0, 1).map(h -> Transformer.mutate("READ ID head " + h, s -> {
+            s.out(0x4a, h << 2);
+            assertThat(s.fdc.read(Fdc82078.MSR, 1)).isEqualTo(0x10);
+            s.scheduler.advanceTo(s.scheduler.nowNs() + 50_000_000L);
+            int[] r = s.result();
+            assertThat(r[0] & 0xc7).isEqualTo(h << 2);
+            assertThat(r[1]).isZero();
+            assertThat(new int[] {r[3], r[4], r[6]}).containsExactly(s.pcn, h, 2);
+            assertThat(r[5]).isBetween(1, SECTORS);
+        }));
+    }
+
+    static Action.Independent<State> verify() {
+        return () -> runs().map(run -> Transformer.mutate("VERIFY " + run, s -> {
+            s.writing = false;
+            s.data = new byte[run.sectors() * 512];
+            s.at = 0;
+            s.count = s.data.length;
+            s.out(0x56, run.h() << 2, run.c(), run.h(), run.r(), 2, run.eot(), 0x1b, 0xff);
+            checkEnd(s, s.result(), run);
+            assertThat(s.at).as("no byte moves").isZero();
+        }));
+    }
+
+    static Action.Independent<State> formatTrack() {
+        return () -> Combinators.combine(Arbitraries.integers().between(0, 1), Arbitraries.integers().between(0, 255))
+                .as((h, fill) -> Transformer.mutate("FORMAT TRACK head " + h + " fill " + fill, s -> {
+                    s.writing = true;
+                    s.data = new byte[4 * SECTORS];
+                    for (int r = 1; r <= SECTORS; r++) {
+                        s.data[4 * r - 4] = (byte) s.pcn;
+                        s.data[4 * r - 3] = (byte) (int) h;
+                        s.data[4 * r - 2] = (byte) r;
+                        s.data[4 * r - 1] = 2;
+                    }
+                    s.at = 0;
+                    s.count = s.data.length;
+                    s.out(0x4d, h << 2, 2, SECTORS, 0x54, fill);
+                    int[] r = s.result();
+                    assertThat(new int[] {r[0] & 0xc0, r[1], r[2]}).containsExactly(0, 0, 0);
+                    if (!s.qemu) {
+                        // The 82078 takes four ID bytes per sector and fills the data fields (QEMU writes nothing).
+                        assertThat(s.at).isEqualTo(4 * SECTORS);
+                        byte[] filled = new byte[512];
+                        java.util.Arrays.fill(filled, (byte) (int) fill);
+                        for (int k = 1; k <= SECTORS && s.pcn < CYLINDERS; k++) {
+                            s.written.put(lba(s.pcn, h, k), filled);
+                        }
+                    } else {
+                        assertThat(s.at).isZero();
+                    }
+                }));
+    }
+
     @Provide
     Arbitrary<ActionChain<State>> chains() {
         return Arbitraries.of(false, true).flatMap(qemu -> ActionChain.startWith(() -> new State(qemu))
                 .withAction(3, seek()).withAction(1, recalibrate()).withAction(3, writeData()).withAction(4, readData())
+                .withAction(1, relativeSeek()).withAction(1, readId()).withAction(1, verify()).withAction(1, formatTrack())
                 .withMaxTransformations(25));
     }
 

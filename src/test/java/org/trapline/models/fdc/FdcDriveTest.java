@@ -414,7 +414,8 @@ class FdcDriveTest {
         assertThat(read(0, 0, 0, 10, 10, 512)).containsExactly(0x40, 0x04, 0x00, 0, 0, 10, 2);
         assertThat(read(0, 0, 0, 0, 9, 512)).containsExactly(0x40, 0x04, 0x00, 0, 0, 0, 2);
         assertThat(read(0, 40, 0, 1, 9, 512)).containsExactly(0x40, 0x01, 0x00, 40, 0, 1, 2);
-        assertThat(read(0, 0, 2, 1, 9, 512)).containsExactly(0x40, 0x01, 0x00, 0, 2, 1, 2);
+        // H=2 with HDS 0: side 0 is read, and no ID field there has H=2 (ND).
+        assertThat(read(0, 0, 2, 1, 9, 512)).containsExactly(0x40, 0x04, 0x00, 0, 2, 1, 2);
         fdc(TRANSFER_SEEKS_WITHOUT_EIS, MISSING_SECTOR_STATUS);
         assertThat(read(0, 0, 0, 10, 10, 512)).containsExactly(0x40, 0x80, 0x00, 0, 0, 10, 2);
         assertThat(read(0, 41, 0, 1, 9, 512)).containsExactly(0x40, 0x00, 0x00, 41, 0, 1, 2);
@@ -570,6 +571,6 @@ class FdcDriveTest {
                 WRITE_PROTECT_SEEN_AT_DMA, NO_DISKETTE_ENDS_AT_ONCE, MISSING_SECTOR_STATUS, TRANSFER_SEEKS_WITHOUT_EIS,
                 TC_MID_SECTOR_STAYS, RESULT_SIZE_CODE_2, PIO_READ_RESULT_NAMES_LAST_SECTOR,
                 PIO_WRITE_TO_TRACK_END_NEVER_ENDS, FdcQuirks.DUMPREG_EOT_IS_DISKETTE_SECTORS));
-        assertThat(FdcQuirks.all()).containsAll(transferQuirks).hasSize(27);
+        assertThat(FdcQuirks.all()).containsAll(transferQuirks).hasSize(37);
     }
 }
