@@ -59,6 +59,8 @@ public final class Fdc82078 implements IoDevice, Inspectable {
     static final int PART_ID = 0x41;
     /** After a reset with polling on, four SENSE INTERRUPT STATUS answer for drives 0-3 (82078 'Polling'). */
     static final int RESET_SENSES = 4;
+    /** QEMU's bounds for an empty drive's head, cylinder and sector alike (hw/block/fdc.c fd_empty_seek_hack). */
+    static final int EMPTY_SEEK_BOUND = 0xff;
     static final int DRIVES = 2;
     /** ST0, ST1, ST2, C, H, R, N after a READ DATA or WRITE DATA. */
     static final int RESULT_BYTES = 7;
@@ -149,6 +151,10 @@ public final class Fdc82078 implements IoDevice, Inspectable {
     private final int[] drivePerpendicular = new int[DRIVES];
     /** Sectors per track each drive's position counts with (QEMU's last_sect: the format's, or FORMAT's SC). */
     private final int[] lastSect = new int[DRIVES];
+    /** A drive with no diskette in it (QEMU: a block backend with no medium, as -device floppy makes). */
+    private final boolean[] emptyDrive = new boolean[DRIVES];
+    /** The last cylinder a seek may reach under QEMU (its max_track: the format's; 0 for no drive). */
+    private final int[] maxTrack = new int[DRIVES];
     private int pwrd;
     /** The command in its execution phase. */
     private FdcCommand command = FdcCommand.INVALID;
@@ -200,6 +206,14 @@ public final class Fdc82078 implements IoDevice, Inspectable {
      */
     public Fdc82078(Scheduler scheduler, Set<Quirk> quirks, IrqLine irq, FloppyMedium[] media, boolean[] writeProtected,
             DmaRequest dreq) {
+        this(scheduler, quirks, irq, media, new boolean[DRIVES], writeProtected, dreq);
+    }
+
+    /**
+     * @param emptyDrives per unit: a drive is there with no diskette in it (where {@code media} has none)
+     */
+    public Fdc82078(Scheduler scheduler, Set<Quirk> quirks, IrqLine irq, FloppyMedium[] media, boolean[] emptyDrives,
+            boolean[] writeProtected, DmaRequest dreq) {
         this.irq = irq;
         this.scheduler = scheduler;
         this.readIdTimer = scheduler.newTimer("fdc-read-id", this::readIdFound);
@@ -208,6 +222,12 @@ public final class Fdc82078 implements IoDevice, Inspectable {
             if (media[u] != null) {
                 drives[u] = new FloppyDrive(media[u], u < writeProtected.length && writeProtected[u]);
                 lastSect[u] = drives[u].geometry().sectorsPerTrack();
+                maxTrack[u] = drives[u].geometry().cylinders();
+            } else if (u < emptyDrives.length && emptyDrives[u]) {
+                // QEMU's fd_empty_seek_hack: an empty drive lets the head go anywhere until a diskette comes.
+                emptyDrive[u] = true;
+                lastSect[u] = EMPTY_SEEK_BOUND;
+                maxTrack[u] = EMPTY_SEEK_BOUND;
             }
         }
         eotWithoutTcNormal = quirks.contains(FdcQuirks.EOT_WITHOUT_TC_ENDS_NORMALLY);
@@ -407,7 +427,7 @@ public final class Fdc82078 implements IoDevice, Inspectable {
         clearInterrupt();
         readIdTimer.disarm();
         endTransferState();
-        sra = drives[1] != null || drive1AppearsWhenSelected && driveTouched[1] ? 0 : SRA_NDRV2;
+        sra = drives[1] != null || emptyDrive[1] || drive1AppearsWhenSelected && driveTouched[1] ? 0 : SRA_NDRV2;
         srb = SRB_RESERVED_ONES;
         drive = 0;
         dor = DOR_RESET | DOR_DMA_GATE;
@@ -587,7 +607,9 @@ public final class Fdc82078 implements IoDevice, Inspectable {
         if (d != null) {
             // ST3 WP and T0 are the drive's WP and TRK0 lines (82078 'Status Register 3').
             st3 |= (d.writeProtected() ? ST3_WP : 0) | (pcn[u] == 0 ? ST3_T0 : 0);
-        } else if (senseDriveWpT0) {
+        } else if (senseDriveWpT0 || emptyDrive[u]) {
+            // An empty drive's TRK0 line is its head's; with no tab to sense the model takes WP as asserted (drives
+            // differ; QEMU marks an empty drive read-only).
             st3 |= ST3_WP | (pcn[u] == 0 ? ST3_T0 : 0);
         }
         result(st3);
@@ -600,7 +622,7 @@ public final class Fdc82078 implements IoDevice, Inspectable {
         recalibrateTo(u);
         toCommandPhase();
         // With a drive, TRK0 comes and the command ends normally; with none it never does.
-        st0 |= drives[u] != null || recalibrateWithoutTrack0 ? ST0_SE : ST0_SE | ST0_EC | ST0_ABNORMAL;
+        st0 |= hasDrive(u) || recalibrateWithoutTrack0 ? ST0_SE : ST0_SE | ST0_EC | ST0_ABNORMAL;
         raiseInterrupt();
     }
 
@@ -609,9 +631,10 @@ public final class Fdc82078 implements IoDevice, Inspectable {
         touch();
         toCommandPhase();
         int u = cur();
-        // QEMU bounds the head by the medium (fd_seek): no drive, cylinder 0 only; a diskette, its cylinder count.
-        int last = drives[u] == null ? 0 : drives[u].geometry().cylinders();
-        if (!seekBoundedByMedia || fifo[2] <= last && (head[u] == 0 || drives[u] != null && drives[u].geometry().heads() == 2)) {
+        // QEMU bounds the head by the medium (fd_seek): no drive, cylinder 0 only; a diskette, its cylinder count;
+        // an empty drive, FFh, one side.
+        if (!seekBoundedByMedia || fifo[2] <= maxTrack[u] && (head[u] == 0 || drives[u] != null && drives[u].geometry().heads() == 2)
+                && sect[u] <= lastSect[u]) {
             moveTo(u, head[u], fifo[2], sect[u]);
         }
         st0 |= ST0_SE;
@@ -675,11 +698,11 @@ public final class Fdc82078 implements IoDevice, Inspectable {
         int n = fifo[2];
         if (relativeSeekBounded) {
             FloppyDrive d = drives[u];
-            int cylinders = d == null ? 0 : d.geometry().cylinders();
+            int cylinders = maxTrack[u];
             int t = in ? (pcn[u] + n >= cylinders ? cylinders - 1 : pcn[u] + n) : n > pcn[u] ? 0 : pcn[u] - n;
             // QEMU's fd_seek: a cylinder past the medium, head 1 of one side, or a sector past the track stay put.
-            boolean valid = t >= 0 && d != null && t <= cylinders && (head[u] == 0 || d.geometry().heads() == 2)
-                    && sect[u] <= lastSect[u];
+            boolean valid = t >= 0 && hasDrive(u) && t <= cylinders
+                    && (head[u] == 0 || d != null && d.geometry().heads() == 2) && sect[u] <= lastSect[u];
             if (valid) {
                 moveTo(u, head[u], t, sect[u]);
             }
@@ -867,13 +890,37 @@ public final class Fdc82078 implements IoDevice, Inspectable {
     // ---- READ DATA and WRITE DATA -------------------------------------------------------------------
 
     /**
-     * Cylinder 0, head 0, sector 1. QEMU's fd_seek refuses sector 1 on a unit without a diskette (its
-     * sectors per track 0), so there the head and sector stay as they were, the sector 0 from power-on.
+     * Cylinder 0, head 0, sector 1. QEMU's fd_seek refuses sector 1 on a unit without a drive (its
+     * sectors per track 0), so there the head and sector stay as they were, the sector 0 from power-on; an
+     * empty drive's bounds (FFh) let it move.
      */
     private void recalibrateTo(int u) {
-        if (drives[u] != null || !seekBoundedByMedia) {
+        if (hasDrive(u) || !seekBoundedByMedia) {
             moveTo(u, 0, 0, 1);
         }
+    }
+
+    /**
+     * QEMU's fd_seek on a unit with no diskette, one side: a cylinder past its bounds (FFh for an empty drive,
+     * 0 for none) or head 1 is 2 and nothing moves; a sector past the track (R over last_sect) is 3; otherwise
+     * the head moves to (C, 0, R) where that is another sector in its count, and the answer is 2, no medium.
+     */
+    private int seekWithoutDiskette(int u, int h, int c, int r) {
+        if (c > maxTrack[u] || h != 0) {
+            return 2;
+        }
+        if (r > lastSect[u]) {
+            return 3;
+        }
+        if ((long) (c + h) * lastSect[u] + r != (long) (pcn[u] + head[u]) * lastSect[u] + sect[u]) {
+            moveTo(u, h, c, r);
+        }
+        return 2;
+    }
+
+    /** A drive is on the cable at unit {@code u}, with a diskette in it or not. */
+    private boolean hasDrive(int u) {
+        return drives[u] != null || emptyDrive[u];
     }
 
     /** The head moves (QEMU's fd_seek): a step to another cylinder with a diskette in clears DSKCHG. */
@@ -920,8 +967,8 @@ public final class Fdc82078 implements IoDevice, Inspectable {
         controlMark = false;
         if (d == null) {
             if (noDisketteEndsAtOnce) {
-                // QEMU's fd_seek on an empty drive: cylinder and head out of bounds (2), else sector (3).
-                end(ST0_ABNORMAL, c == 0 && h == 0 && r > 0 ? ST1_EN : 0, 0, c, h, r);
+                // QEMU's fd_seek: a sector past the track is 3 (EC); otherwise the answer is 2, no medium.
+                end(ST0_ABNORMAL, seekWithoutDiskette(u, h, c, r) == 3 ? ST1_EN : 0, 0, c, h, r);
             } else {
                 // No diskette turns, no index pulse comes: the search for the sector never ends.
                 msr &= ~MSR_RQM;

@@ -293,7 +293,8 @@ final class PcBoard {
 
         // The floppy controller at 3F0h on ISA IRQ 6 and DMA channel 2 (QEMU: hw/i386/pc.c pc_superio_init,
         // hw/block/fdc-isa.c isabus_fdc_realize), a drive per -drive if=floppy with its image read on demand.
-        Fdc82078 fdc = new Fdc82078(scheduler, quirks, isaIrq[FDC_ISA_IRQ], floppyMedia, floppyProtected, new Fdc82078.DmaRequest() {
+        Fdc82078 fdc = new Fdc82078(scheduler, quirks, isaIrq[FDC_ISA_IRQ], floppyMedia, floppyDrive, floppyProtected,
+                new Fdc82078.DmaRequest() {
             @Override
             public void hold() {
                 dma.holdDreq(FDC_DMA_CHANNEL);

@@ -47,6 +47,21 @@ class QemuOwnTestsReplayTest {
         assertThat(result.checksMade()).isEqualTo(commands);
     }
 
+    /**
+     * tests/qtest/fdc-test.c: the tests that run on the board QEMU starts with, before the first QMP command
+     * (blockdev-change-medium, which no qtest log holds), each run alone with -p on its own QEMU: a board
+     * without -nodefaults and an empty drive from -device floppy; and cve_2021_3507 on a QEMU of its own
+     * with a 1.44 MB diskette of zeros, the test's temporary image kept beside the log.
+     */
+    @ParameterizedTest(name = "fdc-test {0}")
+    @CsvSource({"01-cmos, 4", "02-no_media_on_start, 21", "03-read_without_media, 36", "04-fuzz-registers, 2002",
+        "05-cve_2021_3507, 11"})
+    void fdcTestReplaysWithoutADivergence(String test, int commands) throws Exception {
+        ReplayResult result = replay("fdc-test/" + test);
+        assertThat(result.divergence()).as("first divergence").isEmpty();
+        assertThat(result.commandsRun()).isEqualTo(commands);
+    }
+
     @Test
     void fwCfgTestsArgumentsReachTheModel() throws Exception {
         assertThat(machineOf("fw_cfg-test/03-uuid")).isEqualTo(
