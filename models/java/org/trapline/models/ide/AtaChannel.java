@@ -13,8 +13,8 @@ import org.trapline.models.device.Quirk;
 import org.trapline.models.irq.IrqLine;
 
 /**
- * One ATA channel of the PIIX3 IDE function (ATA/ATAPI-6 clause 7, "Register description"): the
- * command block (Data, Error/Features, Sector Count, LBA Low, LBA Mid, LBA High, Device,
+ * One ATA channel of the PIIX3 IDE function (ATA/ATAPI-6 clause 7, interface register definitions and
+ * descriptions): the command block (Data, Error/Features, Sector Count, LBA Low, LBA Mid, LBA High, Device,
  * Status/Command) at offsets 0-7 of {@link #commandBlock()}, the control block (Alternate
  * Status/Device Control) at offset 0 of {@link #controlBlock()}, two device slots (device 0 and 1,
  * chosen by the Device register's DEV bit) and the channel's interrupt line. Both slots are empty on

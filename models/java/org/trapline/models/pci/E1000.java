@@ -41,10 +41,21 @@ final class E1000 {
      * verified.
      */
     static final int PMC = 0xc822;
-    /** PMCSR (E0h): PowerState (1:0), PME_En (8) and Data_Select (12:9) read-write. */
+    /**
+     * PMCSR (E0h), 8254x manual §6.3.3.4: PowerState (1:0), PME_En (8) and Data_Select (12:9)
+     * read-write (Data_Select while power management is enabled in the EEPROM); Data_Scale (14:13)
+     * read-only. The Data register (E3h, §6.3.3.6) reads 00h: its D0/D3 power values from the EEPROM
+     * are not modelled.
+     */
     static final int PMCSR_WRITABLE = 0x1f03;
-    /** PMCSR bit 15, PME_Status: write 1 to clear. */
+    /** PMCSR bit 15, PME_Status: write 1 to clear (§6.3.3.4). */
     static final int PMCSR_PME_STATUS = 0x8000;
+    /**
+     * PMCSR bits 8 (PME_En, in byte E1h) and 15 (PME_Status): with AUX_POWER at 1, which the D3cold bit
+     * of {@link #PMC} advertises (§6.3, "D3cold support"), only LAN_PWR_GOOD resets them, not RST#
+     * (§6.3.3, §6.3.3.4).
+     */
+    static final int PMCSR_HIGH_KEPT_THROUGH_RST = 0x81;
 
     private E1000() {
     }
@@ -74,6 +85,7 @@ final class E1000 {
             b.unnamedReadWrite(PciFunction.DEVICE_SPECIFIC, 0xff);
         }
         // QEMU's e1000 reset (qdev_e1000_reset) rewrites no configuration byte past the header.
-        return new PciFunction("e1000", card.device(), card.function(), b.build()).qemuResetRestores();
+        PciFunction f = new PciFunction("e1000", card.device(), card.function(), b.build()).qemuResetRestores();
+        return pm ? f.keepsThroughRst(PM_CAPABILITY + 5, PMCSR_HIGH_KEPT_THROUGH_RST) : f;
     }
 }

@@ -26,6 +26,9 @@ public class PciFunction implements Inspectable {
     /** The bytes QEMU 7.2's reset of this function leaves as they are (quirk pci.reset-keeps-device-registers). */
     private final BitSet keptByQemuReset = new BitSet(ConfigSpace.SIZE);
     private final List<Bar> bars = new ArrayList<>();
+    /** The bytes with bits that survive RST#, and those bits. */
+    private final BitSet stickyThroughRst = new BitSet(ConfigSpace.SIZE);
+    private final int[] stickyMask = new int[ConfigSpace.SIZE];
 
     public PciFunction(String name, int device, int function, ConfigSpace config) {
         this.name = name;
@@ -83,10 +86,30 @@ public class PciFunction implements Inspectable {
         return bar.mapping();
     }
 
-    /** PCI RST#: every register back to its power-on value (PCI 3.0 §6.2: "default state after reset"). */
+    /**
+     * PCI RST#: every register back to its power-on value (PCI 3.0 §6.2: "default state after reset"),
+     * but for the bits the function's datasheet keeps through RST# ({@link #keepsThroughRst}).
+     */
     public void reset() {
+        int[] kept = new int[ConfigSpace.SIZE];
+        for (int o = stickyThroughRst.nextSetBit(0); o >= 0; o = stickyThroughRst.nextSetBit(o + 1)) {
+            kept[o] = config.readByte(o);
+        }
         config.reset();
+        for (int o = stickyThroughRst.nextSetBit(0); o >= 0; o = stickyThroughRst.nextSetBit(o + 1)) {
+            config.set(o, config.readByte(o) & ~stickyMask[o] | kept[o] & stickyMask[o]);
+        }
         updateBars();
+    }
+
+    /**
+     * Declares bits of the byte at {@code offset} that RST# leaves as they are (powered from an
+     * auxiliary supply, as the 8254x's PME_En and PME_Status with AUX_POWER set).
+     */
+    PciFunction keepsThroughRst(int offset, int mask) {
+        stickyThroughRst.set(offset);
+        stickyMask[offset] |= mask & 0xff;
+        return this;
     }
 
     private void updateBars() {

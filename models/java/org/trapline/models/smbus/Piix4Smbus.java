@@ -16,8 +16,9 @@ import org.trapline.models.device.Quirk;
  * SMBHSTCMD, SMBHSTDAT0/1 and, for a block, SMBBLKDAT, then writes SMBHSTCNT with SMB_CMD_PROT and
  * START; SMBHSTSTS reports INTER on success, DEV_ERR when no device answers or the protocol is
  * illegal, FAILED after KILL. A transaction runs to its end at once: the bus's own time (some 16 kHz
- * bit periods) is not modelled, so HOST_BUSY is never seen set on the hardware side. While DEV_ERR
- * is set no transaction runs (as QEMU; the datasheet is silent). The host interrupt (SMBHSTCFG
+ * bit periods) is not modelled, so HOST_BUSY is never seen set on the hardware side. START does
+ * nothing while any interrupt status bit (INTER, DEV_ERR, BUS_ERR, FAILED) is still set (290562
+ * §11.5.4.1, "SMBus Host Interface"); QEMU holds back only on DEV_ERR. The host interrupt (SMBHSTCFG
  * INTEREN, IRQ 9) is not wired: QEMU's PIIX4 wires none. The slave registers (01h, 08h-0Dh) are
  * not modelled beyond reading 00h, with no slave traffic. Reserved protocols raise DEV_ERR (as
  * 86Box's smbus_piix4.c has it).
@@ -42,6 +43,8 @@ public final class Piix4Smbus implements Inspectable {
     static final int GENERAL_CALL = 0x00;
     static final int BUS_ERR = 1 << 3;
     static final int FAILED = 1 << 4;
+    /** The interrupt status bits, every one of which must be cleared before START is taken (290562 §11.5.4.1). */
+    static final int INTERRUPT_STATUS = INTER | DEV_ERR | BUS_ERR | FAILED;
     /** ICH: BYTE_DONE_STS (QEMU only). */
     static final int BYTE_DONE = 1 << 7;
     static final int INTEREN = 1;
@@ -68,6 +71,9 @@ public final class Piix4Smbus implements Inspectable {
     private final boolean qemuBlock;
     private final boolean generalCallBroadcast;
     private final boolean killLeavesBusAddressed;
+    private final boolean eepromsRestoredAtReset;
+    /** The status bits that keep START from running: all four, or QEMU's DEV_ERR alone. */
+    private final int startBlockedBy;
     /** A transfer to the general call address reaches every EEPROM (QEMU), {@link #current} then null. */
     private boolean broadcast;
     private final SpdEeprom[] eeproms = new SpdEeprom[EEPROMS];
@@ -96,6 +102,8 @@ public final class Piix4Smbus implements Inspectable {
         this.qemuBlock = quirks.contains(SmbusQuirks.BLOCK_64_BYTES);
         this.generalCallBroadcast = quirks.contains(SmbusQuirks.GENERAL_CALL_REACHES_EVERY_EEPROM);
         this.killLeavesBusAddressed = quirks.contains(SmbusQuirks.KILL_LEAVES_BUS_ADDRESSED);
+        this.eepromsRestoredAtReset = quirks.contains(SmbusQuirks.EEPROM_CONTENTS_RESTORED_AT_RESET);
+        this.startBlockedBy = quirks.contains(SmbusQuirks.START_DESPITE_PENDING_STATUS) ? DEV_ERR : INTERRUPT_STATUS;
         for (int i = 0; i < EEPROMS; i++) {
             eeproms[i] = new SpdEeprom();
         }
@@ -313,8 +321,8 @@ public final class Piix4Smbus implements Inspectable {
 
     /** One host transaction, SMBus 2.0 §5.5 for each protocol. */
     private void transaction() {
-        if ((sts & DEV_ERR) != 0) {
-            return; // the error of the last one is still set: nothing runs
+        if ((sts & startBlockedBy) != 0) {
+            return; // the outcome of the last one is still set: the controller does not respond to START
         }
         boolean read = (add & 1) != 0;
         int target = add >> 1;
@@ -549,11 +557,19 @@ public final class Piix4Smbus implements Inspectable {
         }
     }
 
-    /** A hard reset: the host's registers to 00h (unless QEMU keeps them), the EEPROMs to their contents. */
+    /**
+     * A hard reset: the host's registers to 00h (unless QEMU keeps them); the EEPROMs keep their contents
+     * (QEMU restores them).
+     */
     public void reset() {
         for (SpdEeprom e : eeproms) {
-            e.reset();
+            if (eepromsRestoredAtReset) {
+                e.restorePowerOnContents();
+            } else {
+                e.reset();
+            }
         }
+        broadcast = false;
         if (keptAcrossReset) {
             return;
         }

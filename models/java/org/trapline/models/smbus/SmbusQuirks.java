@@ -19,6 +19,13 @@ public enum SmbusQuirks implements Quirk {
             "82371AB 290562 SMBHSTCNT START: the host controller starts the command at once and HOST_BUSY clears when "
                     + "it ends, whether or not INTEREN asks for an interrupt; QEMU hw/i2c/pm_smbus.c "
                     + "smb_transaction_start (start_transaction_on_status_read, an AMIBIOS workaround), smb_ioport_readb"),
+    /** START runs while INTER or FAILED is still set; only DEV_ERR holds it back. */
+    START_DESPITE_PENDING_STATUS("smbus.start-despite-pending-status", "piix4-smbus",
+            "START runs the transaction while INTER, BUS_ERR or FAILED from the last one is still set in SMBHSTSTS "
+                    + "(only DEV_ERR holds it back), the new outcome ORed in beside the old",
+            "82371AB 290562 §11.5.4.1 SMBus Host Interface: the SMBus controller does not respond to the START bit "
+                    + "unless all interrupt status bits in SMBHSTSTS have been cleared; QEMU hw/i2c/pm_smbus.c "
+                    + "smb_transaction (tests STS_DEV_ERR alone)"),
     /** The ICH's auxiliary control register and 32-byte buffer semantics. */
     ICH_BLOCK_BUFFER("smbus.ich-block-buffer", "piix4-smbus",
             "offset 0Dh is the ICH's SMBAUXCTL, reading 02h (the 32-byte buffer on, E32B); the block pointer restarts at "
@@ -40,6 +47,14 @@ public enum SmbusQuirks implements Quirk {
                     + "hard reset (outb 0xcf9 0x06); the EEPROMs are reset all the same",
             "82371AB 290562 SMBus I/O registers: default 00h after reset; QEMU hw/i2c/pm_smbus.c pm_smbus_reset is "
                     + "called by ICH9 only: hw/acpi/piix4.c piix4_pm_reset never resets the SMBus host"),
+    /** A board reset gives the EEPROMs back the contents they were created with. */
+    EEPROM_CONTENTS_RESTORED_AT_RESET("smbus.eeprom-contents-restored-at-reset", "piix4-smbus",
+            "a hard reset (outb 0xcf9 0x06) puts every SPD EEPROM back to its contents at creation (all 00h on the pc "
+                    + "board) and its address counter to 0: bytes written before the reset read 00h after it",
+            "SPD EEPROMs (24C02-type serial EEPROMs) are non-volatile and have no reset input: a board reset, which "
+                    + "does not remove their supply, changes neither their contents nor their address counter; QEMU "
+                    + "hw/i2c/smbus_eeprom.c smbus_eeprom_reset (init_data copied back, offset 0; its comment "
+                    + "grants a real EEPROM does not do this)"),
     /** Address 00h is a broadcast that every EEPROM acknowledges. */
     GENERAL_CALL_REACHES_EVERY_EEPROM("smbus.general-call-reaches-every-eeprom", "piix4-smbus",
             "a transaction to address 00h (the general call) is acknowledged by every EEPROM on the bus: bytes sent go to "

@@ -6,7 +6,9 @@ package org.trapline.models.smbus;
  * advancing and wrapping at 256; a read returns the byte at the offset and advances it. A write
  * followed by a repeated start (the command phase of a read) sets the offset before the read.
  * QEMU's pc board gives its eight EEPROMs no contents (hw/i386/pc_piix.c smbus_eeprom_init with
- * no SPD data: all zeros), and they take writes (hw/i2c/smbus_eeprom.c).
+ * no SPD data: all zeros), and they take writes (hw/i2c/smbus_eeprom.c). An EEPROM is non-volatile
+ * and has no reset input: a board reset leaves its contents and its address counter as they were,
+ * where QEMU restores both ({@link SmbusQuirks#EEPROM_CONTENTS_RESTORED_AT_RESET}).
  */
 final class SpdEeprom {
     static final int SIZE = 256;
@@ -77,10 +79,19 @@ final class SpdEeprom {
         length = 0;
     }
 
-    /** Power-on contents (none) and offset 0 (QEMU smbus_eeprom_reset). */
-    void reset() {
+    /**
+     * QEMU's smbus_eeprom_reset at a board reset: the contents it was created with (none) and offset 0.
+     * A real EEPROM is not reset by the board, so the host calls this only under the quirk.
+     */
+    void restorePowerOnContents() {
         java.util.Arrays.fill(data, (byte) 0);
         offset = 0;
+    }
+
+    /** A board reset: the device sees a bus that goes idle; it keeps what it stored and where it was. */
+    void reset() {
+        mode = Mode.IDLE;
+        length = 0;
     }
 
     int offset() {

@@ -214,7 +214,8 @@ class SmbusProperties {
 
         public Rig apply(Rig r) {
             r.bus.host.reset();
-            for (int[] e : r.shadow) {
+            // The EEPROMs are non-volatile; QEMU alone gives them back their contents (all 00h) at a reset.
+            for (int[] e : r.qemu ? r.shadow : new int[0][]) {
                 java.util.Arrays.fill(e, 0);
             }
             return r;

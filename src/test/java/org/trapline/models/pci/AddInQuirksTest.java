@@ -54,6 +54,18 @@ class AddInQuirksTest {
         assertThat(qemu.read(3, 0, 0xe0, 4)).isZero();
     }
 
+    /** 8254x manual §6.3.3, §6.3.3.4: with AUX_POWER at 1 only LAN_PWR_GOOD resets PME_En and PME_Status. */
+    @Test
+    void e1000sPmeEnSurvivesRstButTheRestOfPmcsrDoesNot() {
+        Board hw = with(E1000_CARD);
+        hw.write(3, 0, 0xe0, 2, 0x1f03);
+        hw.host.reset();
+        assertThat(hw.read(3, 0, 0xe0, 4)).as("PME_En kept; PowerState and Data_Select back to 0").isEqualTo(0x0100);
+        hw.write(3, 0, 0xe0, 2, 0);
+        hw.host.reset();
+        assertThat(hw.read(3, 0, 0xe0, 4)).isZero();
+    }
+
     @Test
     void e1000DeviceSpecificBytesAreReservedOnHardwareAndWritableOnQemu() {
         Board hw = with(E1000_CARD);

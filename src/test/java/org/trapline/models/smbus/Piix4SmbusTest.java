@@ -40,12 +40,15 @@ class Piix4SmbusTest {
     void sendByteSetsTheOffsetAndReceiveByteWalksOn() {
         bus.out(SMBHSTDAT0, 0x77);
         bus.run(0x51, false, 0x30, PROT_BYTE_DATA);
+        bus.clear();
         bus.out(SMBHSTDAT0, 0x78);
         bus.run(0x51, false, 0x31, PROT_BYTE_DATA);
         bus.clear();
         bus.run(0x51, false, 0x30, PROT_BYTE);
+        bus.clear();
         bus.run(0x51, true, 0, PROT_BYTE);
         assertThat(bus.in(SMBHSTDAT0)).isEqualTo(0x77);
+        bus.clear();
         bus.run(0x51, true, 0, PROT_BYTE);
         assertThat(bus.in(SMBHSTDAT0)).isEqualTo(0x78);
         assertThat(bus.host.eeprom(1).offset()).isEqualTo(0x32);
@@ -60,9 +63,30 @@ class Piix4SmbusTest {
         bus.out(SMBHSTSTS, DEV_ERR);
         assertThat(bus.run(0x50, true, 0, PROT_BYTE_DATA)).isEqualTo(INTER);
         assertThat(bus.in(SMBHSTDAT0)).isZero();
+        bus.clear();
         assertThat(bus.run(0x4f, false, 0, PROT_QUICK) & DEV_ERR).isEqualTo(DEV_ERR);
         bus.clear();
         assertThat(bus.run(0x58, true, 0, PROT_QUICK) & DEV_ERR).isEqualTo(DEV_ERR);
+    }
+
+    /** 290562 §11.5.4.1: the controller does not respond to START unless all interrupt status bits are cleared. */
+    @Test
+    void startIsNotTakenUntilEveryInterruptStatusBitIsCleared() {
+        bus.out(SMBHSTDAT0, 0x5a);
+        assertThat(bus.run(0x50, false, 0x10, PROT_BYTE_DATA)).isEqualTo(INTER);
+        bus.out(SMBHSTDAT0, 0xa5);
+        assertThat(bus.run(0x50, false, 0x10, PROT_BYTE_DATA)).as("INTER still set").isEqualTo(INTER);
+        assertThat(bus.host.eeprom(0).byteAt(0x10)).as("the second write never ran").isEqualTo(0x5a);
+        assertThat(bus.run(0x30, false, 0, PROT_QUICK)).as("nor does one to an absent address").isEqualTo(INTER);
+        bus.out(SMBHSTCNT, KILL);
+        bus.out(SMBHSTCNT, 0);
+        bus.out(SMBHSTSTS, INTER);
+        assertThat(bus.in(SMBHSTSTS)).isEqualTo(FAILED);
+        assertThat(bus.run(0x50, false, 0x10, PROT_BYTE_DATA)).as("FAILED still set").isEqualTo(FAILED);
+        assertThat(bus.host.eeprom(0).byteAt(0x10)).isEqualTo(0x5a);
+        bus.out(SMBHSTSTS, FAILED);
+        assertThat(bus.run(0x50, false, 0x10, PROT_BYTE_DATA)).isEqualTo(INTER);
+        assertThat(bus.host.eeprom(0).byteAt(0x10)).isEqualTo(0xa5);
     }
 
     @Test
@@ -151,7 +175,7 @@ class Piix4SmbusTest {
     }
 
     @Test
-    void aResetClearsTheHostAndTheEeproms() {
+    void aResetClearsTheHostAndLeavesTheNonVolatileEeproms() {
         bus.out(SMBHSTDAT0, 0x5a);
         bus.run(0x50, false, 0x10, PROT_BYTE_DATA);
         bus.out(SMBHSTDAT1, 7);
@@ -161,7 +185,9 @@ class Piix4SmbusTest {
         assertThat(bus.in(SMBHSTDAT1)).isZero();
         assertThat(bus.in(SMBHSTCMD)).isZero();
         assertThat(bus.in(SMBHSTADD)).isZero();
-        assertThat(bus.host.eeprom(0).byteAt(0x10)).isZero();
-        assertThat(bus.host.eeprom(0).offset()).isZero();
+        assertThat(bus.host.eeprom(0).byteAt(0x10)).as("an EEPROM keeps what was written").isEqualTo(0x5a);
+        assertThat(bus.host.eeprom(0).offset()).as("and its address counter").isEqualTo(0x11);
+        assertThat(bus.run(0x50, true, 0x10, PROT_BYTE_DATA)).isEqualTo(INTER);
+        assertThat(bus.in(SMBHSTDAT0)).isEqualTo(0x5a);
     }
 }

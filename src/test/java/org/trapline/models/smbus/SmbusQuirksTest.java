@@ -46,6 +46,42 @@ class SmbusQuirksTest {
     }
 
     @Test
+    void theBoardIgnoresStartUntilTheStatusIsClearedAndQemuRunsItOverInterAndFailed() {
+        SmbusTestBus only = new SmbusTestBus(Set.of(SmbusQuirks.START_DESPITE_PENDING_STATUS));
+        for (SmbusTestBus b : new SmbusTestBus[] {hw, only}) {
+            b.out(SMBHSTDAT0, 0x11);
+            b.run(0x50, false, 0x20, PROT_BYTE_DATA);
+            b.out(SMBHSTDAT0, 0x22);
+            b.run(0x50, false, 0x20, PROT_BYTE_DATA); // INTER of the first still set
+        }
+        assertThat(hw.host.eeprom(0).byteAt(0x20)).as("the board: the second START not taken").isEqualTo(0x11);
+        assertThat(only.host.eeprom(0).byteAt(0x20)).as("QEMU: it ran").isEqualTo(0x22);
+        only.out(SMBHSTCNT, KILL);
+        only.out(SMBHSTCNT, 0);
+        assertThat(only.run(0x30, false, 0, PROT_QUICK)).as("QEMU: over INTER and FAILED, to an absent device")
+                .isEqualTo(INTER | FAILED | DEV_ERR);
+        assertThat(only.run(0x50, true, 0x20, PROT_BYTE_DATA)).as("QEMU too holds back on DEV_ERR")
+                .isEqualTo(INTER | FAILED | DEV_ERR);
+        assertThat(only.in(SMBHSTDAT0)).isEqualTo(0x22);
+    }
+
+    @Test
+    void theBoardsEepromsKeepTheirContentsThroughAResetAndQemuRestoresThem() {
+        SmbusTestBus only = new SmbusTestBus(Set.of(SmbusQuirks.EEPROM_CONTENTS_RESTORED_AT_RESET));
+        for (SmbusTestBus b : new SmbusTestBus[] {hw, only}) {
+            b.out(SMBHSTDAT0, 0x5a);
+            b.run(0x53, false, 0x40, PROT_BYTE_DATA);
+            b.host.reset();
+        }
+        assertThat(hw.host.eeprom(3).byteAt(0x40)).isEqualTo(0x5a);
+        assertThat(hw.host.eeprom(3).offset()).isEqualTo(0x41);
+        assertThat(only.host.eeprom(3).byteAt(0x40)).isZero();
+        assertThat(only.host.eeprom(3).offset()).isZero();
+        assertThat(only.run(0x53, true, 0, PROT_BYTE)).isEqualTo(INTER);
+        assertThat(only.in(SMBHSTDAT0)).as("QEMU: a receive byte after the reset reads from offset 0").isZero();
+    }
+
+    @Test
     void theAuxControlRegisterIsQemusAndTheBlockPointerRestartsAtStart() {
         assertThat(hw.in(SMBAUXCTL)).isZero();
         assertThat(qemu.in(SMBAUXCTL)).isEqualTo(AUX_BLK);
@@ -145,13 +181,14 @@ class SmbusQuirksTest {
     }
 
     @Test
-    void resetKeepsTheHostInQemuAndClearsTheEepromsOnBoth() {
+    void resetKeepsTheHostInQemuAndClearsTheHostOnTheBoard() {
         for (SmbusTestBus b : new SmbusTestBus[] {hw, qemu}) {
             b.out(SMBHSTDAT0, 0x5a);
             b.run(0x50, false, 0x10, PROT_BYTE_DATA);
             b.host.reset();
-            assertThat(b.host.eeprom(0).byteAt(0x10)).isZero();
         }
+        assertThat(hw.host.eeprom(0).byteAt(0x10)).isEqualTo(0x5a);
+        assertThat(qemu.host.eeprom(0).byteAt(0x10)).isZero();
         assertThat(hw.in(SMBHSTDAT0)).isZero();
         assertThat(hw.in(SMBHSTSTS)).isZero();
         assertThat(qemu.in(SMBHSTDAT0)).isEqualTo(0x5a);
