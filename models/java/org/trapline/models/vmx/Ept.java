@@ -104,7 +104,8 @@ public final class Ept {
     /**
      * A misconfiguration is found while the entry is read, before its permissions are checked
      * ("EPT Misconfigurations", "EPT Violations"): write-only and write-execute entries are
-     * misconfigured; otherwise a read needs R and a write needs W.
+     * misconfigured; otherwise a read needs R and a write needs W. Execute-only entries (100b) are
+     * taken as supported (IA32_VMX_EPT_VPID_CAP bit 0), so they are present and only deny data.
      */
     public static int check(int rwx, boolean write) {
         if ((rwx & READ) == 0 && (rwx & WRITE) != 0) {
