@@ -230,16 +230,7 @@ class InjectionTest {
 
     /** An ISR that notes the vector and sends the non-specific EOI (OCW2 20h) to the chips that hold it. */
     private static InterruptServiceRoutine eoi8259(List<Integer> vectors) {
-        return (vector, cpu) -> {
-            vectors.add(vector);
-            long rax = cpu.registers().rax();
-            cpu.registers().rax(0x20);
-            if (vector >= 0x70 && vector < 0x78) {
-                cpu.out(1, 0xa0);
-            }
-            cpu.out(1, 0x20);
-            cpu.registers().rax(rax);
-        };
+        return EndOfInterrupt.pic8259(0x70, (vector, cpu) -> vectors.add(vector));
     }
 
     @Test
@@ -252,9 +243,11 @@ class InjectionTest {
         initialise(rig.cpu);
         rig.r().rflags(Registers.IF);
         pic.masterInputs()[1].setLevel(true); // IRQ1 while the guest runs
+        rig.r().rax(0x1234);
         assertThat(rig.cpu.kick()).isTrue();
         assertThat(vectors).containsExactly(0x09);
         assertThat(pic.master().isr()).isZero(); // the EOI reached the chip
+        assertThat(rig.r().rax()).isEqualTo(0x1234); // the handler saved and restored RAX
         pic.masterInputs()[1].setLevel(false);
         pic.slaveInputs()[0].setLevel(true); // IRQ8 through the cascade
         rig.cpu.kick();
@@ -344,10 +337,7 @@ class InjectionTest {
         rig.mmio.map("lapic", 0xfee0_0000L, 0x1000, 4, 4, apic);
         rig.pipeline.vmm().interruptController(apic);
         List<Integer> vectors = new ArrayList<>();
-        rig.cpu.interruptServiceRoutine((v, c) -> {
-            vectors.add(v);
-            c.store(4, 0xfee0_00b0L); // MOV [FEE000B0h], EAX: the EOI
-        });
+        rig.cpu.interruptServiceRoutine(EndOfInterrupt.localApic(0xfee0_0000L, (v, c) -> vectors.add(v)));
         rig.r().rflags(Registers.IF);
         apic.irr[0x41] = true;
         apic.irr[0x61] = true;
@@ -358,6 +348,7 @@ class InjectionTest {
         assertThat(vectors).containsExactly(0x61, 0x41);
         assertThat(rig.counters().exits(ExitReason.INTERRUPT_WINDOW)).isEqualTo(1);
         assertThat(apic.eois).containsExactly(0x61, 0x41);
+        assertThat(rig.r().rax()).isZero(); // (the rig's RAX was 0: saved and restored around the EOI)
         assertThat(rig.counters().exits(ExitReason.EPT_VIOLATION)).isEqualTo(2);
         assertThat(rig.counters().injections()).isEqualTo(2);
     }
