@@ -39,8 +39,8 @@ public final class Vcpu {
     private long decodedAddress;
     private int decodedSize;
     private boolean decodedWrite;
-    /** Set by an instruction that opens an interrupt shadow, so that its own end keeps it. */
-    private boolean shadowOpened;
+    /** The shadow bits the instruction being executed opened: its own end keeps them, and only them. */
+    private int shadowOpened;
     private long delivered;
     private int lastVector = -1;
 
@@ -282,7 +282,7 @@ public final class Vcpu {
         beginInstruction();
         if (!registers.interruptsEnabled()) {
             vmcs.guestInterruptibility |= Interruptibility.BLOCKING_BY_STI;
-            shadowOpened = true;
+            shadowOpened = Interruptibility.BLOCKING_BY_STI;
         }
         registers.rflags |= Registers.IF;
         registers.skip(1);
@@ -301,7 +301,7 @@ public final class Vcpu {
     public void movSs() {
         beginInstruction();
         vmcs.guestInterruptibility |= Interruptibility.BLOCKING_BY_MOV_SS;
-        shadowOpened = true;
+        shadowOpened = Interruptibility.BLOCKING_BY_MOV_SS;
         registers.skip(2);
         endInstruction();
     }
@@ -332,22 +332,23 @@ public final class Vcpu {
      * exit occurs before any instruction while RFLAGS.IF = 1 and there is no blocking by STI or MOV SS.
      */
     private void beginInstruction() {
-        shadowOpened = false;
+        shadowOpened = 0;
         if ((vmcs.primaryControls & ExecutionControls.INTERRUPT_WINDOW_EXITING) != 0
                 && registers.interruptsEnabled()
                 && (vmcs.guestInterruptibility & Interruptibility.SHADOW) == 0) {
             vmcs.recordExit(ExitReason.INTERRUPT_WINDOW, 0);
             exit();
-            shadowOpened = false;
+            shadowOpened = 0;
         }
     }
 
-    /** The shadow of STI or MOV SS covers one instruction: it ends when the next completes. */
+    /**
+     * The shadow of STI or MOV SS covers one instruction: it ends when the next completes, even if
+     * that one opens a shadow of its own (STI then MOV SS leaves blocking by MOV SS alone).
+     */
     private void endInstruction() {
-        if (!shadowOpened) {
-            vmcs.guestInterruptibility &= ~Interruptibility.SHADOW;
-        }
-        shadowOpened = false;
+        vmcs.guestInterruptibility = vmcs.guestInterruptibility & ~Interruptibility.SHADOW | shadowOpened;
+        shadowOpened = 0;
     }
 
     // --- exit and entry ---------------------------------------------------------------------------
@@ -387,7 +388,7 @@ public final class Vcpu {
     private void deliver(int vector) {
         long rip = registers.rip;
         long rflags = registers.rflags;
-        boolean opened = shadowOpened;
+        int opened = shadowOpened;
         delivered++;
         lastVector = vector;
         registers.rflags &= ~Registers.IF;

@@ -8,7 +8,8 @@ import org.trapline.models.vmx.ExitReason;
 
 /** What a device costs trapped and passed through, by the user's prices. */
 class CostsTest {
-    private static final ExitCosts PRICES = ExitCosts.NONE
+    // built by each test, not in a static initialiser, so that PIT's mutants of ExitCosts reach it
+    private final ExitCosts PRICES = ExitCosts.NONE
             .withExit(ExitReason.IO_INSTRUCTION, 1500)
             .withExit(ExitReason.EPT_VIOLATION, 2500)
             .withExit(ExitReason.EXTERNAL_INTERRUPT, 900)
@@ -59,6 +60,12 @@ class CostsTest {
         assertThat(PRICES.exitNs(ExitReason.HLT)).isZero();
         assertThat(PRICES.exitNs(1000)).isZero();
         assertThat(ExitCosts.NONE.exitNs(ExitReason.IO_INSTRUCTION)).isZero(); // the copy left NONE alone
+        assertThat(PRICES.withExit(0, 0).exitNs(0)).isZero();
+        assertThat(PRICES.withExit(ExitReason.LIMIT - 1, 7).exitNs(ExitReason.LIMIT - 1)).isEqualTo(7);
+        assertThat(PRICES.withEmulatedAccess(0).emulatedAccessNs()).isZero();
+        assertThat(PRICES.withPassthroughAccess(0).passthroughAccessNs()).isZero();
+        assertThat(PRICES.emulatedAccessNs()).isEqualTo(120);
+        assertThat(PRICES.passthroughAccessNs()).isEqualTo(40);
         assertThatThrownBy(() -> PRICES.withExit(-1, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> PRICES.withExit(ExitReason.LIMIT, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> PRICES.withExit(1, -1)).isInstanceOf(IllegalArgumentException.class);
@@ -67,5 +74,11 @@ class CostsTest {
         TrapCounters c = new TrapCounters(PRICES);
         assertThat(c.exits(-1)).isZero();
         assertThat(c.exits(ExitReason.LIMIT)).isZero();
+        c.exit(ExitReason.EXCEPTION_OR_NMI);
+        c.exit(ExitReason.LIMIT); // beyond the table: priced (nothing) but not counted
+        c.exit(ExitReason.LIMIT - 1);
+        assertThat(c.exits(0)).isEqualTo(1);
+        assertThat(c.exits(ExitReason.LIMIT - 1)).isEqualTo(1);
+        assertThat(c.totalExits()).isEqualTo(2);
     }
 }
