@@ -281,8 +281,7 @@ public final class Vcpu {
     public void sti() {
         beginInstruction();
         if (!registers.interruptsEnabled()) {
-            vmcs.guestInterruptibility |= Interruptibility.BLOCKING_BY_STI;
-            shadowOpened = Interruptibility.BLOCKING_BY_STI;
+            shadowOpened = Interruptibility.BLOCKING_BY_STI; // set in the state as the instruction ends
         }
         registers.rflags |= Registers.IF;
         registers.skip(1);
@@ -300,7 +299,6 @@ public final class Vcpu {
     /** MOV SS, AX (8Eh D0h): blocks interrupts until the next instruction completes. */
     public void movSs() {
         beginInstruction();
-        vmcs.guestInterruptibility |= Interruptibility.BLOCKING_BY_MOV_SS;
         shadowOpened = Interruptibility.BLOCKING_BY_MOV_SS;
         registers.skip(2);
         endInstruction();

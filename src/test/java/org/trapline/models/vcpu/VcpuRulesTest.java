@@ -21,7 +21,7 @@ class VcpuRulesTest {
     private static final List<Consumer<Vcpu>> INSTRUCTIONS = List.of(
         c -> c.in(1, 0x60), c -> c.out(2, 0x60), c -> c.inDx(4), c -> c.outDx(1),
         c -> c.ins(1, true, 8), c -> c.outs(2, false, 4), c -> c.load(4, Rig.MMIO_BASE), c -> c.store(8, 0x1000),
-        Vcpu::nop, Vcpu::cli, Vcpu::movSs);
+        Vcpu::nop, Vcpu::cli, Vcpu::sti, Vcpu::movSs);
 
     private static Rig rig() {
         Rig rig = new Rig();
@@ -84,7 +84,9 @@ class VcpuRulesTest {
         assertThatThrownBy(() -> rig.cpu.in(1, -1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> rig.cpu.out(1, 0x100)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> rig.cpu.inDx(3)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> rig.cpu.ins(3, false, 8)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> rig.cpu.ins(3, false, 8)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1, 2 or 4 bytes, not 3");
+        assertThatThrownBy(() -> rig.cpu.inDx(8)).hasMessageContaining("1, 2 or 4 bytes, not 8");
         assertThatThrownBy(() -> rig.cpu.load(0, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThat(rig.r().rip()).isEqualTo(4);
     }
