@@ -75,7 +75,20 @@ public enum LapicQuirks implements Quirk {
             "an LVT entry or ICR half reads back every bit written, the reserved ones and the read-only Delivery"
                     + " Status and Remote IRR bits too",
             "SDM 10.5.1 Figure 10-8 and 10.6.1 Figure 10-12: reserved bits, Delivery Status (12) and Remote IRR (14)"
-                    + " are not written by software; QEMU hw/intc/apic.c apic_mem_write (lvt[n] = val, icr[i] = val)");
+                    + " are not written by software; QEMU hw/intc/apic.c apic_mem_write (lvt[n] = val, icr[i] = val)"),
+    /** The timer counts QEMU_CLOCK_VIRTUAL nanoseconds: a 1 GHz time base before the divider. */
+    TIMER_COUNTS_NANOSECONDS("lapic.timer-counts-nanoseconds", "lapic",
+            "the APIC timer's count decrements once per divide-value nanoseconds of guest time: its time base is 1 GHz",
+            "SDM 10.5.4 'APIC Timer': the timer counts the processor's bus clock (on the Pentium 4 the 100 MHz system"
+                    + " bus clock, the board's choice) divided by the divide configuration; QEMU hw/intc/apic_common.c"
+                    + " apic_get_current_count, apic_next_timer (ns >> count_shift)"),
+    /** The interrupt comes one tick after the count reaches 0, and a period is initial count + 1 ticks. */
+    TIMER_PERIOD_ONE_TICK_LONG("lapic.timer-period-one-tick-long", "lapic",
+            "the timer interrupt comes one tick after the count reaches 0: a one-shot count of N interrupts after N+1"
+                    + " ticks, and a periodic one every N+1 ticks, reading 0 for a tick before it reloads",
+            "SDM 10.5.4: when the count reaches 0 a timer interrupt is generated, and in periodic mode the count is"
+                    + " reloaded from the initial count; QEMU hw/intc/apic_common.c apic_next_timer (initial_count + 1),"
+                    + " apic_get_current_count (d % (initial_count + 1))");
 
     private final Entry entry;
 

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.trapline.models.bus.IoDevice;
 import org.trapline.models.bus.Region;
+import org.trapline.models.clock.Scheduler;
 import org.trapline.models.device.Inspectable;
 import org.trapline.models.device.Quirk;
 import org.trapline.models.irq.ApicMessage;
@@ -27,8 +28,8 @@ import org.trapline.models.irq.IrqSink;
  * broadcasting the vector of a level-triggered one to the IO-APIC ({@link EoiListener}).
  *
  * <p>NMI, SMI and INIT bypass IRR and ISR (SDM 10.8.4 Note) and are latched for the core
- * ({@link #nmiPending()}, ...). The APIC timer's registers are kept but it does not count (see
- * {@link #CURRENT_COUNT}); the thermal and performance-counter sources are not modelled.
+ * ({@link #nmiPending()}, ...). The APIC timer ({@link ApicTimer}) counts on the guest clock; the thermal
+ * and performance-counter sources are not modelled.
  */
 public final class LocalApic implements ApicMessageSink, InterruptAcknowledge, Inspectable {
     /** The APIC register page (SDM 10.4.1, Table 10-1): 4 KiB at IA32_APIC_BASE, FEE00000h after reset. */
@@ -58,7 +59,6 @@ public final class LocalApic implements ApicMessageSink, InterruptAcknowledge, I
     static final int LVT_LINT1 = 0x360;
     static final int LVT_ERROR = 0x370;
     static final int INITIAL_COUNT = 0x380;
-    /** Reads 0: the timer is not modelled, so it never counts down from the initial count. */
     static final int CURRENT_COUNT = 0x390;
     static final int DIVIDE_CONFIGURATION = 0x3e0;
 
@@ -77,6 +77,9 @@ public final class LocalApic implements ApicMessageSink, InterruptAcknowledge, I
     private static final int LVT_LEVEL = 1 << 15;
     private static final int LVT_REMOTE_IRR = 1 << 14;
 
+    private static final int LVT_TIMER_PERIODIC = 1 << 17;
+    /** The board's bus clock for the APIC timer: the Pentium 4's 100 MHz system bus clock (10.5.4). */
+    static final long BUS_PERIOD_NS = 10;
     static final int SVR_APIC_ENABLED = 1 << 8;
     static final int SVR_FOCUS_CHECKING_DISABLED = 1 << 9;
     /** Bits 31-28 of the DFR: 1111b flat model, 0000b cluster model (10.6.2.2); bits 27-0 read as 1s. */
@@ -121,8 +124,7 @@ public final class LocalApic implements ApicMessageSink, InterruptAcknowledge, I
     private int icrLow;
     private int icrHigh;
     private final int[] lvt = new int[LVT_ENTRIES];
-    private int initialCount;
-    private int divideConfiguration;
+    private final ApicTimer timer;
 
     // What the core sees besides INTR.
     private final boolean[] lintLevel = new boolean[2];
@@ -135,8 +137,9 @@ public final class LocalApic implements ApicMessageSink, InterruptAcknowledge, I
      * @param apicId             the APIC ID hardware assigns at reset (0 for the boot processor)
      * @param quirks             the profile's quirks; the {@link LapicQuirks} among them are honoured
      * @param externalController the 8259A pair behind LINT0 in ExtINT mode: its INTA cycle supplies the vector
+     * @param scheduler          the guest clock the APIC timer counts on
      */
-    public LocalApic(int apicId, Set<Quirk> quirks, InterruptAcknowledge externalController) {
+    public LocalApic(int apicId, Set<Quirk> quirks, InterruptAcknowledge externalController, Scheduler scheduler) {
         this.initialApicId = apicId & 0xff;
         this.externalController = externalController;
         this.qtestHasNoCpu = quirks.contains(LapicQuirks.QTEST_ACCESS_HAS_NO_CPU);
@@ -150,6 +153,8 @@ public final class LocalApic implements ApicMessageSink, InterruptAcknowledge, I
         this.esrWriteIgnored = quirks.contains(LapicQuirks.ESR_WRITE_IGNORED);
         this.keepWrittenBits = quirks.contains(LapicQuirks.REGISTERS_KEEP_WRITTEN_BITS);
         this.apicId = initialApicId;
+        this.timer = new ApicTimer(scheduler, quirks.contains(LapicQuirks.TIMER_COUNTS_NANOSECONDS) ? 1 : BUS_PERIOD_NS,
+                quirks.contains(LapicQuirks.TIMER_PERIOD_ONE_TICK_LONG), this::timerExpired);
         powerUp();
     }
 
@@ -186,8 +191,9 @@ public final class LocalApic implements ApicMessageSink, InterruptAcknowledge, I
         for (int i = 0; i < LVT_ENTRIES; i++) {
             lvt[i] = LVT_MASKED;
         }
-        initialCount = 0;
-        divideConfiguration = 0;
+        timer.stop();
+        timer.setPeriodic(false);
+        timer.setDivideConfiguration(0);
         extIntMessagePending = false;
     }
 
@@ -287,9 +293,9 @@ public final class LocalApic implements ApicMessageSink, InterruptAcknowledge, I
             case ESR -> esr;
             case ICR_LOW -> icrLow;
             case ICR_HIGH -> icrHigh;
-            case INITIAL_COUNT -> initialCount;
-            case CURRENT_COUNT -> 0;
-            case DIVIDE_CONFIGURATION -> divideConfiguration;
+            case INITIAL_COUNT -> timer.initialCount();
+            case CURRENT_COUNT -> timer.currentCount();
+            case DIVIDE_CONFIGURATION -> timer.divideConfiguration();
             default -> {
                 error(ESR_ILLEGAL_REGISTER_ADDRESS);
                 yield 0;
@@ -331,8 +337,8 @@ public final class LocalApic implements ApicMessageSink, InterruptAcknowledge, I
                 sendIpi();
             }
             case ICR_HIGH -> icrHigh = keepWrittenBits ? value : value & 0xff00_0000;
-            case INITIAL_COUNT -> initialCount = value;
-            case DIVIDE_CONFIGURATION -> divideConfiguration = value & 0xb;
+            case INITIAL_COUNT -> timer.load(value);
+            case DIVIDE_CONFIGURATION -> timer.setDivideConfiguration(value & 0xb);
             default -> error(ESR_ILLEGAL_REGISTER_ADDRESS);
         }
     }
@@ -365,8 +371,18 @@ public final class LocalApic implements ApicMessageSink, InterruptAcknowledge, I
             v |= LVT_MASKED; // 10.4.7.2: attempts to reset the mask bits are ignored
         }
         lvt[entry] = v;
-        if (entry == LINT0 || entry == LINT1) {
+        if (entry == TIMER) {
+            timer.setPeriodic((v & LVT_TIMER_PERIODIC) != 0);
+        } else if (entry == LINT0 || entry == LINT1) {
             sampleLint(entry - LINT0);
+        }
+    }
+
+    /** 10.5.4: the count reached 0; the LVT Timer entry's fixed, edge-triggered interrupt unless masked. */
+    private void timerExpired() {
+        int entry = lvt[TIMER];
+        if (globallyEnabled && (entry & LVT_MASKED) == 0) {
+            acceptFixed(entry & 0xff, false);
         }
     }
 

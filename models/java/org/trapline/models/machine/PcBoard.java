@@ -169,7 +169,7 @@ final class PcBoard {
         // The boot processor's local APIC, APIC ID 0, its register page at FEE00000h over the interrupt message
         // window FEE00000h-FEEFFFFFh (SDM Vol. 3A 10.4.1, 10.11.1). LINT0 is the 8259A pair's INT and an ExtINT
         // acknowledge runs the pair's INTA cycle (virtual wire mode, as QEMU's pic_irq_request delivers it).
-        LocalApic lapic = new LocalApic(0, quirks, pic);
+        LocalApic lapic = new LocalApic(0, quirks, pic, scheduler);
         pic.masterInt().connect(lapic.lint0());
         MessageWindow messageWindow = new MessageWindow(quirks, lapic);
         mmio.map(messageWindow.region().at(LocalApic.DEFAULT_BASE).withPriority(LAPIC_PRIORITY));
@@ -280,7 +280,7 @@ final class PcBoard {
         deviceResets.add(dma::reset);
         // The 16550A UARTs, one per -serial index that is not 'none', up to four (hw/i386/pc.c pc_superio_init,
         // serial_hds_isa_init): COM1 3F8h IRQ4, COM2 2F8h IRQ3, COM3 3E8h IRQ4, COM4 2E8h IRQ3.
-        List<Inspectable> timed = new ArrayList<>(List.of(pit, rtc, pm));
+        List<Inspectable> timed = new ArrayList<>(List.of(pit, rtc, pm, lapic));
         List<String> serial = config.serial();
         for (int n = 0; n < Math.min(serial.size(), SERIAL_PORTS.length); n++) {
             String backend = serial.get(n);

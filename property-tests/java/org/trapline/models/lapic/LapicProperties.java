@@ -16,6 +16,8 @@ import net.jqwik.api.state.Action;
 import net.jqwik.api.state.ActionChain;
 import net.jqwik.api.state.Transformer;
 
+import org.trapline.models.clock.Scheduler;
+import org.trapline.models.clock.VirtualClock;
 import org.trapline.models.device.Quirk;
 import org.trapline.models.irq.ApicMessage;
 import org.trapline.models.irq.InterruptAcknowledge;
@@ -61,7 +63,7 @@ class LapicProperties {
         int broadcastsBefore;
 
         State(Set<Quirk> quirks) {
-            apic = new LocalApic(0, quirks, pic);
+            apic = new LocalApic(0, quirks, pic, new Scheduler(new VirtualClock()));
             apic.setEoiListener(eoiBroadcasts::add);
             apic.writeRegister(LocalApic.SVR, 0x1ff); // the chain starts software-enabled; an SVR write may disable it
         }

@@ -10,6 +10,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.trapline.models.bus.Region;
 import org.trapline.models.device.Quirk;
+import org.trapline.models.clock.Scheduler;
+import org.trapline.models.clock.VirtualClock;
 import org.trapline.models.irq.ApicMessage;
 import org.trapline.models.machine.Machine;
 import org.trapline.models.machine.MachineConfig;
@@ -18,13 +20,15 @@ import org.trapline.models.machine.Profile;
 /** Each QEMU departure: the SDM's behaviour without the quirk, QEMU's with it. */
 class LapicQuirksTest {
     private final LocalApicTest.FakePic pic = new LocalApicTest.FakePic();
+    final VirtualClock clock = new VirtualClock();
+    final Scheduler scheduler = new Scheduler(clock);
 
     private LocalApic hw() {
-        return new LocalApic(0, Set.of(), pic);
+        return new LocalApic(0, Set.of(), pic, scheduler);
     }
 
     private LocalApic q(Quirk quirk) {
-        return new LocalApic(0, Set.of(quirk), pic);
+        return new LocalApic(0, Set.of(quirk), pic, scheduler);
     }
 
     private static LocalApic enabled(LocalApic a) {
@@ -89,7 +93,7 @@ class LapicQuirksTest {
         assertThat(enabledAfterOffset0(hw())).isFalse();
         assertThat(enabledAfterOffset0(q(LapicQuirks.PAGE_OFFSET_0_WRITE_IS_MESSAGE))).isTrue();
         // Through the page even without a CPU, as QEMU checks the offset first.
-        LocalApic both = new LocalApic(0, Set.of(LapicQuirks.PAGE_OFFSET_0_WRITE_IS_MESSAGE, LapicQuirks.QTEST_ACCESS_HAS_NO_CPU), pic);
+        LocalApic both = new LocalApic(0, Set.of(LapicQuirks.PAGE_OFFSET_0_WRITE_IS_MESSAGE, LapicQuirks.QTEST_ACCESS_HAS_NO_CPU), pic, scheduler);
         enabled(both);
         Region page = both.pageRegion();
         page.device().write(0, 4, 0x51);
@@ -229,5 +233,47 @@ class LapicQuirksTest {
         a.setSystemBus(seen::add);
         a.writeRegister(0x008, 0x4041);
         assertThat(seen).containsExactly(new ApicMessage(0xfee00008L, 0x4041));
+    }
+
+    @Test
+    void timerCountsNanoseconds() {
+        LocalApic h = enabled(hw());
+        LocalApic qa = enabled(q(LapicQuirks.TIMER_COUNTS_NANOSECONDS));
+        for (LocalApic a : new LocalApic[] {h, qa}) {
+            a.writeRegister(DIVIDE_CONFIGURATION, 0xb);
+            a.writeRegister(INITIAL_COUNT, 100);
+        }
+        scheduler.advanceTo(50);
+        assertThat(h.readRegister(CURRENT_COUNT)).isEqualTo(95); // 10 ns a tick
+        assertThat(qa.readRegister(CURRENT_COUNT)).isEqualTo(50); // 1 ns a tick
+    }
+
+    @Test
+    void timerPeriodOneTickLong() {
+        LocalApic h = enabled(hw());
+        LocalApic qa = enabled(q(LapicQuirks.TIMER_PERIOD_ONE_TICK_LONG));
+        for (LocalApic a : new LocalApic[] {h, qa}) {
+            a.writeRegister(DIVIDE_CONFIGURATION, 0xb);
+            a.writeRegister(LVT_TIMER, 0x40);
+            a.writeRegister(INITIAL_COUNT, 10);
+        }
+        scheduler.advanceTo(100);
+        assertThat(h.readRegister(CURRENT_COUNT)).isZero();
+        assertThat(qa.readRegister(CURRENT_COUNT)).isZero();
+        assertThat(h.irr(0x40)).isTrue();
+        assertThat(qa.irr(0x40)).as("a tick later").isFalse();
+        scheduler.advanceTo(110);
+        assertThat(qa.irr(0x40)).isTrue();
+        // Periodic: every 10 ticks on hardware, every 11 in QEMU, which reads 0 for the eleventh.
+        LocalApic hp = enabled(hw());
+        LocalApic qp = enabled(q(LapicQuirks.TIMER_PERIOD_ONE_TICK_LONG));
+        for (LocalApic a : new LocalApic[] {hp, qp}) {
+            a.writeRegister(DIVIDE_CONFIGURATION, 0xb);
+            a.writeRegister(LVT_TIMER, 0x2_0041);
+            a.writeRegister(INITIAL_COUNT, 10);
+        }
+        scheduler.advanceTo(110 + 100);
+        assertThat(hp.readRegister(CURRENT_COUNT)).isEqualTo(10);
+        assertThat(qp.readRegister(CURRENT_COUNT)).isZero();
     }
 }

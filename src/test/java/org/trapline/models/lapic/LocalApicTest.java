@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.trapline.models.clock.Scheduler;
+import org.trapline.models.clock.VirtualClock;
 import org.trapline.models.irq.ApicMessage;
 import org.trapline.models.irq.InterruptAcknowledge;
 import org.trapline.models.machine.Machine;
@@ -36,7 +38,9 @@ class LocalApicTest {
     }
 
     final FakePic pic = new FakePic();
-    final LocalApic apic = new LocalApic(0, Set.of(), pic);
+    final VirtualClock clock = new VirtualClock();
+    final Scheduler scheduler = new Scheduler(clock);
+    final LocalApic apic = new LocalApic(0, Set.of(), pic, scheduler);
     final List<Integer> eois = new ArrayList<>();
 
     LocalApicTest() {
@@ -55,7 +59,7 @@ class LocalApicTest {
     @Test
     void resetValues() {
         // 10.4.7.1: ID from hardware, version hardwired, DFR all ones, SVR FFh, LVT masked, the rest 0.
-        LocalApic bsp = new LocalApic(0x12, Set.of(), pic);
+        LocalApic bsp = new LocalApic(0x12, Set.of(), pic, scheduler);
         assertThat(bsp.readRegister(ID)).isEqualTo(0x1200_0000);
         assertThat(apic.readRegister(VERSION)).isEqualTo(0x0005_0014);
         assertThat(apic.readRegister(TPR)).isZero();
@@ -109,7 +113,7 @@ class LocalApicTest {
     @Test
     void reservedSlotsReadZeroAndRecordAnIllegalRegisterAddress() {
         for (int off : new int[] {0x000, 0x010, 0x040, 0x070, 0x0c0, 0x290, 0x2f0, 0x3a0, 0x3f0, 0xff0}) {
-            LocalApic a = new LocalApic(0, Set.of(), pic);
+            LocalApic a = new LocalApic(0, Set.of(), pic, scheduler);
             assertThat(a.readRegister(off)).as("%x", off).isZero();
             assertThat(a.readRegister(ESR)).isZero(); // not yet latched
             a.writeRegister(ESR, 0);
@@ -121,7 +125,7 @@ class LocalApicTest {
         apic.writeRegister(ESR, 0);
         assertThat(apic.readRegister(ESR)).isEqualTo(ESR_ILLEGAL_REGISTER_ADDRESS);
         // The other dwords of a register's slot are no register, but no error either.
-        LocalApic a = new LocalApic(0, Set.of(), pic);
+        LocalApic a = new LocalApic(0, Set.of(), pic, scheduler);
         assertThat(a.readRegister(VERSION + 4)).isZero();
         a.writeRegister(ESR, 0);
         assertThat(a.readRegister(ESR)).isZero();
@@ -288,7 +292,7 @@ class LocalApicTest {
     @Test
     void physicalAndLogicalDestinations() {
         // 10.6.2.1 physical: the APIC ID or FFh; 10.6.2.2 logical: flat (DFR 1111b) and cluster (0000b).
-        LocalApic a = new LocalApic(3, Set.of(), pic);
+        LocalApic a = new LocalApic(3, Set.of(), pic, scheduler);
         assertThat(a.isDestination(3, false)).isTrue();
         assertThat(a.isDestination(0xff, false)).isTrue();
         assertThat(a.isDestination(2, false)).isFalse();
@@ -520,6 +524,73 @@ class LocalApicTest {
             assertThat(m.interruptController().interruptRequested()).isFalse();
             m.reset();
             assertThat(m.lapic().readRegister(LVT_LINT0)).isEqualTo(0x1_0000);
+        }
+    }
+
+    @Test
+    void theTimerCountsDownOnTheBusClockAndInterruptsAtZero() {
+        // 10.5.4: one-shot mode, divide by 1 (DCR 1011b), the 100 MHz bus clock: a tick every 10 ns.
+        enabled();
+        apic.writeRegister(DIVIDE_CONFIGURATION, 0xb);
+        apic.writeRegister(LVT_TIMER, 0x30);
+        apic.writeRegister(INITIAL_COUNT, 100);
+        assertThat(apic.readRegister(CURRENT_COUNT)).isEqualTo(100);
+        scheduler.advanceTo(505);
+        assertThat(apic.readRegister(CURRENT_COUNT)).isEqualTo(50);
+        scheduler.advanceTo(999);
+        assertThat(apic.readRegister(CURRENT_COUNT)).isEqualTo(1);
+        assertThat(apic.irr(0x30)).isFalse();
+        scheduler.advanceTo(1000);
+        assertThat(apic.readRegister(CURRENT_COUNT)).isZero();
+        assertThat(apic.irr(0x30)).isTrue();
+        assertThat(apic.tmr(0x30)).isFalse();
+        assertThat(apic.acknowledge()).isEqualTo(0x30);
+        apic.writeRegister(EOI, 0);
+        scheduler.advanceTo(100_000);
+        assertThat(apic.readRegister(CURRENT_COUNT)).as("one-shot stays at 0").isZero();
+        assertThat(apic.interruptRequested()).isFalse();
+    }
+
+    @Test
+    void aPeriodicTimerReloadsAndAZeroCountStopsIt() {
+        enabled();
+        apic.writeRegister(DIVIDE_CONFIGURATION, 0); // divide by 2: 20 ns a tick
+        apic.writeRegister(LVT_TIMER, 0x2_0031);
+        apic.writeRegister(INITIAL_COUNT, 10);
+        scheduler.advanceTo(250);
+        assertThat(apic.readRegister(CURRENT_COUNT)).isEqualTo(8); // 12 ticks: reloaded after 10, 2 more
+        assertThat(apic.acknowledge()).isEqualTo(0x31);
+        apic.writeRegister(EOI, 0);
+        scheduler.advanceTo(400);
+        assertThat(apic.irr(0x31)).isTrue();
+        apic.acknowledge();
+        apic.writeRegister(EOI, 0);
+        apic.writeRegister(INITIAL_COUNT, 0);
+        scheduler.advanceTo(10_000);
+        assertThat(apic.readRegister(CURRENT_COUNT)).isZero();
+        assertThat(apic.interruptRequested()).isFalse();
+    }
+
+    @Test
+    void aMaskedTimerCountsWithoutInterrupting() {
+        enabled();
+        apic.writeRegister(DIVIDE_CONFIGURATION, 0xb);
+        apic.writeRegister(LVT_TIMER, 0x1_0032);
+        apic.writeRegister(INITIAL_COUNT, 5);
+        scheduler.advanceTo(30);
+        assertThat(apic.readRegister(CURRENT_COUNT)).isEqualTo(2);
+        scheduler.advanceTo(60);
+        assertThat(apic.readRegister(CURRENT_COUNT)).isZero();
+        assertThat(apic.highestIrr()).isEqualTo(-1);
+    }
+
+    @Test
+    void theDivideConfigurationTable() {
+        // Figure 10-10: 000b /2, 001b /4, 010b /8, 011b /16, 100b /32, 101b /64, 110b /128, 111b /1 (bits 3, 1, 0).
+        int[] dcr = {0x0, 0x1, 0x2, 0x3, 0x8, 0x9, 0xa, 0xb};
+        int[] by = {2, 4, 8, 16, 32, 64, 128, 1};
+        for (int i = 0; i < 8; i++) {
+            assertThat(ApicTimer.divisor(dcr[i])).as("DCR %x", dcr[i]).isEqualTo(by[i]);
         }
     }
 }
