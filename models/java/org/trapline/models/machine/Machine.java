@@ -16,7 +16,9 @@ import org.trapline.models.bus.Region;
 import org.trapline.models.clock.Scheduler;
 import org.trapline.models.clock.VirtualClock;
 import org.trapline.models.fwcfg.FwCfg;
+import org.trapline.models.irq.InterruptAcknowledge;
 import org.trapline.models.irq.IrqLine;
+import org.trapline.models.lapic.LocalApic;
 import org.trapline.models.memory.GuestMemory;
 import org.trapline.models.memory.Rom;
 import org.trapline.models.pci.PciHost;
@@ -49,6 +51,7 @@ public final class Machine {
     private final Rom bios;
     private final DmaPort dma;
     private FwCfg fwCfg;
+    private LocalApic lapic;
 
     Machine(Profile profile, MachineConfig config, VirtualClock clock, Scheduler scheduler, PortIoBus io, MmioBus mmio,
             GuestMemory ram, PicPair pic, PciHost pci, Pit8254 pit, Map<String, GpioInputs> gpio, Map<String, GpioOutputs> gpioOut,
@@ -82,6 +85,23 @@ public final class Machine {
 
     void attachFwCfg(FwCfg device) {
         this.fwCfg = device;
+    }
+
+    /**
+     * The boot processor's local APIC (APIC ID 0): the sink of interrupt messages (the IO-APIC's, MSI
+     * writes), the source of EOI broadcasts ({@link LocalApic#setEoiListener}).
+     */
+    public LocalApic lapic() {
+        return lapic;
+    }
+
+    /** The CPU's INTR pin and INTA cycle: the local APIC, which passes the 8259A pair's through LINT0 (ExtINT). */
+    public InterruptAcknowledge interruptController() {
+        return lapic;
+    }
+
+    void attachLapic(LocalApic device) {
+        this.lapic = device;
     }
 
     /** The bus masters' path to guest memory, through the memory bus. */
@@ -131,7 +151,7 @@ public final class Machine {
         return ram;
     }
 
-    /** The interrupt controller the CPU's INTR pin and INTA cycle talk to. */
+    /** The 8259A pair, whose INT reaches the CPU through the local APIC's LINT0 ({@link #interruptController}). */
     public PicPair pic() {
         return pic;
     }

@@ -28,6 +28,8 @@ import org.trapline.models.fdc.FloppyMedium;
 import org.trapline.models.fdc.Fdc82078;
 import org.trapline.models.ide.AtaChannel;
 import org.trapline.models.irq.IrqLine;
+import org.trapline.models.lapic.LocalApic;
+import org.trapline.models.lapic.MessageWindow;
 import org.trapline.models.bus.Region;
 import org.trapline.models.memory.GuestMemory;
 import org.trapline.models.memory.Rom;
@@ -116,6 +118,8 @@ final class PcBoard {
     /** fw_cfg's selector/data ports and its DMA address register (hw/i386/fw_cfg.c FW_CFG_IO_BASE, +4). */
     static final int FW_CFG_PORT = 0x510;
     static final int FW_CFG_DMA_PORT = 0x514;
+    /** QEMU maps the apic-msi region over everything else in system memory (target/i386/cpu-sysemu.c x86_cpu_apic_realize). */
+    static final int LAPIC_PRIORITY = 0x1000;
     /** One boot CPU (no -smp). */
     static final int BOOT_CPUS = 1;
     /** AMD HyperTransport's reserved window, which QEMU puts in the e820 table for a 40-bit CPU (hw/i386/pc.c). */
@@ -162,6 +166,16 @@ final class PcBoard {
         gpioOut.put(PIC_MASTER_PATH, new GpioOutputs(PIC_MASTER_PATH, pic.masterInt()));
         gpioOut.put(PIC_SLAVE_PATH, new GpioOutputs(PIC_SLAVE_PATH, pic.slaveInt()));
 
+        // The boot processor's local APIC, APIC ID 0, its register page at FEE00000h over the interrupt message
+        // window FEE00000h-FEEFFFFFh (SDM Vol. 3A 10.4.1, 10.11.1). LINT0 is the 8259A pair's INT and an ExtINT
+        // acknowledge runs the pair's INTA cycle (virtual wire mode, as QEMU's pic_irq_request delivers it).
+        LocalApic lapic = new LocalApic(0, quirks, pic, scheduler);
+        pic.masterInt().connect(lapic.lint0());
+        MessageWindow messageWindow = new MessageWindow(quirks, lapic);
+        mmio.map(messageWindow.region().at(LocalApic.DEFAULT_BASE).withPriority(LAPIC_PRIORITY));
+        mmio.map(lapic.pageRegion().at(LocalApic.DEFAULT_BASE).withPriority(LAPIC_PRIORITY + 1));
+        devices.add(lapic);
+
         // The IO-APIC's input pins, GSI 0-23: ISA IRQ n arrives as n, as on QEMU's board. The
         // IO-APIC itself is not modelled yet; its pins are wires that qtest can drive and intercept.
         IrqLine[] gsi = new IrqLine[IOAPIC_PINS];
@@ -199,6 +213,7 @@ final class PcBoard {
         devices.addAll(pci.devices());
 
         List<Runnable> deviceResets = new ArrayList<>();
+        deviceResets.add(lapic::reset);
 
         // The PIIX4's SMBus host at SMBBA while SMBHSTCFG SMB_HST_EN, with 8 SPD EEPROMs at 50h-57h
         // (QEMU: pc_piix.c smb_io_base 0xb100 and smbus_eeprom_init(smbus, 8, NULL, 0)).
@@ -270,7 +285,7 @@ final class PcBoard {
         deviceResets.add(dma::reset);
         // The 16550A UARTs, one per -serial index that is not 'none', up to four (hw/i386/pc.c pc_superio_init,
         // serial_hds_isa_init): COM1 3F8h IRQ4, COM2 2F8h IRQ3, COM3 3E8h IRQ4, COM4 2E8h IRQ3.
-        List<Inspectable> timed = new ArrayList<>(List.of(pit, rtc, pm));
+        List<Inspectable> timed = new ArrayList<>(List.of(pit, rtc, pm, lapic));
         List<String> serial = config.serial();
         for (int n = 0; n < Math.min(serial.size(), SERIAL_PORTS.length); n++) {
             String backend = serial.get(n);
@@ -366,6 +381,7 @@ final class PcBoard {
         kbc.onBoardReset(machine::reset);
         port92.onBoardReset(machine::reset);
         machine.attachFwCfg(fwCfg);
+        machine.attachLapic(lapic);
         return machine;
     }
 

@@ -17,6 +17,7 @@ import org.trapline.models.dma.DmaPair;
 import org.trapline.models.apm.ApmQuirks;
 import org.trapline.models.fdc.Fdc82078;
 import org.trapline.models.ide.AtaChannel;
+import org.trapline.models.lapic.LapicQuirks;
 import org.trapline.models.pci.I440fxMemoryQuirks;
 import org.trapline.models.pci.PciHost;
 import org.trapline.models.pic.PicPair;
@@ -89,6 +90,7 @@ public enum Profile {
         all.addAll(Fdc82078.qemuQuirks());
         all.addAll(AtaChannel.qemuQuirks());
         all.addAll(ParallelPort.qemuQuirks());
+        all.addAll(LapicQuirks.all());
         Quirk.requireCoherent(all);
         return Collections.unmodifiableSet(all);
     }
