@@ -93,8 +93,7 @@ public final class Hpet implements IoDevice, Inspectable {
         this.pitIrqEnable = pitIrqEnable;
         this.memory = memory;
         this.timerCapabilities = HpetTimer.TN_PER_INT_CAP | HpetTimer.TN_SIZE_CAP | (routeCap & 0xffffffffL) << 32;
-        this.qemuTiming = quirks.containsAll(List.of(HpetQuirks.PAST_COMPARATOR_FIRES_NEXT_TICK,
-                HpetQuirks.ARMED_FROM_ACCESS_INSTANT, HpetQuirks.ONE_SHOT_32BIT_WRAP));
+        this.qemuTiming = quirks.containsAll(HpetQuirks.TIMING);
         this.periodWrite = quirks.contains(HpetQuirks.PERIOD_WRITE);
         this.nsWrap = quirks.contains(HpetQuirks.COUNTER_NS_WRAP);
         this.counterWriteLost = quirks.contains(HpetQuirks.COUNTER_WRITE_WHILE_RUNNING_LOST);
@@ -121,6 +120,11 @@ public final class Hpet implements IoDevice, Inspectable {
     /** The 1 KiB block; 64-bit accesses reach it whole (the bus splits them where QEMU does). */
     public Region region() {
         return Region.of("hpet", LENGTH, 1, 8, this, this).withPieceMax(4);
+    }
+
+    /** Timer {@code n}, for tests and reports. */
+    HpetTimer timer(int n) {
+        return timers[n];
     }
 
     /** The legacy input the 8254's OUT0 drives (QEMU: the HPET's gpio-in 0). */

@@ -30,19 +30,34 @@ public enum HpetQuirks implements Quirk {
                     + "period fires at the match and again a tick later",
             "IA-PC HPET 1.0a 2.3.9.2: an interrupt is generated when the main counter equals the comparator; "
                     + "periodic mode adds the period at that match; QEMU hw/timer/hpet.c hpet_calculate_diff, "
-                    + "hpet_timer (hpet_time_after)"),
+                    + "hpet_timer (hpet_time_after)") {
+        @Override
+        public Set<Quirk> requires() {
+            return Set.of(ARMED_FROM_ACCESS_INSTANT, ONE_SHOT_32BIT_WRAP);
+        }
+    },
     /** Deadlines count whole ticks from the access that armed them, not from the counter's tick edge. */
     ARMED_FROM_ACCESS_INSTANT("hpet.armed-from-access-instant",
             "a timer is armed for the instant of the access plus 10 ns per tick to go, so it fires up to 9 ns after "
                     + "the counter reaches the comparator",
             "IA-PC HPET 1.0a 2.3.9.2: the event happens when the counter equals the comparator; QEMU hw/timer/"
-                    + "hpet.c hpet_set_timer, hpet_arm"),
+                    + "hpet.c hpet_set_timer, hpet_arm") {
+        @Override
+        public Set<Quirk> requires() {
+            return Set.of(PAST_COMPARATOR_FIRES_NEXT_TICK, ONE_SHOT_32BIT_WRAP);
+        }
+    },
     /** The 32-bit one-shot wrap interrupt comes a tick early, and the timer fires only once. */
     ONE_SHOT_32BIT_WRAP("hpet.one-shot-32bit-wrap",
             "a one-shot timer in 32-bit mode raises its wrap interrupt when the counter reaches FFFFFFFFh, a tick "
                     + "before the rollover, then fires at the match and never again until its registers are written",
             "IA-PC HPET 1.0a 2.3.9.2.1: a 32-bit one-shot timer also interrupts when the counter wraps, and the "
-                    + "comparator matches again each 2^32 ticks; QEMU hw/timer/hpet.c hpet_set_timer (wrap_flag), hpet_timer"),
+                    + "comparator matches again each 2^32 ticks; QEMU hw/timer/hpet.c hpet_set_timer (wrap_flag), hpet_timer") {
+        @Override
+        public Set<Quirk> requires() {
+            return Set.of(PAST_COMPARATOR_FIRES_NEXT_TICK, ARMED_FROM_ACCESS_INSTANT);
+        }
+    },
     /** The comparator's high half written with Tn_VAL_SET_CNF sets the comparator only; periods lose their top bit. */
     PERIOD_WRITE("hpet.period-write",
             "a write of the comparator's upper half with Tn_VAL_SET_CNF=1 sets the comparator but not the period, "
@@ -104,6 +119,9 @@ public enum HpetQuirks implements Quirk {
                     + "and the halt",
             "IA-PC HPET 1.0a 2.3.1 and 2.3.4 NUM_TIM_CAP: the registers of timers past the last are reserved; "
                     + "QEMU hw/timer/hpet.c hpet_ram_read/hpet_ram_write ('timer_id > s->num_timers')");
+
+    /** QEMU's timer arithmetic (hpet_set_timer, hpet_timer) comes whole: these three are one mechanism. */
+    static final Set<Quirk> TIMING = Set.of(PAST_COMPARATOR_FIRES_NEXT_TICK, ARMED_FROM_ACCESS_INSTANT, ONE_SHOT_32BIT_WRAP);
 
     private final Entry entry;
 
