@@ -54,7 +54,9 @@ public final class Hpet implements IoDevice, Inspectable {
     private final IrqSink pitIrqEnable;
     private final DmaPort memory;
     private final long timerCapabilities;
-    final boolean qemuTiming;
+    final boolean pastFiresNextTick;
+    final boolean armedFromAccessInstant;
+    final boolean oneShot32BitWrap;
     final boolean periodWrite;
     private final boolean nsWrap;
     private final boolean counterWriteLost;
@@ -93,7 +95,9 @@ public final class Hpet implements IoDevice, Inspectable {
         this.pitIrqEnable = pitIrqEnable;
         this.memory = memory;
         this.timerCapabilities = HpetTimer.TN_PER_INT_CAP | HpetTimer.TN_SIZE_CAP | (routeCap & 0xffffffffL) << 32;
-        this.qemuTiming = quirks.containsAll(HpetQuirks.TIMING);
+        this.pastFiresNextTick = quirks.contains(HpetQuirks.PAST_COMPARATOR_FIRES_NEXT_TICK);
+        this.armedFromAccessInstant = quirks.contains(HpetQuirks.ARMED_FROM_ACCESS_INSTANT);
+        this.oneShot32BitWrap = quirks.contains(HpetQuirks.ONE_SHOT_32BIT_WRAP);
         this.periodWrite = quirks.contains(HpetQuirks.PERIOD_WRITE);
         this.nsWrap = quirks.contains(HpetQuirks.COUNTER_NS_WRAP);
         this.counterWriteLost = quirks.contains(HpetQuirks.COUNTER_WRITE_WHILE_RUNNING_LOST);
@@ -271,7 +275,7 @@ public final class Hpet implements IoDevice, Inspectable {
             offsetNs = counter * TICK_NS - now;
             startNs = now;
             for (HpetTimer t : timers) {
-                if (!t.phantom && (!qemuTiming || t.comparator != -1L)) {
+                if (!t.phantom && (!pastFiresNextTick || t.comparator != -1L)) {
                     t.arm();
                 }
                 if (!irqAtEvents) {

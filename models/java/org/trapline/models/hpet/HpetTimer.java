@@ -135,9 +135,9 @@ final class HpetTimer {
     void arm() {
         long cur = hpet.runningTicks();
         wrapPending = false;
-        if (hpet.qemuTiming) {
+        if (hpet.pastFiresNextTick) {
             long diff = qemuDiff(cur);
-            if (mode32() && !periodic()) {
+            if (hpet.oneShot32BitWrap && mode32() && !periodic()) {
                 long wrapDiff = LOW32 - (cur & LOW32);
                 if (wrapDiff < (diff & LOW32)) {
                     diff = wrapDiff;
@@ -188,7 +188,7 @@ final class HpetTimer {
             timer.disarm();
             return;
         }
-        long base = hpet.qemuTiming ? hpet.now() : hpet.tickEdgeNs();
+        long base = hpet.armedFromAccessInstant ? hpet.now() : hpet.tickEdgeNs();
         timer.armAt(base + ticks * Hpet.TICK_NS);
     }
 
@@ -197,11 +197,11 @@ final class HpetTimer {
     /** The timer's event (QEMU hpet_timer). */
     private void fire() {
         long cur = hpet.runningTicks();
-        if (hpet.qemuTiming) {
+        if (hpet.pastFiresNextTick) {
             if (periodic() && period != 0) {
                 catchUp(cur);
                 armTicks(qemuDiff(cur));
-            } else if (mode32() && !periodic() && wrapPending) {
+            } else if (hpet.oneShot32BitWrap && mode32() && !periodic() && wrapPending) {
                 armTicks(qemuDiff(cur));
                 wrapPending = false;
             }
