@@ -84,7 +84,12 @@ class HpetDifferentialProperties extends DifferentialSuite {
                 });
     }
 
-    /** A comparator half: far enough ahead of a counter near 0, or anywhere; the FSB route now and then. */
+    /**
+     * A comparator low half: far enough ahead of a counter near 0, or anywhere; the FSB route now and then. Upper
+     * halves are written 0 only: a periodic timer in 32-bit mode whose period has a zero low half and a non-zero
+     * upper half (written while in periodic mode) makes QEMU loop for ever in hpet_timer, where it adds the
+     * period's low half to the comparator until the counter is behind it. The goldens write upper halves.
+     */
     static Arbitrary<Access> comparator() {
         Arbitrary<Integer> timer = Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.integers().between(0, 2)),
                 Tuple.of(1, Arbitraries.just(3)));
@@ -93,10 +98,7 @@ class HpetDifferentialProperties extends DifferentialSuite {
                 Tuple.of(2, Arbitraries.longs().between(1 << 22, 0xffffffffL)),
                 Tuple.of(1, Arbitraries.of(0L, 0xffffffffL, 0x7fffffffL, 0x80000000L)));
         return Combinators.combine(timer, Arbitraries.of(0x08, 0x08, 0x08, 0x0c, 0x10, 0x14), value)
-                .as((n, offset, v) -> {
-                    long w = offset == 0x0c ? (v > 0xffff ? v & 0xf : v) : offset == 0x14 ? 0 : v;
-                    return writel(timerBase(n) + offset, w);
-                });
+                .as((n, offset, v) -> writel(timerBase(n) + offset, offset == 0x0c || offset == 0x14 ? 0 : v));
     }
 
     static Arbitrary<Access> read() {
@@ -131,7 +133,12 @@ class HpetDifferentialProperties extends DifferentialSuite {
                     if (w.equals("q")) {
                         address &= ~7L;
                     }
-                    return Access.of(String.format("write%s 0x%x 0x%x", w, address, v));
+                    // Comparators only through comparator(): a small period far behind the counter is a catch-up
+                    // loop of up to 2^40 turns in QEMU's hpet_timer (a hang, as above, in all but name).
+                    long offset = address - BASE;
+                    boolean comparator = offset >= 0x100 && (offset % 0x20 == 0x08 || offset % 0x20 == 0x0c);
+                    long value = comparator ? 0 : v;
+                    return Access.of(String.format("write%s 0x%x 0x%x", w, address, value));
                 });
     }
 
