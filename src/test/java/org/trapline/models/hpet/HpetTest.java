@@ -106,6 +106,22 @@ class HpetTest {
     }
 
     @Test
+    void everyTimerFiringEveryTickIsNoRunaway() {
+        HpetBoard q = HpetBoard.qemu();
+        for (int n = 0; n < 4; n++) {
+            q.writel(0x100 + 0x20 * n, 0x4c);
+            q.writel(0x108 + 0x20 * n, 1);
+        }
+        q.writel(Hpet.GEN_CONF, 1);
+        q.writel(0x160, 0x48); // QEMU's phantom timer is armed only by its own writes
+        q.writel(0x160, 0x4c);
+        q.step(5_000_000);
+        assertThat(q.readl(0x108)).isEqualTo(500_000L);
+        assertThat(q.readl(0x168)).isEqualTo(500_000L);
+        assertThat(q.edges).hasSizeGreaterThan(1 << 20);
+    }
+
+    @Test
     void aLevelInterruptHoldsItsLineUntilTheStatusBitIsCleared() {
         hw.program(1, 0x406, 100);
         hw.writel(Hpet.GEN_CONF, 1);
