@@ -552,16 +552,6 @@ public final class Hpet implements IoDevice, Inspectable {
         return now - (now - startNs) % TICK_NS;
     }
 
-    private long phantomMask() {
-        long mask = 0;
-        for (HpetTimer t : timers) {
-            if (t.phantom) {
-                mask |= 1L << t.n;
-            }
-        }
-        return mask;
-    }
-
     long now() {
         return scheduler.nowNs();
     }
