@@ -13,12 +13,13 @@ public final class Scheduler {
             Comparator.<Timer>comparingLong(t -> t.deadlineNs).thenComparingLong(t -> t.sequence);
 
     /**
-     * No device of the board fires events faster than a few million a second of guest time (the
-     * 8254's fastest, count 2 in mode 2, changes OUT 2.4 million times a second). A model that
+     * No device of the board fires events faster than its clock: the 8254's fastest, count 2 in mode 2,
+     * changes OUT 2.4 million times a second; the HPET's four comparators (three, and QEMU's phantom
+     * fourth) can each fire every tick of its 100 MHz counter, one event per 2.5 ns. A model that
      * fires more than one event per {@value #MIN_NS_PER_EVENT} ns, after a first million, has a
      * timer that never moves on: it is stopped with an error rather than left to hang.
      */
-    static final long MIN_NS_PER_EVENT = 100;
+    static final long MIN_NS_PER_EVENT = 2;
     static final long RUNAWAY_CHECK = 1 << 20;
 
     private final VirtualClock clock;

@@ -161,7 +161,7 @@ public final class FwCfgItems {
         items.put(NUMA, FwCfgItem.of("numa", new byte[8 * (1 + cpus)]));
         items.put(ACPI_TABLES, FwCfgItem.of("acpi_tables", new byte[0]));
         items.put(IRQ0_OVERRIDE, FwCfgItem.of("irq0_override", le(1, 4)));
-        items.put(HPET, FwCfgItem.unmodelled("hpet", 1 + 8 * 15));
+        items.put(HPET, FwCfgItem.of("hpet", hpetBlocks()));
         items.file(FwCfgItem.of("bios-geometry", new byte[0]));
         items.file(FwCfgItem.of("bootorder", new byte[0]));
         items.file(FwCfgItem.unmodelled("etc/acpi/rsdp", 20));
@@ -179,5 +179,19 @@ public final class FwCfgItems {
         items.file(FwCfgItem.of("etc/tpm/log", new byte[0]));
         items.file(FwCfgItem.unmodelled("genroms/kvmvapic.bin", 9216));
         return items.seal();
+    }
+
+    /**
+     * QEMU's struct hpet_fw_config for the pc board's one HPET (hw/timer/hpet.c hpet_realize, hpet_reset;
+     * hw/i386/fw_cfg.c fw_cfg_arch_create): a count, then eight packed entries of the block's GCAP_ID low half
+     * (REV_ID 01h, NUM_TIM_CAP 2, COUNT_SIZE_CAP, LEG_RT_CAP, vendor 8086h), its base (FED00000h), min_tick and
+     * page_prot (0), the unused entries zero.
+     */
+    private static byte[] hpetBlocks() {
+        byte[] config = new byte[1 + 8 * 15];
+        config[0] = 1;
+        System.arraycopy(le(0x8086a201L, 4), 0, config, 1, 4);
+        System.arraycopy(le(0xfed00000L, 8), 0, config, 5, 8);
+        return config;
     }
 }

@@ -43,6 +43,7 @@ import org.trapline.models.lpt.ParallelPort;
 import org.trapline.models.fwcfg.E820Entry;
 import org.trapline.models.fwcfg.FwCfg;
 import org.trapline.models.fwcfg.FwCfgItems;
+import org.trapline.models.hpet.Hpet;
 import org.trapline.models.sysctl.Port80;
 import org.trapline.models.sysctl.Port92;
 import org.trapline.models.uart.SerialLine;
@@ -109,6 +110,9 @@ final class PcBoard {
     static final long ISA_BIOS_MAX = 0x20000;
     static final long ONE_MIB = 0x100000;
     static final int RTC_ISA_IRQ = 8;
+    /** The HPET's block (hw/timer/hpet.h HPET_BASE) and the IO-APIC inputs its timers may take (pc_piix.c: 0x4, input 2). */
+    static final long HPET_BASE = 0xfed00000L;
+    static final long HPET_ROUTE_CAP = 0x4;
     static final int SCI_ISA_IRQ = 9;
     static final int KBD_ISA_IRQ = 1;
     static final int MOUSE_ISA_IRQ = 12;
@@ -231,7 +235,8 @@ final class PcBoard {
 
         // The RTC at 0x70-0x71 on ISA IRQ 8 (QEMU: hw/i386/pc.c pc_basic_device_init, through the
         // HPET's legacy input, which passes IRQ 8 on while the HPET is not in legacy mode).
-        Mc146818 rtc = new Mc146818(scheduler, quirks, isaIrq[RTC_ISA_IRQ], config.rtcBaseEpochSec());
+        IrqLine rtcIrq = new IrqLine("rtc.irq");
+        Mc146818 rtc = new Mc146818(scheduler, quirks, rtcIrq, config.rtcBaseEpochSec());
         // The diskettes, opened here: QEMU's CMOS bytes 10h and 14h name the drive types they make.
         FloppyMedium[] floppyMedia = new FloppyMedium[2];
         boolean[] floppyProtected = new boolean[2];
@@ -258,10 +263,27 @@ final class PcBoard {
 
         // The 8254 at 0x40-0x43 with port 61h; OUT0 is ISA IRQ0 (QEMU: through the HPET's legacy input,
         // passed on while the HPET is not in legacy mode).
-        Pit8254 pit = new Pit8254(scheduler, quirks, isaIrq[0]);
+        IrqLine pitOut0 = new IrqLine("pit.out0");
+        Pit8254 pit = new Pit8254(scheduler, quirks, pitOut0);
         pit.attach(io, PIT_PORT, PORT_B);
         devices.add(pit);
         deviceResets.add(pit::reset);
+
+        // The HPET at FED00000h (pc_basic_device_init): output n drives GSI n, the ISA line n below 16 and
+        // IO-APIC input n up to 23 (x86.c gsi_handler); the PIT's OUT0 and the RTC's IRQ reach IRQ0 and IRQ8
+        // through its legacy inputs, and it holds the PIT's IRQ0 off in legacy replacement (pit_enabled).
+        IrqLine[] hpetOutputs = new IrqLine[Hpet.OUTPUTS];
+        for (int n = 0; n < Hpet.OUTPUTS; n++) {
+            hpetOutputs[n] = n < ISA_IRQS ? isaIrq[n] : new IrqLine("hpet.out" + n);
+            if (n >= ISA_IRQS && n < IOAPIC_PINS) {
+                hpetOutputs[n].connect(ioapicInputs.pin(n));
+            }
+        }
+        Hpet hpet = new Hpet(scheduler, quirks, hpetOutputs, pit::irqControl, new DmaPort(mmio), HPET_ROUTE_CAP);
+        pitOut0.connect(hpet.pitInput());
+        rtcIrq.connect(hpet.rtcInput());
+        mmio.map(hpet.region().at(HPET_BASE));
+        devices.add(hpet);
 
         // The 8042 at 0x60/0x64, keyboard on ISA IRQ 1, mouse on ISA IRQ 12 (QEMU: hw/i386/pc.c pc_superio_init,
         // hw/input/pckbd.c i8042_realizefn); port 92h beside it; port 80h (pc_basic_device_init's ioport80).
@@ -285,7 +307,7 @@ final class PcBoard {
         deviceResets.add(dma::reset);
         // The 16550A UARTs, one per -serial index that is not 'none', up to four (hw/i386/pc.c pc_superio_init,
         // serial_hds_isa_init): COM1 3F8h IRQ4, COM2 2F8h IRQ3, COM3 3E8h IRQ4, COM4 2E8h IRQ3.
-        List<Inspectable> timed = new ArrayList<>(List.of(pit, rtc, pm, lapic));
+        List<Inspectable> timed = new ArrayList<>(List.of(pit, rtc, pm, hpet, lapic));
         List<String> serial = config.serial();
         for (int n = 0; n < Math.min(serial.size(), SERIAL_PORTS.length); n++) {
             String backend = serial.get(n);
@@ -375,11 +397,17 @@ final class PcBoard {
         pci.machineReady(port -> io.regionAt(port) != null);
         Machine machine = new Machine(profile, config, clock, scheduler, io, mmio, ram, pic, pci, pit, gpio, gpioOut,
                 devices, timed, isaIrq, deviceResets, memoryMap, bios);
-        // RC (in the pci package) asks for the reset; the board, which knows every device, does it.
-        pci.onHardReset(machine::reset);
+        // RC (in the pci package) asks for the reset; the board, which knows every device, does it. QEMU resets
+        // the HPET first (the system bus lists it before the host bridge), so its re-enable of the PIT's IRQ0
+        // (hpet_reset, pit_enabled) drives the line before the 8259A and the 8254 are reset.
+        Runnable boardReset = () -> {
+            hpet.reset();
+            machine.reset();
+        };
+        pci.onHardReset(boardReset);
         // Likewise the 8042's reset line and port 92h's fast INIT, where they reset the board.
-        kbc.onBoardReset(machine::reset);
-        port92.onBoardReset(machine::reset);
+        kbc.onBoardReset(boardReset);
+        port92.onBoardReset(boardReset);
         machine.attachFwCfg(fwCfg);
         machine.attachLapic(lapic);
         return machine;

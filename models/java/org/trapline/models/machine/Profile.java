@@ -22,6 +22,7 @@ import org.trapline.models.pci.I440fxMemoryQuirks;
 import org.trapline.models.pci.PciHost;
 import org.trapline.models.pic.PicPair;
 import org.trapline.models.rtc.RtcQuirks;
+import org.trapline.models.hpet.Hpet;
 import org.trapline.models.pit.Pit8254;
 import org.trapline.models.kbc.Kbc8042;
 import org.trapline.models.lpt.ParallelPort;
@@ -82,6 +83,7 @@ public enum Profile {
         all.addAll(ApmQuirks.all());
         all.addAll(RtcQuirks.all());
         all.addAll(Pit8254.qemuQuirks());
+        all.addAll(Hpet.qemuQuirks());
         all.addAll(Kbc8042.qemuQuirks());
         all.addAll(Port92.qemuQuirks());
         all.addAll(DmaPair.qemuQuirks());

@@ -33,6 +33,8 @@ public final class Pit8254 implements IoDevice, Inspectable {
     private final Counter[] counters = new Counter[3];
     private final Timer irqTimer;
     private final PortB portB;
+    /** IRQ0 held off by the HPET in legacy replacement (QEMU: the i8254's gpio-in 0, pit_irq_control). */
+    private boolean irqDisabled;
 
     public Pit8254(Scheduler scheduler, Set<Quirk> quirks, IrqLine irq0) {
         this.scheduler = scheduler;
@@ -87,7 +89,9 @@ public final class Pit8254 implements IoDevice, Inspectable {
             // GATE0 and GATE1 are tied high; GATE2 is port 61h bit 0, cleared by the reset.
             counters[i].gate(i != 2, now);
         }
-        if (qemu) {
+        if (irqDisabled) {
+            irqTimer.disarm();
+        } else if (qemu) {
             // QEMU's pit_reset arms the IRQ0 timer for the next transition without driving the line.
             armOut0(counters[0].element().nextOutChangeNs(now));
         } else {
@@ -171,8 +175,24 @@ public final class Pit8254 implements IoDevice, Inspectable {
 
     // ------------------------------------------------------------------ IRQ0
 
+    /**
+     * The HPET's control of IRQ0: while it takes IRQ0 over (LegacyReplacement Route) OUT0 drives nothing;
+     * given back, OUT0 drives its level of the moment (QEMU hw/timer/i8254.c pit_irq_control).
+     */
+    public void irqControl(boolean enabled) {
+        irqDisabled = !enabled;
+        if (enabled) {
+            updateOut0(now());
+        } else {
+            irqTimer.disarm();
+        }
+    }
+
     /** OUT0 drives IRQ0 now, and the timer waits for its next change. */
     private void updateOut0(long now) {
+        if (irqDisabled) {
+            return;
+        }
         CountingElement c0 = counters[0].element();
         boolean level = c0.out(now);
         if (qemu) {

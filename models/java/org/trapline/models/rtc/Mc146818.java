@@ -277,10 +277,10 @@ public final class Mc146818 implements IoDevice, Inspectable {
         // IRQF = PF.PIE + AF.AIE + UF.UIE (MC146818A register C): an enable meeting a set flag interrupts.
         if ((data & cmos[REG_C] & C_FLAGS) != 0) {
             cmos[REG_C] |= C_IRQF;
-            irq.raise();
+            irqCall(true);
         } else {
             cmos[REG_C] &= ~C_IRQF;
-            irq.lower();
+            irqCall(false);
         }
         cmos[REG_B] = data;
         if (pieChanged) {
@@ -289,11 +289,19 @@ public final class Mc146818 implements IoDevice, Inspectable {
         scheduleUpdate();
     }
 
+    /**
+     * The IRQ output driven again, even at the level it has: QEMU's qemu_irq_raise/lower are calls that the
+     * HPET's legacy input passes on to IRQ8, where an HPET timer may have set another level meanwhile.
+     */
+    private void irqCall(boolean high) {
+        irq.drive(high);
+    }
+
     /** Register C: the flags, cleared by the read, and IRQ released (MC146818A register C). */
     private int readAndClearFlags() {
         periodic.beforeChange();
         int flags = cmos[REG_C];
-        irq.lower();
+        irqCall(false);
         cmos[REG_C] = 0;
         if ((flags & (C_UF | C_AF)) != 0) {
             scheduleUpdate();
@@ -314,7 +322,7 @@ public final class Mc146818 implements IoDevice, Inspectable {
         }
         cmos[REG_C] &= ~(C_UF | C_IRQF | C_PF | C_AF);
         scheduleUpdate();
-        irq.lower();
+        irqCall(false);
         periodic.afterChange();
     }
 
@@ -483,7 +491,7 @@ public final class Mc146818 implements IoDevice, Inspectable {
         cmos[REG_C] |= flags;
         if ((fresh & cmos[REG_B]) != 0) { // UF meets UIE, AF meets AIE
             cmos[REG_C] |= C_IRQF;
-            irq.raise();
+            irqCall(true);
         }
         scheduleUpdate();
     }
@@ -577,7 +585,7 @@ public final class Mc146818 implements IoDevice, Inspectable {
     /** A periodic edge with PIE=1: PF, IRQF, and IRQ 8 (MC146818A register C). */
     void periodicInterrupt() {
         cmos[REG_C] |= C_PF | C_IRQF;
-        irq.raise();
+        irqCall(true);
     }
 
     /** Whole 32.768 kHz cycles in {@code ns}, rounded down, without overflow. */

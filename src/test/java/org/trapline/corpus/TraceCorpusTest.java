@@ -26,7 +26,7 @@ class TraceCorpusTest {
      * The devices, by the prefix of a golden trace's name and the folder of a spec trace. The port
      * sweeps ({@code sweep-*}) reach every device at once and replay in PortSweepReplayTest, not here.
      */
-    private static final List<String> DEVICES = List.of("pci", "pic", "pit", "rtc", "reset", "memmap", "pm", "kbc", "port92", "dma", "uart", "apm", "acpi", "fwcfg", "fdc", "pcihp", "cpuhp", "smbus", "ide", "lpt", "pcidev", "lapic", "sweep");
+    private static final List<String> DEVICES = List.of("pci", "pic", "pit", "rtc", "hpet", "reset", "memmap", "pm", "kbc", "port92", "dma", "uart", "apm", "acpi", "fwcfg", "fdc", "pcihp", "cpuhp", "smbus", "ide", "lpt", "pcidev", "lapic", "sweep");
 
     @TestFactory
     Stream<DynamicTest> pciTraces() throws Exception {
@@ -66,6 +66,11 @@ class TraceCorpusTest {
     @TestFactory
     Stream<DynamicTest> pitTraces() throws Exception {
         return tracesOf("pit");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> hpetTraces() throws Exception {
+        return tracesOf("hpet");
     }
 
     @TestFactory

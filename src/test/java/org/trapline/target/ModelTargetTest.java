@@ -227,7 +227,7 @@ class ModelTargetTest {
         assertThat(qemuPc.describeState()).extracting(l -> l.substring(0, l.indexOf(':'))).containsExactly("rtc");
         clockDriven.send("clock_step 1000");
         assertThat(clockDriven.describeState()).extracting(l -> l.substring(0, l.indexOf(':')))
-                .containsExactlyInAnyOrder("pit", "rtc", "piix4-pm-io", "lapic");
+                .containsExactlyInAnyOrder("pit", "rtc", "piix4-pm-io", "hpet", "lapic");
         qemuPc.send("outl 0xcf8 0x80000b40");
         qemuPc.send("outl 0xcfc 0x601");
         qemuPc.send("outl 0xcf8 0x80000b80");

@@ -21,12 +21,14 @@ final class RtcBoard {
     final PortIoBus io = new PortIoBus();
     final Mc146818 rtc;
     int risingEdges;
+    private boolean level;
 
     RtcBoard(Set<Quirk> quirks, MachineConfig config) {
         irq.connect(high -> {
-            if (high) {
+            if (high && !level) {
                 risingEdges++;
             }
+            level = high;
         });
         rtc = new Mc146818(scheduler, quirks, irq, config.rtcBaseEpochSec());
         rtc.attach(io, 0x70);
