@@ -16,6 +16,7 @@ import org.trapline.models.bus.Region;
 import org.trapline.models.clock.Scheduler;
 import org.trapline.models.clock.VirtualClock;
 import org.trapline.models.fwcfg.FwCfg;
+import org.trapline.models.ioapic.Ioapic82093;
 import org.trapline.models.irq.IrqLine;
 import org.trapline.models.memory.GuestMemory;
 import org.trapline.models.memory.Rom;
@@ -49,6 +50,7 @@ public final class Machine {
     private final Rom bios;
     private final DmaPort dma;
     private FwCfg fwCfg;
+    private Ioapic82093 ioapic;
 
     Machine(Profile profile, MachineConfig config, VirtualClock clock, Scheduler scheduler, PortIoBus io, MmioBus mmio,
             GuestMemory ram, PicPair pic, PciHost pci, Pit8254 pit, Map<String, GpioInputs> gpio, Map<String, GpioOutputs> gpioOut,
@@ -82,6 +84,15 @@ public final class Machine {
 
     void attachFwCfg(FwCfg device) {
         this.fwCfg = device;
+    }
+
+    /** The board's IO-APIC: the local APIC's EOI broadcast goes to it. */
+    public Ioapic82093 ioapic() {
+        return ioapic;
+    }
+
+    void attachIoapic(Ioapic82093 device) {
+        this.ioapic = device;
     }
 
     /** The bus masters' path to guest memory, through the memory bus. */

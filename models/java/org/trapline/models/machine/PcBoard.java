@@ -27,7 +27,10 @@ import org.trapline.models.dma.IsaDmaClient;
 import org.trapline.models.fdc.FloppyMedium;
 import org.trapline.models.fdc.Fdc82078;
 import org.trapline.models.ide.AtaChannel;
+import org.trapline.models.ioapic.Ioapic82093;
+import org.trapline.models.irq.ApicMessageSink;
 import org.trapline.models.irq.IrqLine;
+import org.trapline.models.irq.IrqSink;
 import org.trapline.models.bus.Region;
 import org.trapline.models.memory.GuestMemory;
 import org.trapline.models.memory.Rom;
@@ -58,6 +61,8 @@ final class PcBoard {
     static final String IOAPIC_PATH = "ioapic";
     /** The 82093AA's redirection table has 24 entries, one per input pin (82093AA §3.2.4). */
     static final int IOAPIC_PINS = 24;
+    /** The IO-APIC's registers (QEMU: hw/i386/x86.c ioapic_init_gsi, IO_APIC_DEFAULT_ADDRESS). */
+    static final long IOAPIC_BASE = 0xfec00000L;
     static final int ISA_IRQS = 16;
     static final int PIC_MASTER_PORT = 0x20;
     static final int PIC_SLAVE_PORT = 0xa0;
@@ -132,6 +137,14 @@ final class PcBoard {
     }
 
     static Machine assemble(Profile profile, MachineConfig config) {
+        return assemble(profile, config, message -> { });
+    }
+
+    /**
+     * The board with {@code apicBus} receiving the IO-APIC's interrupt messages (the local APIC's
+     * side of the FEExxxxxh window); without a local APIC they go nowhere.
+     */
+    static Machine assemble(Profile profile, MachineConfig config, ApicMessageSink apicBus) {
         Set<Quirk> quirks = profile.quirks();
         VirtualClock clock = new VirtualClock();
         Scheduler scheduler = new Scheduler(clock);
@@ -162,12 +175,13 @@ final class PcBoard {
         gpioOut.put(PIC_MASTER_PATH, new GpioOutputs(PIC_MASTER_PATH, pic.masterInt()));
         gpioOut.put(PIC_SLAVE_PATH, new GpioOutputs(PIC_SLAVE_PATH, pic.slaveInt()));
 
-        // The IO-APIC's input pins, GSI 0-23: ISA IRQ n arrives as n, as on QEMU's board. The
-        // IO-APIC itself is not modelled yet; its pins are wires that qtest can drive and intercept.
-        IrqLine[] gsi = new IrqLine[IOAPIC_PINS];
-        for (int n = 0; n < IOAPIC_PINS; n++) {
-            gsi[n] = new IrqLine("gsi" + n);
-        }
+        // The 82093AA at FEC00000h, its inputs GSI 0-23: ISA IRQ n arrives on input n, as on QEMU's board
+        // (hw/i386/x86.c gsi_handler); its messages go to the APIC bus, an ExtINT to the 8259A pair.
+        Ioapic82093 ioapic = new Ioapic82093(scheduler, quirks, apicBus);
+        ioapic.onExtInt(pic);
+        mmio.map(ioapic.region().at(IOAPIC_BASE));
+        devices.add(ioapic);
+        IrqSink[] gsi = ioapic.inputs();
         GpioInputs ioapicInputs = new GpioInputs(IOAPIC_PATH, gsi);
         gpio.put(IOAPIC_PATH, ioapicInputs);
         IrqLine[] isaIrq = isaIrqs(masterInputs, gpio.get(PIC_SLAVE_PATH), ioapicInputs);
@@ -199,6 +213,7 @@ final class PcBoard {
         devices.addAll(pci.devices());
 
         List<Runnable> deviceResets = new ArrayList<>();
+        deviceResets.add(ioapic::reset);
 
         // The PIIX4's SMBus host at SMBBA while SMBHSTCFG SMB_HST_EN, with 8 SPD EEPROMs at 50h-57h
         // (QEMU: pc_piix.c smb_io_base 0xb100 and smbus_eeprom_init(smbus, 8, NULL, 0)).
@@ -360,6 +375,7 @@ final class PcBoard {
         kbc.onBoardReset(machine::reset);
         port92.onBoardReset(machine::reset);
         machine.attachFwCfg(fwCfg);
+        machine.attachIoapic(ioapic);
         return machine;
     }
 
