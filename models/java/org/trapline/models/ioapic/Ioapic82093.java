@@ -242,7 +242,7 @@ public final class Ioapic82093 implements IoDevice, Inspectable, EoiListener {
         if (Entry.levelTriggered(entry)) {
             service();
         } else if (asserted(pin) && !(wasHigh ^ (!polarityIgnored && Entry.lowActive(entry)))) {
-            deliver(entry, Entry.vector(entry)); // the inactive-to-active edge
+            deliver(entry, vectorOf(entry)); // the inactive-to-active edge
         }
     }
 
@@ -261,10 +261,7 @@ public final class Ioapic82093 implements IoDevice, Inspectable, EoiListener {
                 }
                 // QEMU decodes the entry, and so acknowledges the 8259A for ExtINT, before it looks at
                 // the mask or the Remote IRR (ioapic_service calls ioapic_entry_parse first).
-                int vector = Entry.vector(entry);
-                if (Entry.deliveryMode(entry) == ApicMessage.EXT_INT && extIntAcknowledges && pic != null) {
-                    vector = pic.acknowledge();
-                }
+                int vector = vectorOf(entry);
                 if (Entry.masked(entry)) {
                     continue;
                 }
@@ -279,9 +276,17 @@ public final class Ioapic82093 implements IoDevice, Inspectable, EoiListener {
             } else if (Entry.levelTriggered(entry) && !Entry.masked(entry) && (entry & Entry.REMOTE_IRR) == 0
                     && asserted(pin)) {
                 redirection[pin] = entry | Entry.REMOTE_IRR;
-                deliver(entry, Entry.vector(entry));
+                deliver(entry, vectorOf(entry));
             }
         }
+    }
+
+    /** The vector field, or in QEMU for ExtINT the 8259A's answer to an acknowledge made now. */
+    private int vectorOf(long entry) {
+        if (Entry.deliveryMode(entry) == ApicMessage.EXT_INT && extIntAcknowledges && pic != null) {
+            return pic.acknowledge();
+        }
+        return Entry.vector(entry);
     }
 
     /**
