@@ -52,6 +52,8 @@ class IoapicDifferentialProperties extends DifferentialSuite {
                         Tuple.of(2, Combinators.combine(register(), Arbitraries.integers())
                                 .as((r, v) -> seq(String.format("writel 0x%x 0x%x", IOREGSEL, r),
                                         String.format("writel 0x%x 0x%x", IOWIN, v)))),
+                        Tuple.of(3, register().map(r -> seq(String.format("writel 0x%x 0x%x", IOREGSEL, r),
+                                String.format("readl 0x%x", IOWIN)))),
                         Tuple.of(2, Combinators.combine(offset(), widths())
                                 .as((o, w) -> Access.of(String.format("read%s 0x%x", w, IOREGSEL + o)))),
                         Tuple.of(1, Combinators.combine(offset(), widths(), Arbitraries.longs())
