@@ -61,6 +61,8 @@ class IoapicDifferentialProperties extends DifferentialSuite {
                                         v & mask(w))))),
                         Tuple.of(1, Arbitraries.of(0, 1, 5).map(ir -> Access.of(
                                 String.format("set_irq_in /machine/unattached/device[6] unnamed-gpio-in %d 1", ir)))),
+                        Tuple.of(1, Combinators.combine(Arbitraries.integers().between(0, 3), Arbitraries.of(0x80, 0x0b, 0x05, 0x01, 0x1b))
+                                .as((n, v) -> seq("outl 0xcf8 0x80000860", String.format("outb 0x%x 0x%x", 0xcfc + n, v)))),
                         Tuple.of(1, Arbitraries.just(seq("outb 0x20 0x0b", "inb 0x20", "outb 0x20 0x0a", "inb 0x20"))))
                 .list().ofMaxSize(30);
     }

@@ -34,7 +34,9 @@ import org.trapline.models.irq.IrqSink;
 import org.trapline.models.bus.Region;
 import org.trapline.models.memory.GuestMemory;
 import org.trapline.models.memory.Rom;
+import org.trapline.models.pci.PciFunction;
 import org.trapline.models.pci.PciHost;
+import org.trapline.models.pci.PirqRouter;
 import org.trapline.models.pic.PicPair;
 import org.trapline.models.rtc.Mc146818;
 import org.trapline.models.rtc.RtcQuirks;
@@ -63,6 +65,9 @@ final class PcBoard {
     static final int IOAPIC_PINS = 24;
     /** The IO-APIC's registers (QEMU: hw/i386/x86.c ioapic_init_gsi, IO_APIC_DEFAULT_ADDRESS). */
     static final long IOAPIC_BASE = 0xfec00000L;
+    /** The PIIX3's slot on bus 0 and its PIRQRC[A:D] (82371SB 290550). */
+    static final int PIIX3_SLOT = 1;
+    static final int PIRQRC = 0x60;
     static final int ISA_IRQS = 16;
     static final int PIC_MASTER_PORT = 0x20;
     static final int PIC_SLAVE_PORT = 0xa0;
@@ -189,6 +194,11 @@ final class PcBoard {
         PciHost pci = new PciHost(quirks);
         pci.attach(io, PCI_CONFIG_PORT);
         pci.populatePcBoard(memoryMap.ramBytes());
+        // The PIIX3 steers PIRQA#-D# to ISA IRQs by PIRQRC (60h-63h of 00:01.0; QEMU: hw/isa/piix3.c, no PIRQ on
+        // IO-APIC inputs 16-23). No function on this board raises INTx yet; a PIRQRC write re-routes all the same.
+        PciFunction isaBridge = pci.function(PIIX3_SLOT, 0);
+        PirqRouter pirqRouter = new PirqRouter(quirks, n -> (int) isaBridge.read(PIRQRC + n, 1), isaIrq);
+        isaBridge.onWrite(PIRQRC, PirqRouter.PIRQS, pirqRouter::pirqrcWritten);
         pci.routeMemory(mmio, ram, pciMemory);
         // The functions the command line adds (std VGA, cirrus, e1000, PIIX3 UHCI) at the devfns QEMU gives them
         // (MachineArgs places them): configuration space only, nothing decodes behind their BARs.

@@ -21,6 +21,7 @@ import org.trapline.models.irq.ApicMessageSink;
 import org.trapline.models.ide.AtaChannel;
 import org.trapline.models.pci.I440fxMemoryQuirks;
 import org.trapline.models.pci.PciHost;
+import org.trapline.models.pci.PirqRouter;
 import org.trapline.models.pic.PicPair;
 import org.trapline.models.rtc.RtcQuirks;
 import org.trapline.models.pit.Pit8254;
@@ -92,6 +93,7 @@ public enum Profile {
         all.addAll(AtaChannel.qemuQuirks());
         all.addAll(ParallelPort.qemuQuirks());
         all.addAll(Ioapic82093.qemuQuirks());
+        all.addAll(PirqRouter.qemuQuirks());
         Quirk.requireCoherent(all);
         return Collections.unmodifiableSet(all);
     }

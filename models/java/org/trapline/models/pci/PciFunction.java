@@ -26,6 +26,11 @@ public class PciFunction implements Inspectable {
     /** The bytes QEMU 7.2's reset of this function leaves as they are (quirk pci.reset-keeps-device-registers). */
     private final BitSet keptByQemuReset = new BitSet(ConfigSpace.SIZE);
     private final List<Bar> bars = new ArrayList<>();
+    /** Who hears of writes that touch a register: from, to (exclusive), what to run. */
+    private final List<Watch> watchers = new ArrayList<>();
+
+    private record Watch(int from, int to, Runnable action) {
+    }
 
     public PciFunction(String name, int device, int function, ConfigSpace config) {
         this.name = name;
@@ -69,6 +74,16 @@ public class PciFunction implements Inspectable {
                 bar.update(config);
             }
         }
+        for (Watch w : watchers) {
+            if (offset < w.to() && offset + width > w.from()) {
+                w.action().run();
+            }
+        }
+    }
+
+    /** Runs {@code action} after every configuration write that touches bytes [from, from+length). */
+    public void onWrite(int from, int length, Runnable action) {
+        watchers.add(new Watch(from, from + length, action));
     }
 
     /**
