@@ -17,6 +17,7 @@ import org.trapline.models.clock.Scheduler;
 import org.trapline.models.clock.VirtualClock;
 import org.trapline.models.fwcfg.FwCfg;
 import org.trapline.models.irq.InterruptAcknowledge;
+import org.trapline.models.ioapic.Ioapic82093;
 import org.trapline.models.irq.IrqLine;
 import org.trapline.models.lapic.LocalApic;
 import org.trapline.models.memory.GuestMemory;
@@ -52,6 +53,7 @@ public final class Machine {
     private final DmaPort dma;
     private FwCfg fwCfg;
     private LocalApic lapic;
+    private Ioapic82093 ioapic;
 
     Machine(Profile profile, MachineConfig config, VirtualClock clock, Scheduler scheduler, PortIoBus io, MmioBus mmio,
             GuestMemory ram, PicPair pic, PciHost pci, Pit8254 pit, Map<String, GpioInputs> gpio, Map<String, GpioOutputs> gpioOut,
@@ -102,6 +104,15 @@ public final class Machine {
 
     void attachLapic(LocalApic device) {
         this.lapic = device;
+    }
+
+    /** The board's IO-APIC: the local APIC's EOI broadcast goes to it. */
+    public Ioapic82093 ioapic() {
+        return ioapic;
+    }
+
+    void attachIoapic(Ioapic82093 device) {
+        this.ioapic = device;
     }
 
     /** The bus masters' path to guest memory, through the memory bus. */

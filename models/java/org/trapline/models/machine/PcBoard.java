@@ -27,13 +27,18 @@ import org.trapline.models.dma.IsaDmaClient;
 import org.trapline.models.fdc.FloppyMedium;
 import org.trapline.models.fdc.Fdc82078;
 import org.trapline.models.ide.AtaChannel;
+import org.trapline.models.ioapic.Ioapic82093;
+import org.trapline.models.irq.ApicMessageSink;
 import org.trapline.models.irq.IrqLine;
 import org.trapline.models.lapic.LocalApic;
 import org.trapline.models.lapic.MessageWindow;
+import org.trapline.models.irq.IrqSink;
 import org.trapline.models.bus.Region;
 import org.trapline.models.memory.GuestMemory;
 import org.trapline.models.memory.Rom;
+import org.trapline.models.pci.PciFunction;
 import org.trapline.models.pci.PciHost;
+import org.trapline.models.pci.PirqRouter;
 import org.trapline.models.pic.PicPair;
 import org.trapline.models.rtc.Mc146818;
 import org.trapline.models.rtc.RtcQuirks;
@@ -61,6 +66,11 @@ final class PcBoard {
     static final String IOAPIC_PATH = "ioapic";
     /** The 82093AA's redirection table has 24 entries, one per input pin (82093AA §3.2.4). */
     static final int IOAPIC_PINS = 24;
+    /** The IO-APIC's registers (QEMU: hw/i386/x86.c ioapic_init_gsi, IO_APIC_DEFAULT_ADDRESS). */
+    static final long IOAPIC_BASE = 0xfec00000L;
+    /** The PIIX3's slot on bus 0 and its PIRQRC[A:D] (82371SB 290550). */
+    static final int PIIX3_SLOT = 1;
+    static final int PIRQRC = 0x60;
     static final int ISA_IRQS = 16;
     static final int PIC_MASTER_PORT = 0x20;
     static final int PIC_SLAVE_PORT = 0xa0;
@@ -140,6 +150,14 @@ final class PcBoard {
     }
 
     static Machine assemble(Profile profile, MachineConfig config) {
+        return assemble(profile, config, message -> { });
+    }
+
+    /**
+     * The board with {@code apicBus} receiving the IO-APIC's interrupt messages (the local APIC's
+     * side of the FEExxxxxh window); without a local APIC they go nowhere.
+     */
+    static Machine assemble(Profile profile, MachineConfig config, ApicMessageSink apicBus) {
         Set<Quirk> quirks = profile.quirks();
         VirtualClock clock = new VirtualClock();
         Scheduler scheduler = new Scheduler(clock);
@@ -180,12 +198,18 @@ final class PcBoard {
         mmio.map(lapic.pageRegion().at(LocalApic.DEFAULT_BASE).withPriority(LAPIC_PRIORITY + 1));
         devices.add(lapic);
 
-        // The IO-APIC's input pins, GSI 0-23: ISA IRQ n arrives as n, as on QEMU's board. The
-        // IO-APIC itself is not modelled yet; its pins are wires that qtest can drive and intercept.
-        IrqLine[] gsi = new IrqLine[IOAPIC_PINS];
-        for (int n = 0; n < IOAPIC_PINS; n++) {
-            gsi[n] = new IrqLine("gsi" + n);
-        }
+        // The 82093AA at FEC00000h, its inputs GSI 0-23: ISA IRQ n arrives on input n, as on QEMU's board
+        // (hw/i386/x86.c gsi_handler); its messages go to the APIC bus, an ExtINT to the 8259A pair.
+        // The local APIC takes the messages; apicBus, given by a caller, hears them too.
+        Ioapic82093 ioapic = new Ioapic82093(scheduler, quirks, message -> {
+            lapic.deliver(message);
+            apicBus.deliver(message);
+        });
+        lapic.setEoiListener(ioapic);
+        ioapic.onExtInt(pic);
+        mmio.map(ioapic.region().at(IOAPIC_BASE));
+        devices.add(ioapic);
+        IrqSink[] gsi = ioapic.inputs();
         GpioInputs ioapicInputs = new GpioInputs(IOAPIC_PATH, gsi);
         gpio.put(IOAPIC_PATH, ioapicInputs);
         IrqLine[] isaIrq = isaIrqs(masterInputs, gpio.get(PIC_SLAVE_PATH), ioapicInputs);
@@ -193,6 +217,11 @@ final class PcBoard {
         PciHost pci = new PciHost(quirks);
         pci.attach(io, PCI_CONFIG_PORT);
         pci.populatePcBoard(memoryMap.ramBytes());
+        // The PIIX3 steers PIRQA#-D# to ISA IRQs by PIRQRC (60h-63h of 00:01.0; QEMU: hw/isa/piix3.c, no PIRQ on
+        // IO-APIC inputs 16-23). No function on this board raises INTx yet; a PIRQRC write re-routes all the same.
+        PciFunction isaBridge = pci.function(PIIX3_SLOT, 0);
+        PirqRouter pirqRouter = new PirqRouter(quirks, n -> (int) isaBridge.read(PIRQRC + n, 1), isaIrq);
+        isaBridge.onWrite(PIRQRC, PirqRouter.PIRQS, pirqRouter::pirqrcWritten);
         pci.routeMemory(mmio, ram, pciMemory);
         // The functions the command line adds (std VGA, cirrus, e1000, PIIX3 UHCI) at the devfns QEMU gives them
         // (MachineArgs places them): configuration space only, nothing decodes behind their BARs.
@@ -218,6 +247,7 @@ final class PcBoard {
 
         List<Runnable> deviceResets = new ArrayList<>();
         deviceResets.add(lapic::reset);
+        deviceResets.add(ioapic::reset);
 
         // The PIIX4's SMBus host at SMBBA while SMBHSTCFG SMB_HST_EN, with 8 SPD EEPROMs at 50h-57h
         // (QEMU: pc_piix.c smb_io_base 0xb100 and smbus_eeprom_init(smbus, 8, NULL, 0)).
@@ -410,6 +440,7 @@ final class PcBoard {
         port92.onBoardReset(boardReset);
         machine.attachFwCfg(fwCfg);
         machine.attachLapic(lapic);
+        machine.attachIoapic(ioapic);
         return machine;
     }
 

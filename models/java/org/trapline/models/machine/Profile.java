@@ -16,10 +16,13 @@ import org.trapline.models.smbus.SmbusQuirks;
 import org.trapline.models.dma.DmaPair;
 import org.trapline.models.apm.ApmQuirks;
 import org.trapline.models.fdc.Fdc82078;
+import org.trapline.models.ioapic.Ioapic82093;
+import org.trapline.models.irq.ApicMessageSink;
 import org.trapline.models.ide.AtaChannel;
 import org.trapline.models.lapic.LapicQuirks;
 import org.trapline.models.pci.I440fxMemoryQuirks;
 import org.trapline.models.pci.PciHost;
+import org.trapline.models.pci.PirqRouter;
 import org.trapline.models.pic.PicPair;
 import org.trapline.models.rtc.RtcQuirks;
 import org.trapline.models.hpet.Hpet;
@@ -93,12 +96,19 @@ public enum Profile {
         all.addAll(AtaChannel.qemuQuirks());
         all.addAll(ParallelPort.qemuQuirks());
         all.addAll(LapicQuirks.all());
+        all.addAll(Ioapic82093.qemuQuirks());
+        all.addAll(PirqRouter.qemuQuirks());
         Quirk.requireCoherent(all);
         return Collections.unmodifiableSet(all);
     }
 
     public Machine build(MachineConfig config) {
         return PcBoard.assemble(this, config);
+    }
+
+    /** The board with {@code apicBus} receiving the interrupt messages of its IO-APIC. */
+    public Machine build(MachineConfig config, ApicMessageSink apicBus) {
+        return PcBoard.assemble(this, config, apicBus);
     }
 
     @Override

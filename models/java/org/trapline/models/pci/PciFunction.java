@@ -29,6 +29,11 @@ public class PciFunction implements Inspectable {
     /** The bytes with bits that survive RST#, and those bits. */
     private final BitSet stickyThroughRst = new BitSet(ConfigSpace.SIZE);
     private final int[] stickyMask = new int[ConfigSpace.SIZE];
+    /** Who hears of writes that touch a register: from, to (exclusive), what to run. */
+    private final List<Watch> watchers = new ArrayList<>();
+
+    private record Watch(int from, int to, Runnable action) {
+    }
 
     public PciFunction(String name, int device, int function, ConfigSpace config) {
         this.name = name;
@@ -72,6 +77,16 @@ public class PciFunction implements Inspectable {
                 bar.update(config);
             }
         }
+        for (Watch w : watchers) {
+            if (offset < w.to() && offset + width > w.from()) {
+                w.action().run();
+            }
+        }
+    }
+
+    /** Runs {@code action} after every configuration write that touches bytes [from, from+length). */
+    public void onWrite(int from, int length, Runnable action) {
+        watchers.add(new Watch(from, from + length, action));
     }
 
     /**

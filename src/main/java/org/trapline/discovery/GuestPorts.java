@@ -40,6 +40,15 @@ public final class GuestPorts {
         write("outl", port, value & 0xffff_ffffL);
     }
 
+    /** A dword read of guest physical memory (an MMIO register). */
+    public long readl(long address) throws TargetException {
+        return readAt("readl", address);
+    }
+
+    public void writel(long address, long value) throws TargetException {
+        writeAt("writel", address, value & 0xffff_ffffL);
+    }
+
     /** How many port accesses were made. */
     public long accesses() {
         return accesses;
@@ -51,7 +60,11 @@ public final class GuestPorts {
     }
 
     private long read(String op, int port) throws TargetException {
-        String command = op + " 0x" + Integer.toHexString(port);
+        return readAt(op, port);
+    }
+
+    private long readAt(String op, long port) throws TargetException {
+        String command = op + " 0x" + Long.toHexString(port);
         Reply reply = send(command);
         String response = reply.response();
         if (!response.startsWith("OK 0x")) {
@@ -65,7 +78,11 @@ public final class GuestPorts {
     }
 
     private void write(String op, int port, long value) throws TargetException {
-        String command = op + " 0x" + Integer.toHexString(port) + " 0x" + Long.toHexString(value);
+        writeAt(op, port, value);
+    }
+
+    private void writeAt(String op, long port, long value) throws TargetException {
+        String command = op + " 0x" + Long.toHexString(port) + " 0x" + Long.toHexString(value);
         Reply reply = send(command);
         if (!reply.ok()) {
             throw new TargetException(target.name() + " answered '" + reply.response() + "' to '" + command + "'");

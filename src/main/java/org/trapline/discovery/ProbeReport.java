@@ -15,7 +15,7 @@ public final class ProbeReport {
         return List.of(new PicProbe(), new PitProbe(), new RtcProbe(), new DmaProbe(), new I8042Probe(),
                 new SerialProbe("COM1", 0x3f8), new SerialProbe("COM2", 0x2f8), new SerialProbe("COM3", 0x3e8),
                 new SerialProbe("COM4", 0x2e8), new FloppyProbe(), new IdeProbe("primary", 0x1f0, 0x3f6),
-                new IdeProbe("secondary", 0x170, 0x376), new FwCfgProbe());
+                new IdeProbe("secondary", 0x170, 0x376), new FwCfgProbe(), new IoapicProbe());
     }
 
     /** One line per probe: {@code found  subject: detail} or {@code absent subject: detail}. */

@@ -26,7 +26,7 @@ class TraceCorpusTest {
      * The devices, by the prefix of a golden trace's name and the folder of a spec trace. The port
      * sweeps ({@code sweep-*}) reach every device at once and replay in PortSweepReplayTest, not here.
      */
-    private static final List<String> DEVICES = List.of("pci", "pic", "pit", "rtc", "hpet", "reset", "memmap", "pm", "kbc", "port92", "dma", "uart", "apm", "acpi", "fwcfg", "fdc", "pcihp", "cpuhp", "smbus", "ide", "lpt", "pcidev", "lapic", "sweep");
+    private static final List<String> DEVICES = List.of("pci", "pic", "pit", "rtc", "hpet", "reset", "memmap", "pm", "kbc", "port92", "dma", "uart", "apm", "acpi", "fwcfg", "fdc", "pcihp", "cpuhp", "smbus", "ide", "lpt", "pcidev", "lapic", "ioapic", "sweep");
 
     @TestFactory
     Stream<DynamicTest> pciTraces() throws Exception {
@@ -56,6 +56,11 @@ class TraceCorpusTest {
     @TestFactory
     Stream<DynamicTest> parallelPortTraces() throws Exception {
         return tracesOf("lpt");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> ioapicTraces() throws Exception {
+        return tracesOf("ioapic");
     }
 
     @TestFactory

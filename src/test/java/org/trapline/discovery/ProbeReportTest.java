@@ -27,6 +27,12 @@ class ProbeReportTest {
                     + " BCD), D=80h (VRT 1)");
             assertThat(lines.get(4)).isEqualTo("found   i8042 keyboard controller at 60h/64h: self-test 55h, command byte"
                     + " 03h, aux loopback 5Ah (mouse port present), keyboard id ABh 83h");
+            assertThat(lines).contains("found   IO-APIC at FEC00000h: IOAPICVER 00170020h: version 20h, 24 redirection"
+                    + " entries, ID 0");
+        }
+        try (ModelTarget model = board(Profile.HARDWARE)) {
+            assertThat(ProbeReport.lines(new GuestPorts(model))).contains("found   IO-APIC at FEC00000h: IOAPICVER"
+                    + " 00170011h: version 11h, 24 redirection entries, ID 0");
         }
     }
 
@@ -66,7 +72,8 @@ class ProbeReportTest {
         assertThat(lines).contains("absent  i8042 keyboard controller at 60h/64h: the output buffer never empties (status FFh)",
                 "absent  COM1 8250/16550 UART at 3F8h: IER written 00h/0Fh, read ffh/ffh",
                 "absent  floppy controller at 3F0h-3F7h: MSR reads FFh",
-                "absent  QEMU fw_cfg at 510h/511h: signature \"\\xff\\xff\\xff\\xff\"");
+                "absent  QEMU fw_cfg at 510h/511h: signature \"\\xff\\xff\\xff\\xff\"",
+                "absent  IO-APIC at FEC00000h: IOAPICID, IOAPICVER and IOAPICARB read FFFFFFFFh");
     }
 
     @Test
