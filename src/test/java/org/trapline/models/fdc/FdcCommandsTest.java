@@ -77,30 +77,23 @@ class FdcCommandsTest {
     }
 
     private void out(int... bytes) {
-        for (int b : bytes) {
-            fdc.write(Fdc82078.FIFO, 1, b);
-        }
+        FdcFifo.out(fdc, bytes);
     }
 
     private int in() {
-        return (int) fdc.read(Fdc82078.FIFO, 1);
+        return FdcFifo.in(fdc);
     }
 
     private int msr() {
-        return (int) fdc.read(Fdc82078.MSR, 1);
+        return FdcFifo.msr(fdc);
     }
 
     private int[] result() {
-        int[] r = new int[7];
-        for (int i = 0; i < 7; i++) {
-            r[i] = in();
-        }
-        return r;
+        return FdcFifo.result(fdc);
     }
 
     private int[] sense() {
-        out(0x08);
-        return new int[] {in(), in()};
+        return FdcFifo.sense(fdc);
     }
 
     private void seek(int cylinder) {

@@ -31,18 +31,15 @@ class FdcEmptyDriveTest {
     }
 
     private void out(int... bytes) {
-        for (int b : bytes) {
-            fdc.write(Fdc82078.FIFO, 1, b);
-        }
+        FdcFifo.out(fdc, bytes);
     }
 
     private int in() {
-        return (int) fdc.read(Fdc82078.FIFO, 1);
+        return FdcFifo.in(fdc);
     }
 
     private int[] sense() {
-        out(0x08);
-        return new int[] {in(), in()};
+        return FdcFifo.sense(fdc);
     }
 
     private void drainResetSenses() {
@@ -68,17 +65,11 @@ class FdcEmptyDriveTest {
         board(true, qemu());
         drainResetSenses();
         out(0x46, 0x00, 0x03, 0x00, 0x07, 0x02, 0x12, 0x1b, 0xff);
-        int[] r = new int[7];
-        for (int i = 0; i < 7; i++) {
-            r[i] = in();
-        }
-        assertThat(r).containsExactly(0x40, 0x00, 0x00, 0x03, 0x00, 0x07, 0x02);
+        assertThat(FdcFifo.result(fdc)).containsExactly(0x40, 0x00, 0x00, 0x03, 0x00, 0x07, 0x02);
         assertThat(fdc.registers()).containsEntry("PCN0", "0x03");
         // FORMAT's SC becomes the track's sectors: R past it is EC (ST1 bit 7), and the head stays.
         out(0x4d, 0x00, 0x02, 0x04, 0x54, 0xf6);
-        for (int i = 0; i < 7; i++) {
-            in();
-        }
+        FdcFifo.result(fdc);
         out(0x46, 0x00, 0x01, 0x00, 0x06, 0x02, 0x12, 0x1b, 0xff);
         assertThat(new int[] {in(), in()}).containsExactly(0x40, 0x80);
         assertThat(fdc.registers()).containsEntry("PCN0", "0x03");
