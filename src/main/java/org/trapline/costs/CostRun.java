@@ -16,7 +16,7 @@ import org.trapline.models.vmx.Ept;
  * with interrupts disabled (so that no injection mixes into the counts). Under emulation every I/O
  * instruction exits (unconditional I/O exiting) and the device's pages trap in EPT; under
  * passthrough the I/O bitmaps trap every port but the device's, and its pages map straight through.
- * Guest RAM is mapped in both. What was read (each IN's and load's accumulator) is kept in order.
+ * Guest RAM is mapped in both; the RTC starts at {@link #RTC_BASE_EPOCH_SEC}. What was read (each IN's and load's accumulator) is kept in order.
  */
 public record CostRun(Machine machine, TrapCounters counters, List<Long> valuesRead) {
     /** How the device's pages trap under emulation. */
@@ -27,8 +27,11 @@ public record CostRun(Machine machine, TrapCounters counters, List<Long> valuesR
         MISCONFIG
     }
 
+    /** The RTC's start, 2023-11-14 22:13:20 UTC: a time whose registers are not all zero, fixed for determinism. */
+    public static final long RTC_BASE_EPOCH_SEC = 1_700_000_000L;
+
     public static CostRun emulated(DeviceOperation op, Profile profile, Prices prices, MmioTrap trap) {
-        Machine m = profile.build(MachineConfig.defaults());
+        Machine m = profile.build(MachineConfig.defaults().withRtcBase(RTC_BASE_EPOCH_SEC));
         TrapPipeline p = pipeline(m, prices);
         for (long page : op.mmioPages()) {
             if (trap == MmioTrap.MISCONFIG) {
@@ -41,11 +44,11 @@ public record CostRun(Machine machine, TrapCounters counters, List<Long> valuesR
     }
 
     public static CostRun passthrough(DeviceOperation op, Profile profile, Prices prices) {
-        Machine m = profile.build(MachineConfig.defaults());
+        Machine m = profile.build(MachineConfig.defaults().withRtcBase(RTC_BASE_EPOCH_SEC));
         TrapPipeline p = pipeline(m, prices).useIoBitmaps();
         p.vmcs().ioBitmaps.trapAll();
-        for (int[] range : op.ports()) {
-            p.vmcs().ioBitmaps.passThrough(range[0], range[1]);
+        for (DeviceOperation.PortRange range : op.ports()) {
+            p.vmcs().ioBitmaps.passThrough(range.first(), range.count());
         }
         for (long page : op.mmioPages()) {
             p.vmcs().ept.passThrough(page, Ept.PAGE_SIZE);

@@ -48,7 +48,7 @@ public final class CostTable {
             lines.add(b.toString().stripTrailing());
         }
         for (OperationCost c : costs) {
-            lines.add(c.id() + ": " + c.citation());
+            lines.add(c.id() + ": " + c.listing() + "  [" + c.citation() + "]");
         }
         return lines;
     }
@@ -73,7 +73,8 @@ public final class CostTable {
                 String v = i < 2 ? quote(cells.get(i)) : cells.get(i);
                 b.append('"').append(COLUMNS[i]).append("\": ").append(v).append(", ");
             }
-            b.append("\"citation\": ").append(quote(costs.get(k).citation())).append(", \"prices_ns\": {")
+            b.append("\"sequence\": ").append(quote(costs.get(k).listing())).append(", \"citation\": ")
+                    .append(quote(costs.get(k).citation())).append(", \"prices_ns\": {")
                     .append("\"io\": ").append(prices.io()).append(", \"ept-violation\": ").append(prices.eptViolation())
                     .append(", \"ept-misconfig\": ").append(prices.eptMisconfig()).append(", \"emulated\": ")
                     .append(prices.emulated()).append(", \"passthrough\": ").append(prices.passthrough()).append("}}");

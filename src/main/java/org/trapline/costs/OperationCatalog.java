@@ -2,6 +2,7 @@ package org.trapline.costs;
 
 import java.util.List;
 
+import org.trapline.costs.DeviceOperation.PortRange;
 import org.trapline.costs.GuestInstruction.In;
 import org.trapline.costs.GuestInstruction.InDx;
 import org.trapline.costs.GuestInstruction.Out;
@@ -39,7 +40,7 @@ public final class OperationCatalog {
      */
     public static DeviceOperation pitReprogram() {
         return new DeviceOperation("pit-reprogram", "pit", "8254 Control Word Format; Write Operations",
-                List.of(new int[] {0x40, 4}), List.of(), m -> { },
+                List.of(new PortRange(0x40, 4)), List.of(), m -> { },
                 List.of(new Out(1, 0x43, 0x34), new Out(1, 0x40, PIT_RELOAD & 0xff), new Out(1, 0x40, PIT_RELOAD >>> 8)));
     }
 
@@ -51,7 +52,7 @@ public final class OperationCatalog {
      */
     public static DeviceOperation rtcTimeRead() {
         return new DeviceOperation("rtc-time-read", "rtc", "MC146818A Register A (UIP); Address Map",
-                List.of(new int[] {0x70, 2}), List.of(), m -> { },
+                List.of(new PortRange(0x70, 2)), List.of(), m -> { },
                 List.of(new Out(1, 0x70, 0x0a), new In(1, 0x71), new Out(1, 0x70, 0x00), new In(1, 0x71),
                         new Out(1, 0x70, 0x02), new In(1, 0x71), new Out(1, 0x70, 0x04), new In(1, 0x71)));
     }
@@ -63,7 +64,7 @@ public final class OperationCatalog {
      */
     public static DeviceOperation picEoi() {
         return new DeviceOperation("pic-eoi", "pic", "8259A OCW2 (non-specific EOI)",
-                List.of(new int[] {0x20, 2}), List.of(), OperationCatalog::irq1InService,
+                List.of(new PortRange(0x20, 2)), List.of(), OperationCatalog::irq1InService,
                 List.of(new Out(1, 0x20, 0x20)));
     }
 
@@ -81,11 +82,12 @@ public final class OperationCatalog {
     /**
      * The vendor and device ID of 00:00.0. PCI Local Bus 3.0 sect. 3.2.2.3.2, configuration mechanism #1:
      * a dword to CONFIG_ADDRESS (CF8h) with bit 31 (enable) set, bus 0, device 0, function 0,
-     * register 0; then a dword read of CONFIG_DATA (CFCh).
+     * register 0; then a dword read of CONFIG_DATA (CFCh). A dword at CF8h touches CF8h-CFBh, so all
+     * eight ports pass through (CF9h with them: a byte access there is PIIX3 reset control).
      */
     public static DeviceOperation pciConfigRead() {
         return new DeviceOperation("pci-config-read", "pci", "PCI 3.0 sect. 3.2.2.3.2 (configuration mechanism #1)",
-                List.of(new int[] {0xcf8, 8}), List.of(), m -> { },
+                List.of(new PortRange(0xcf8, 8)), List.of(), m -> { },
                 List.of(new OutDx(4, 0xcf8, 0x8000_0000L), new InDx(4, 0xcfc)));
     }
 

@@ -36,7 +36,8 @@ class CostsCommandTest {
         // IO-APIC: 4 stores, 4 EPT violations at 2500 + 4 at 100
         assertThat(lines.get(7).split(" +")).containsExactly("ioapic-redirection", "ioapic", "4", "4", "0", "4", "0",
                 "10400", "0", "120");
-        assertThat(run.out()).contains("pci-config-read: PCI 3.0 sect. 3.2.2.3.2");
+        assertThat(run.out()).contains("pci-config-read: OUT DX=CF8h, EAX=80000000h; IN EAX, DX=CFCh  "
+                + "[PCI 3.0 sect. 3.2.2.3.2");
         assertThat(CliRun.of("costs").out()).isEqualTo(run.out());
     }
 
@@ -67,8 +68,9 @@ class CostsCommandTest {
             Map<String, Object> o = object(array.get(i));
             assertThat(o.keySet()).containsExactly("operation", "device", "instructions", "emulation_exits", "io_exits",
                     "ept_violation_exits", "ept_misconfig_exits", "emulation_ns", "passthrough_exits", "passthrough_ns",
-                    "citation", "prices_ns");
+                    "sequence", "citation", "prices_ns");
             assertThat(o.get("operation")).isEqualTo(OPERATIONS.get(i));
+            assertThat((String) o.get("sequence")).isNotBlank();
         }
         Map<String, Object> hpet = object(array.get(5));
         assertThat(hpet.get("ept_violation_exits")).isEqualTo(2L);

@@ -109,6 +109,9 @@ class OperationCatalogTest {
             assertThat(read.get(0) & 0x7f).isEqualTo(rtc.peek(0x0a) & 0x7f);
             assertThat(read.get(0) & 0x80).as("UIP, no update in progress at time 0").isZero();
             assertThat(read.subList(1, 4)).containsExactly((long) rtc.peek(0), (long) rtc.peek(2), (long) rtc.peek(4));
+            // 2023-11-14 22:13:20 UTC in the BCD, 24-hour format of register B (DM = 0, 24/12 = 1)
+            assertThat(rtc.peek(0x0b) & 0x06).isEqualTo(0x02);
+            assertThat(read.subList(1, 4)).containsExactly(0x20L, 0x13L, 0x22L);
         }
     }
 
