@@ -31,7 +31,7 @@ public sealed interface GuestInstruction {
 
         @Override
         public String toString() {
-            return String.format("OUT %02Xh, %s=%Xh", port, accumulator(size), value);
+            return String.format("OUT %02Xh, %s=%sh", port, accumulator(size), hex(size, value));
         }
     }
 
@@ -70,7 +70,7 @@ public sealed interface GuestInstruction {
 
         @Override
         public String toString() {
-            return String.format("OUT DX=%Xh, %s=%Xh", port, accumulator(size), value);
+            return String.format("OUT DX=%Xh, %s=%sh", port, accumulator(size), hex(size, value));
         }
     }
 
@@ -110,7 +110,7 @@ public sealed interface GuestInstruction {
 
         @Override
         public String toString() {
-            return String.format("MOV [%Xh], %s=%Xh", address, accumulator(size), value);
+            return String.format("MOV [%Xh], %s=%sh", address, accumulator(size), hex(size, value));
         }
     }
 
@@ -131,6 +131,12 @@ public sealed interface GuestInstruction {
         public String toString() {
             return String.format("MOV %s, [%Xh]", accumulator(size), address);
         }
+    }
+
+    /** The value as an assembler writes an immediate of {@code size} bytes: every digit, a leading 0 before A-F. */
+    private static String hex(int size, long value) {
+        String digits = String.format("%0" + 2 * size + "X", value & mask(size));
+        return Character.isLetter(digits.charAt(0)) ? "0" + digits : digits;
     }
 
     private static long mask(int size) {

@@ -38,6 +38,8 @@ class CostsCommandTest {
                 "10400", "0", "120");
         assertThat(run.out()).contains("pci-config-read: OUT DX=CF8h, EAX=80000000h; IN EAX, DX=CFCh  "
                 + "[PCI 3.0 sect. 3.2.2.3.2");
+        assertThat(run.out()).contains("rtc-time-read: OUT 70h, AL=0Ah; IN AL, 71h; OUT 70h, AL=00h;",
+                "MOV [FEC00010h], EAX=0F000000h", "MOV [FED00108h], RAX=0000000100989680h");
         assertThat(CliRun.of("costs").out()).isEqualTo(run.out());
     }
 
