@@ -93,20 +93,25 @@ public final class PipelineReplayer {
             vmcs.ioBitmaps.passThrough((int) r.first(), (int) (r.last() - r.first() + 1));
         }
         for (PipelineTrace.EptRange e : trace.ept()) {
-            long base = e.range().first();
-            long length = e.range().last() - base + 1;
             try {
-                switch (e.kind()) {
-                    case "ram" -> vmcs.ept.mapRam(base, length);
-                    case "passthrough" -> vmcs.ept.passThrough(base, length);
-                    case "trap-violation" -> vmcs.ept.trapByViolation(base, length);
-                    default -> vmcs.ept.trapByMisconfiguration(base, length);
-                }
+                map(vmcs, e);
             } catch (IllegalArgumentException ex) {
                 throw new TraceFormatException(trace.file(), e.line(), ex.getMessage());
             }
         }
         return vmcs;
+    }
+
+    /** Maps an {@code @ept} range (whole pages: the parser checked). */
+    static void map(Vmcs vmcs, PipelineTrace.EptRange e) {
+        long base = e.range().first();
+        long length = e.range().last() - base + 1;
+        switch (e.kind()) {
+            case "ram" -> vmcs.ept.mapRam(base, length);
+            case "passthrough" -> vmcs.ept.passThrough(base, length);
+            case "trap-violation" -> vmcs.ept.trapByViolation(base, length);
+            default -> vmcs.ept.trapByMisconfiguration(base, length);
+        }
     }
 
     private static InterruptAcknowledge interrupts(PipelineTrace trace, Machine m) {

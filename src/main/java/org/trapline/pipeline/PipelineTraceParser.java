@@ -128,6 +128,7 @@ public final class PipelineTraceParser {
             case "g" -> steps.add(GuestInstructions.parse(line, rest, this::error));
             case "kick" -> steps.add(new PipelineStep(line, "kick", (cpu, m) -> cpu.kick(), 0, null, List.of()));
             case "irq" -> steps.add(irq(rest));
+            case "vmm" -> steps.add(vmm(rest));
             case "exit" -> addExit(exit(rest));
             case "noexit" -> {
                 lastStep("noexit");
@@ -256,6 +257,37 @@ public final class PipelineTraceParser {
         int n = (int) number(w[0], 15);
         boolean high = w[1].equals("high");
         return new PipelineStep(line, "irq " + rest, (cpu, m) -> m.isaIrq(n).setLevel(high), 0, null, List.of());
+    }
+
+    /**
+     * {@code vmm io-bitmap trap|pass RANGES} or {@code vmm ept KIND RANGE}: the VMM rewrites its bitmaps
+     * or its EPT between two VM entries (a later mapping of a page overrides an earlier one).
+     */
+    private PipelineStep vmm(String rest) throws TraceFormatException {
+        String[] w = rest.split("\\s+", 2);
+        String args = w.length > 1 ? w[1] : "";
+        if (w[0].equals("io-bitmap")) {
+            int before = ioTraps.size() + ioPass.size();
+            List<PipelineTrace.Range> traps = new ArrayList<>(ioTraps);
+            List<PipelineTrace.Range> passes = new ArrayList<>(ioPass);
+            ioBitmap(args);
+            List<PipelineTrace.Range> newTraps = List.copyOf(ioTraps.subList(traps.size(), ioTraps.size()));
+            List<PipelineTrace.Range> newPasses = List.copyOf(ioPass.subList(passes.size(), ioPass.size()));
+            ioTraps.subList(traps.size(), ioTraps.size()).clear();
+            ioPass.subList(passes.size(), ioPass.size()).clear();
+            assert ioTraps.size() + ioPass.size() == before;
+            return new PipelineStep(line, "vmm " + rest, (cpu, m) -> {
+                newTraps.forEach(r -> cpu.vmcs().ioBitmaps.trap((int) r.first(), (int) (r.last() - r.first() + 1)));
+                newPasses.forEach(r -> cpu.vmcs().ioBitmaps.passThrough((int) r.first(), (int) (r.last() - r.first() + 1)));
+            }, 0, null, List.of());
+        }
+        if (w[0].equals("ept")) {
+            ept(args);
+            PipelineTrace.EptRange e = ept.remove(ept.size() - 1);
+            return new PipelineStep(line, "vmm " + rest, (cpu, m) -> PipelineReplayer.map(cpu.vmcs(), e), 0, null,
+                    List.of());
+        }
+        throw error("vmm io-bitmap trap|pass RANGES or vmm ept KIND RANGE");
     }
 
     private void lastStep(String what) throws TraceFormatException {
