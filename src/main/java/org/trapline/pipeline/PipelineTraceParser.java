@@ -374,7 +374,7 @@ public final class PipelineTraceParser {
             throw error("'" + text + "' is not a number");
         }
         if (max != -1L && Long.compareUnsigned(v, max) > 0) {
-            throw error(text + " is more than " + (max > 0xffff ? "0x" + Long.toHexString(max) : Long.toString(max)));
+            throw error(text + " is more than " + (max >= 0xffff ? "0x" + Long.toHexString(max) : Long.toString(max)));
         }
         return v;
     }
