@@ -267,15 +267,13 @@ public final class PipelineTraceParser {
         String[] w = rest.split("\\s+", 2);
         String args = w.length > 1 ? w[1] : "";
         if (w[0].equals("io-bitmap")) {
-            int before = ioTraps.size() + ioPass.size();
-            List<PipelineTrace.Range> traps = new ArrayList<>(ioTraps);
-            List<PipelineTrace.Range> passes = new ArrayList<>(ioPass);
-            ioBitmap(args);
-            List<PipelineTrace.Range> newTraps = List.copyOf(ioTraps.subList(traps.size(), ioTraps.size()));
-            List<PipelineTrace.Range> newPasses = List.copyOf(ioPass.subList(passes.size(), ioPass.size()));
-            ioTraps.subList(traps.size(), ioTraps.size()).clear();
-            ioPass.subList(passes.size(), ioPass.size()).clear();
-            assert ioTraps.size() + ioPass.size() == before;
+            int traps = ioTraps.size();
+            int passes = ioPass.size();
+            ioBitmap(args); // read as a header line would be, then taken back out of the header's lists
+            List<PipelineTrace.Range> newTraps = List.copyOf(ioTraps.subList(traps, ioTraps.size()));
+            List<PipelineTrace.Range> newPasses = List.copyOf(ioPass.subList(passes, ioPass.size()));
+            ioTraps.subList(traps, ioTraps.size()).clear();
+            ioPass.subList(passes, ioPass.size()).clear();
             return new PipelineStep(line, "vmm " + rest, (cpu, m) -> {
                 newTraps.forEach(r -> cpu.vmcs().ioBitmaps.trap((int) r.first(), (int) (r.last() - r.first() + 1)));
                 newPasses.forEach(r -> cpu.vmcs().ioBitmaps.passThrough((int) r.first(), (int) (r.last() - r.first() + 1)));
