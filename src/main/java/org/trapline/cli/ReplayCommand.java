@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.trapline.models.machine.Profile;
+import org.trapline.pipeline.PipelineReplayer;
+import org.trapline.pipeline.PipelineResult;
+import org.trapline.pipeline.PipelineTraceParser;
 import org.trapline.runner.ReplayResult;
 import org.trapline.runner.Replayer;
 import org.trapline.target.MachineArgs;
@@ -22,7 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code replay [--profile P] [--machine ARGS] [--stats] PATH...}: traces against the reference model. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {"Replays traces against the reference model and checks every expectation.",
-                "Folders are searched for *.trace and *.log files. Prints a line per trace, the first "
+                "Folders are searched for *.trace, *.log and *.vmx (trap pipeline, docs/vmx-traces.md) files. Prints a line per trace, the first "
                         + "divergence of each failing one, and closes with 'N passed, M failed'.",
                 "A board with std VGA, cirrus, an e1000 or the PIIX3 UHCI (QEMU's defaults without -nodefaults, "
                         + "-vga, -usb, -device) has them in PCI configuration space only, and a note says so.",
@@ -72,6 +75,20 @@ public final class ReplayCommand implements Callable<Integer> {
         for (Path file : files) {
             long start = System.nanoTime();
             try {
+                if (PipelineTraceParser.isPipelineTrace(file)) {
+                    PipelineResult result = PipelineReplayer.replay(file, profile == null ? null : profile.id(), machine);
+                    nanos += System.nanoTime() - start;
+                    commands += result.stepsRun();
+                    if (result.passed()) {
+                        passed++;
+                        out.printf("PASS %s (%d steps, %d checks)%n", file, result.stepsRun(), result.checksMade());
+                    } else {
+                        failed++;
+                        out.printf("FAIL %s%n", file);
+                        out.print(result.divergence().orElseThrow());
+                    }
+                    continue;
+                }
                 ReplayResult result = Replayer.replay(file, header -> ModelTarget.forTrace(header, profile == null ? null : profile.id(), machine));
                 noteUnmodelledDefaults(err, file, result);
                 nanos += System.nanoTime() - start;

@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 
 /**
  * Which files are traces: those named on the command line, and under a folder every {@code *.trace}
- * (native, golden) and {@code *.log} (raw -qtest-log) file, in a stable order. Command scripts
+ * (native, golden), {@code *.log} (raw -qtest-log) and {@code *.vmx} (trap pipeline) file, in a stable order. Command scripts
  * ({@code *.qtest}) check nothing and are taken only when named.
  */
 public final class TraceFiles {
@@ -47,6 +47,6 @@ public final class TraceFiles {
 
     static boolean isTrace(Path file) {
         String name = file.getFileName().toString();
-        return name.endsWith(".trace") || name.endsWith(".log");
+        return name.endsWith(".trace") || name.endsWith(".log") || name.endsWith(".vmx");
     }
 }

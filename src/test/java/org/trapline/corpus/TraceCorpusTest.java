@@ -9,6 +9,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.trapline.pipeline.PipelineReplayer;
+import org.trapline.pipeline.PipelineResult;
 import org.trapline.runner.ReplayResult;
 import org.trapline.runner.Replayer;
 import org.trapline.target.ModelTarget;
@@ -26,7 +28,7 @@ class TraceCorpusTest {
      * The devices, by the prefix of a golden trace's name and the folder of a spec trace. The port
      * sweeps ({@code sweep-*}) reach every device at once and replay in PortSweepReplayTest, not here.
      */
-    private static final List<String> DEVICES = List.of("pci", "pic", "pit", "rtc", "hpet", "reset", "memmap", "pm", "kbc", "port92", "dma", "uart", "apm", "acpi", "fwcfg", "fdc", "pcihp", "cpuhp", "smbus", "ide", "lpt", "pcidev", "lapic", "ioapic", "sweep");
+    private static final List<String> DEVICES = List.of("pci", "pic", "pit", "rtc", "hpet", "reset", "memmap", "pm", "kbc", "port92", "dma", "uart", "apm", "acpi", "fwcfg", "fdc", "pcihp", "cpuhp", "smbus", "ide", "lpt", "pcidev", "lapic", "ioapic", "sweep", "vmx");
 
     @TestFactory
     Stream<DynamicTest> pciTraces() throws Exception {
@@ -146,6 +148,18 @@ class TraceCorpusTest {
     @TestFactory
     Stream<DynamicTest> fwCfgTraces() throws Exception {
         return tracesOf("fwcfg");
+    }
+
+    /** The trap pipeline's traces (spec-traces/vmx/*.vmx) replay on the vCPU, VMCS and VMM models. */
+    @TestFactory
+    Stream<DynamicTest> trapPipelineTraces() throws Exception {
+        List<Path> mine = allTraces().stream().filter(file -> isOf("vmx", file)).toList();
+        assertThat(mine).as("traces of vmx").isNotEmpty().allSatisfy(f -> assertThat(f.toString()).endsWith(".vmx"));
+        return mine.stream().map(file -> DynamicTest.dynamicTest(file.toString(), () -> {
+            PipelineResult result = PipelineReplayer.replay(file, null, null);
+            assertThat(result.checksMade()).as("%s checks something", file).isPositive();
+            assertThat(result.divergence()).as("replay of %s", file).isEmpty();
+        }));
     }
 
     @Test
