@@ -56,7 +56,8 @@ public final class KvmReplayer {
     private KvmReplayer(Path file) {
         this.file = file;
         this.machine = Profile.byId("qemu-pc").orElseThrow().build(MachineConfig.defaults());
-        this.pipeline = new TrapPipeline(machine.io(), machine.mmio(), machine.interruptController(), ExitCosts.NONE);
+        this.pipeline = new TrapPipeline(machine.io(),
+                new CpuMemoryView(machine.mmio(), machine.lapic()), machine.interruptController(), ExitCosts.NONE);
         pipeline.vmcs().ept.mapRam(0, machine.ram().sizeBytes());
         this.cpu = pipeline.vcpu();
     }
