@@ -4,7 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
+import org.trapline.kvm.KvmReplayResult;
+import org.trapline.kvm.KvmReplayer;
 import org.trapline.models.machine.Profile;
 import org.trapline.pipeline.PipelineReplayer;
 import org.trapline.pipeline.PipelineResult;
@@ -25,7 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code replay [--profile P] [--machine ARGS] [--stats] PATH...}: traces against the reference model. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {"Replays traces against the reference model and checks every expectation.",
-                "Folders are searched for *.trace, *.log and *.vmx (trap pipeline, docs/vmx-traces.md) files. Prints a line per trace, the first "
+                "Folders are searched for *.trace, *.log, *.vmx (trap pipeline, docs/vmx-traces.md) and *.ftrace (KVM trace-cmd report text, replayed through the trap pipeline) files. Prints a line per trace, the first "
                         + "divergence of each failing one, and closes with 'N passed, M failed'.",
                 "A board with std VGA, cirrus, an e1000 or the PIIX3 UHCI (QEMU's defaults without -nodefaults, "
                         + "-vga, -usb, -device) has them in PCI configuration space only, and a note says so.",
@@ -74,6 +77,14 @@ public final class ReplayCommand implements Callable<Integer> {
         long nanos = 0;
         for (Path file : files) {
             long start = System.nanoTime();
+            if (file.getFileName().toString().endsWith(".ftrace")) {
+                int outcome = replayKvm(out, err, file);
+                nanos += System.nanoTime() - start;
+                passed += outcome == Main.OK ? 1 : 0;
+                failed += outcome == Main.DIVERGED ? 1 : 0;
+                unusable += outcome == Main.UNUSABLE ? 1 : 0;
+                continue;
+            }
             try {
                 if (PipelineTraceParser.isPipelineTrace(file)) {
                     PipelineResult result = PipelineReplayer.replay(file, profile == null ? null : profile.id(), machine);
@@ -113,6 +124,29 @@ public final class ReplayCommand implements Callable<Integer> {
                     seconds > 0 ? commands / seconds : 0.0, commands, seconds);
         }
         return unusable > 0 ? Main.UNUSABLE : failed > 0 ? Main.DIVERGED : Main.OK;
+    }
+
+    /** A KVM ftrace (trace-cmd report text) through the trap pipeline: PASS, FAIL or ERROR as for a trace. */
+    private static int replayKvm(PrintWriter out, PrintWriter err, Path file) {
+        try {
+            KvmReplayResult result = KvmReplayer.replay(file);
+            for (String note : result.notes()) {
+                err.printf("note: %s: %s%n", file, note);
+            }
+            String skipped = result.unknownEvents().isEmpty() ? ""
+                    : ", skipped " + result.unknownEvents().entrySet().stream()
+                            .map(e -> e.getKey() + " x" + e.getValue()).collect(Collectors.joining(", "));
+            if (result.passed()) {
+                out.printf("PASS %s (%d KVM events, %d checks%s)%n", file, result.eventsReplayed(), result.checksMade(), skipped);
+                return Main.OK;
+            }
+            out.printf("FAIL %s%n", file);
+            out.print(result.divergence().orElseThrow().report());
+            return Main.DIVERGED;
+        } catch (TraceFormatException e) {
+            out.printf("ERROR %s%n", e.getMessage());
+            return Main.UNUSABLE;
+        }
     }
 
     /** Says so when the trace's board has devices of QEMU's that the model does not. */

@@ -47,6 +47,6 @@ public final class TraceFiles {
 
     static boolean isTrace(Path file) {
         String name = file.getFileName().toString();
-        return name.endsWith(".trace") || name.endsWith(".log") || name.endsWith(".vmx");
+        return name.endsWith(".trace") || name.endsWith(".log") || name.endsWith(".vmx") || name.endsWith(".ftrace");
     }
 }

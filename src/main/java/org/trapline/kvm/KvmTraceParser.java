@@ -1,0 +1,192 @@
+package org.trapline.kvm;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.trapline.trace.TraceFormatException;
+
+/**
+ * Reads KVM ftrace text line by line: {@code trace-cmd report} output (an optional {@code cpus=N}
+ * and {@code version = N} header) or the raw tracefs {@code trace} file ('#' comment lines, an
+ * irq-flags column). Each line of a known event becomes a {@link KvmEvent}; the body is matched
+ * against the event's TP_printk as this machine's kernel (6.18) prints it. Other events are counted
+ * by name and skipped. No line longer than {@link #MAX_LINE} characters is held.
+ */
+public final class KvmTraceParser {
+    /** The longest line read; trace-cmd's kvm_exit line is about 200 characters. */
+    public static final int MAX_LINE = 4096;
+
+    /** Receives each event in file order. */
+    @FunctionalInterface
+    public interface Sink {
+        void accept(KvmEvent event) throws TraceFormatException;
+    }
+
+    // "  TASK-PID  [CPU] [flags]  SECONDS.MICROS: EVENT: BODY"
+    private static final Pattern LINE = Pattern.compile(
+            "^\\s*(.+?)\\s+\\[(\\d+)\\]\\s+(?:[.a-zA-Z0-9]{4,6}\\s+)?(\\d+\\.\\d+):\\s+([A-Za-z0-9_]+):\\s*(.*)$");
+    private static final String HEX = "0x([0-9a-fA-F]+)";
+    private static final String DM = "(Fixed|LowPrio|SMI|Res3|NMI|INIT|SIPI|ExtINT)";
+    private static final String[] DM_NAMES = {"Fixed", "LowPrio", "SMI", "Res3", "NMI", "INIT", "SIPI", "ExtINT"};
+
+    private static final Pattern EXIT = Pattern.compile("vcpu (\\d+) reason (\\S+)(?: FAILED_VMENTRY)? rip " + HEX
+            + " info1 " + HEX + " info2 " + HEX + " intr_info " + HEX + " error_code " + HEX
+            + "(?: requests " + HEX + ")?\\s*");
+    private static final Pattern ENTRY = Pattern.compile("vcpu (\\d+), rip " + HEX + "(?: intr_info .*)?\\s*");
+    private static final Pattern PIO = Pattern.compile("pio_(read|write) at " + HEX + " size (\\d+) count (\\d+) val "
+            + HEX + "\\s*(?:\\(\\.\\.\\.\\))?\\s*");
+    private static final Pattern MMIO = Pattern.compile("mmio (unsatisfied-read|read|write) len (\\d+) gpa " + HEX
+            + " val " + HEX + "\\s*");
+    private static final Pattern SET_IRQ = Pattern.compile("gsi (\\d+) level (-?\\d+) source (-?\\d+)\\s*");
+    private static final Pattern PIC = Pattern.compile("chip (\\d+) pin (\\d+) \\((edge|level)(\\|masked)?\\)"
+            + "( \\(coalesced\\))?\\s*");
+    private static final Pattern IOAPIC = Pattern.compile("pin (\\d+) dst ([0-9a-fA-F]+) vec (\\d+) \\(" + DM
+            + "\\|(logical|physical)\\|(edge|level)(\\|masked)?\\)( \\(coalesced\\))?\\s*");
+    private static final Pattern MSI = Pattern.compile("dst ([0-9a-fA-F]+) vec (\\d+) \\(" + DM
+            + "\\|(logical|physical)\\|(edge|level)(\\|rh)?\\)\\s*");
+    private static final Pattern APIC = Pattern.compile("apicid ([0-9a-fA-F]+) vec (\\d+) \\(" + DM
+            + "\\|(edge|level)\\)\\s*");
+    private static final Pattern INJ = Pattern.compile("(IRQ|Soft/INTn) " + HEX + "( \\[reinjected\\])?\\s*");
+
+    private final Map<String, Long> unknown = new TreeMap<>();
+    private int lines;
+
+    /** Reads {@code file}, handing each known event to {@code sink}. */
+    public void parse(Path file, Sink sink) throws TraceFormatException {
+        try (Reader reader = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file),
+                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)))) {
+            StringBuilder text = new StringBuilder();
+            int lineNumber = 0;
+            boolean more = true;
+            while (more) {
+                text.setLength(0);
+                int c;
+                while ((c = reader.read()) >= 0 && c != '\n') {
+                    if (text.length() == MAX_LINE) {
+                        throw new TraceFormatException(file, lineNumber + 1, "line longer than " + MAX_LINE + " characters");
+                    }
+                    text.append((char) c);
+                }
+                more = c >= 0;
+                if (!more && text.length() == 0) {
+                    break;
+                }
+                lineNumber++;
+                lines = lineNumber;
+                int n = text.length();
+                if (n > 0 && text.charAt(n - 1) == '\r') {
+                    text.setLength(n - 1);
+                }
+                KvmEvent e = line(file, lineNumber, text.toString());
+                if (e != null) {
+                    sink.accept(e);
+                }
+            }
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new TraceFormatException(file, lines + 1, "not UTF-8 text");
+        } catch (IOException e) {
+            throw new TraceFormatException(file, 0, "cannot read: " + e.getMessage());
+        }
+    }
+
+    /** Lines of events this parser does not know, by event name. */
+    public Map<String, Long> unknownEvents() {
+        return Map.copyOf(unknown);
+    }
+
+    /** One line: an event, or null for a header, comment, blank line or unknown event. */
+    KvmEvent line(Path file, int n, String text) throws TraceFormatException {
+        String t = text.strip();
+        if (t.isEmpty() || t.startsWith("#") || t.matches("cpus=\\d+") || t.matches("version = \\d+")
+                || t.startsWith("CPU ") && t.contains("is empty")) {
+            return null;
+        }
+        Matcher m = LINE.matcher(text);
+        if (!m.matches()) {
+            throw new TraceFormatException(file, n, "not a trace-cmd report line (TASK-PID [CPU] TIME: EVENT: ...)");
+        }
+        String event = m.group(4);
+        String body = m.group(5);
+        Pattern p = switch (event) {
+            case "kvm_exit" -> EXIT;
+            case "kvm_entry" -> ENTRY;
+            case "kvm_pio" -> PIO;
+            case "kvm_mmio" -> MMIO;
+            case "kvm_set_irq" -> SET_IRQ;
+            case "kvm_pic_set_irq" -> PIC;
+            case "kvm_ioapic_set_irq" -> IOAPIC;
+            case "kvm_msi_set_irq" -> MSI;
+            case "kvm_apic_accept_irq" -> APIC;
+            case "kvm_inj_virq" -> INJ;
+            default -> null;
+        };
+        if (p == null) {
+            unknown.merge(event, 1L, Long::sum);
+            return null;
+        }
+        Matcher b = p.matcher(body);
+        if (!b.matches()) {
+            throw new TraceFormatException(file, n, event + ": '" + body.strip() + "' does not match its print format");
+        }
+        try {
+            return switch (event) {
+                case "kvm_exit" -> new KvmEvent.Exit(n, dec(b, 1), b.group(2), hex(b, 3), hex(b, 4), hex(b, 5));
+                case "kvm_entry" -> new KvmEvent.Entry(n, dec(b, 1), hex(b, 2));
+                case "kvm_pio" -> new KvmEvent.Pio(n, b.group(1).equals("write"), (int) hex32(b, 2), dec(b, 3),
+                        dec(b, 4), hex32(b, 5));
+                case "kvm_mmio" -> new KvmEvent.Mmio(n, b.group(1), dec(b, 2), hex(b, 3), hex(b, 4));
+                case "kvm_set_irq" -> new KvmEvent.SetIrq(n, dec(b, 1), Integer.parseInt(b.group(2)),
+                        Integer.parseInt(b.group(3)));
+                case "kvm_pic_set_irq" -> new KvmEvent.PicSetIrq(n, dec(b, 1), dec(b, 2), b.group(3).equals("level"),
+                        b.group(4) != null, b.group(5) != null);
+                case "kvm_ioapic_set_irq" -> new KvmEvent.IoapicSetIrq(n, dec(b, 1), (int) hexDigits(b, 2), dec(b, 3),
+                        mode(b.group(4)), b.group(5).equals("logical"), b.group(6).equals("level"),
+                        b.group(7) != null, b.group(8) != null);
+                case "kvm_msi_set_irq" -> new KvmEvent.MsiSetIrq(n, hexDigits(b, 1), dec(b, 2), mode(b.group(3)),
+                        b.group(4).equals("logical"), b.group(5).equals("level"), b.group(6) != null);
+                case "kvm_apic_accept_irq" -> new KvmEvent.ApicAcceptIrq(n, (int) hexDigits(b, 1), dec(b, 2),
+                        mode(b.group(3)), b.group(4).equals("level"));
+                default -> new KvmEvent.InjVirq(n, b.group(1).equals("Soft/INTn"), (int) hex32(b, 2), b.group(3) != null);
+            };
+        } catch (NumberFormatException e) {
+            throw new TraceFormatException(file, n, event + ": a number out of range in '" + body.strip() + "'");
+        }
+    }
+
+    private static int dec(Matcher m, int g) {
+        return Integer.parseUnsignedInt(m.group(g));
+    }
+
+    /** A %llx/%lx field: up to 64 bits. */
+    private static long hex(Matcher m, int g) {
+        return Long.parseUnsignedLong(m.group(g), 16);
+    }
+
+    /** A %x field: up to 32 bits. */
+    private static long hex32(Matcher m, int g) {
+        return Integer.toUnsignedLong(Integer.parseUnsignedInt(m.group(g), 16));
+    }
+
+    private static long hexDigits(Matcher m, int g) {
+        return Long.parseUnsignedLong(m.group(g), 16);
+    }
+
+    private static int mode(String name) {
+        for (int i = 0; i < DM_NAMES.length; i++) {
+            if (DM_NAMES[i].equals(name)) {
+                return i;
+            }
+        }
+        throw new NumberFormatException(name);
+    }
+}
