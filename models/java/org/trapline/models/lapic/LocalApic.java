@@ -231,25 +231,36 @@ public final class LocalApic implements ApicMessageSink, InterruptAcknowledge, I
                 if (qtestHasNoCpu) {
                     return 0;
                 }
-                return readBytes((int) offset, size);
+                return cpuRead((int) offset, size);
             }
 
             @Override
             public void write(long offset, int size, long value) {
-                if (size != 4) {
-                    return; // 10.4.1: registers are written with aligned 32-bit stores; QEMU drops narrower ones too
-                }
-                if (offset0IsMessage && offset < 0x10) {
+                if (offset0IsMessage && offset < 0x10 && size == 4) {
                     systemBus.deliver(new ApicMessage(ApicMessage.WINDOW_BASE + offset, (int) value));
                 } else if (!qtestHasNoCpu) {
-                    writeRegister((int) offset, (int) value);
+                    cpuWrite((int) offset, size, value);
                 }
             }
         }, this);
     }
 
-    /** A CPU read of {@code size} bytes: the bytes of the 32-bit register they fall in (narrower reads are model-specific, 10.4.1). */
-    private long readBytes(int offset, int size) {
+    /**
+     * The processor's own store to its APIC page, whatever the profile (a VMM's vCPU, not qtest):
+     * registers are written with aligned 32-bit stores, and a narrower one is dropped (10.4.1; QEMU
+     * drops it too).
+     */
+    public void cpuWrite(int offset, int size, long value) {
+        if (size == 4) {
+            writeRegister(offset, (int) value);
+        }
+    }
+
+    /**
+     * The processor's own read of {@code size} bytes of its APIC page, whatever the profile: the bytes
+     * of the 32-bit register they fall in (narrower reads are model-specific, 10.4.1).
+     */
+    public long cpuRead(int offset, int size) {
         int dword = readRegister(offset & ~3);
         long value = (dword & 0xffff_ffffL) >>> ((offset & 3) * 8);
         return size >= 4 ? value : value & ((1L << (8 * size)) - 1);

@@ -24,8 +24,7 @@ final class CpuMemoryView implements IoDevice {
     @Override
     public long read(long address, int size) {
         if (address >= PAGE && address < PAGE_END) {
-            long register = Integer.toUnsignedLong(lapic.readRegister((int) (address - PAGE) & ~0x3));
-            return register >>> (8 * (address & 0x3)) & mask(size);
+            return lapic.cpuRead((int) (address - PAGE), size);
         }
         return board.read(address, size);
     }
@@ -33,14 +32,9 @@ final class CpuMemoryView implements IoDevice {
     @Override
     public void write(long address, int size, long value) {
         if (address >= PAGE && address < PAGE_END) {
-            // only aligned 32-bit stores are defined; a narrower one writes its bytes into the register's low ones
-            lapic.writeRegister((int) (address - PAGE) & ~0x3, (int) (value & mask(size)));
+            lapic.cpuWrite((int) (address - PAGE), size, value);
             return;
         }
         board.write(address, size, value);
-    }
-
-    private static long mask(int size) {
-        return size >= 8 ? -1L : (1L << (8 * size)) - 1;
     }
 }

@@ -52,6 +52,19 @@ class LapicQuirksTest {
     }
 
     @Test
+    void theCpusOwnAccessIgnoresTheQtestQuirk() {
+        // A vCPU's access to its own page (cpuRead/cpuWrite) is the SDM's whatever the profile: the quirk is qtest's.
+        LocalApic a = q(LapicQuirks.QTEST_ACCESS_HAS_NO_CPU);
+        assertThat(a.cpuRead(0x30, 4)).isEqualTo(0x0005_0014L);
+        assertThat(a.cpuRead(0x32, 1)).isEqualTo(0x05L); // 10.4.1: the byte of the 32-bit register it falls in
+        a.cpuWrite(0xf0, 4, 0x1ff);
+        assertThat(a.cpuRead(0xf0, 4)).isEqualTo(0x1ffL);
+        a.cpuWrite(0xf0, 2, 0x0ff); // 10.4.1: only aligned 32-bit stores write a register
+        assertThat(a.cpuRead(0xf0, 4)).isEqualTo(0x1ffL);
+        assertThat(a.softwareEnabled()).isTrue();
+    }
+
+    @Test
     void qtestAccessHasNoCpu() {
         // Over the board, as qtest reaches it: the hardware profile reads CPU 0's registers, QEMU answers 0.
         Machine hwBoard = Profile.HARDWARE.build(MachineConfig.defaults());
