@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.trapline.kvm.KvmReplayResult;
@@ -77,44 +78,20 @@ public final class ReplayCommand implements Callable<Integer> {
         long nanos = 0;
         for (Path file : files) {
             long start = System.nanoTime();
-            if (file.getFileName().toString().endsWith(".ftrace")) {
-                int outcome = replayKvm(out, err, file);
-                nanos += System.nanoTime() - start;
-                passed += outcome == Main.OK ? 1 : 0;
-                failed += outcome == Main.DIVERGED ? 1 : 0;
-                unusable += outcome == Main.UNUSABLE ? 1 : 0;
-                continue;
-            }
+            Outcome outcome;
             try {
-                if (PipelineTraceParser.isPipelineTrace(file)) {
-                    PipelineResult result = PipelineReplayer.replay(file, profile == null ? null : profile.id(), machine);
-                    nanos += System.nanoTime() - start;
-                    commands += result.stepsRun();
-                    if (result.passed()) {
-                        passed++;
-                        out.printf("PASS %s (%d steps, %d checks)%n", file, result.stepsRun(), result.checksMade());
-                    } else {
-                        failed++;
-                        out.printf("FAIL %s%n", file);
-                        out.print(result.divergence().orElseThrow());
-                    }
-                    continue;
-                }
-                ReplayResult result = Replayer.replay(file, header -> ModelTarget.forTrace(header, profile == null ? null : profile.id(), machine));
-                noteUnmodelledDefaults(err, file, result);
-                nanos += System.nanoTime() - start;
-                commands += result.commandsRun();
-                if (result.passed()) {
-                    passed++;
-                    out.printf("PASS %s (%d commands, %d checks)%n", file, result.commandsRun(), result.checksMade());
-                } else {
-                    failed++;
-                    out.printf("FAIL %s%n", file);
-                    out.print(result.divergence().orElseThrow().report(result.targetName()));
-                }
+                outcome = replayOne(out, err, file);
             } catch (TraceFormatException e) {
                 unusable++;
                 out.printf("ERROR %s%n", e.getMessage());
+                continue;
+            }
+            nanos += System.nanoTime() - start;
+            commands += outcome.commands();
+            if (outcome.passed()) {
+                passed++;
+            } else {
+                failed++;
             }
         }
         out.println(passed + " passed, " + failed + " failed" + (unusable > 0 ? ", " + unusable + " unusable" : ""));
@@ -126,27 +103,50 @@ public final class ReplayCommand implements Callable<Integer> {
         return unusable > 0 ? Main.UNUSABLE : failed > 0 ? Main.DIVERGED : Main.OK;
     }
 
-    /** A KVM ftrace (trace-cmd report text) through the trap pipeline: PASS, FAIL or ERROR as for a trace. */
-    private static int replayKvm(PrintWriter out, PrintWriter err, Path file) {
-        try {
-            KvmReplayResult result = KvmReplayer.replay(file);
-            for (String note : result.notes()) {
-                err.printf("note: %s: %s%n", file, note);
-            }
-            String skipped = result.unknownEvents().isEmpty() ? ""
-                    : ", skipped " + result.unknownEvents().entrySet().stream()
-                            .map(e -> e.getKey() + " x" + e.getValue()).collect(Collectors.joining(", "));
-            if (result.passed()) {
-                out.printf("PASS %s (%d KVM events, %d checks%s)%n", file, result.eventsReplayed(), result.checksMade(), skipped);
-                return Main.OK;
-            }
-            out.printf("FAIL %s%n", file);
-            out.print(result.divergence().orElseThrow().report());
-            return Main.DIVERGED;
-        } catch (TraceFormatException e) {
-            out.printf("ERROR %s%n", e.getMessage());
-            return Main.UNUSABLE;
+    /** A trace's result: whether it passed, and the commands (or pipeline steps) it ran, for --stats. */
+    private record Outcome(boolean passed, long commands) {
+    }
+
+    /** One file, by its kind: a KVM ftrace, a trap-pipeline trace, or a qtest trace; prints its PASS or FAIL. */
+    private Outcome replayOne(PrintWriter out, PrintWriter err, Path file) throws TraceFormatException {
+        if (file.getFileName().toString().endsWith(".ftrace")) {
+            return replayKvm(out, err, file);
         }
+        String profileId = profile == null ? null : profile.id();
+        if (PipelineTraceParser.isPipelineTrace(file)) {
+            PipelineResult result = PipelineReplayer.replay(file, profileId, machine);
+            return printed(out, file, result.passed(), "%d steps, %d checks".formatted(result.stepsRun(), result.checksMade()),
+                    () -> result.divergence().orElseThrow().toString(), result.stepsRun());
+        }
+        ReplayResult result = Replayer.replay(file, header -> ModelTarget.forTrace(header, profileId, machine));
+        noteUnmodelledDefaults(err, file, result);
+        return printed(out, file, result.passed(), "%d commands, %d checks".formatted(result.commandsRun(), result.checksMade()),
+                () -> result.divergence().orElseThrow().report(result.targetName()), result.commandsRun());
+    }
+
+    /** A KVM ftrace (trace-cmd report text) through the trap pipeline, with its notes on stderr. */
+    private static Outcome replayKvm(PrintWriter out, PrintWriter err, Path file) throws TraceFormatException {
+        KvmReplayResult result = KvmReplayer.replay(file);
+        for (String note : result.notes()) {
+            err.printf("note: %s: %s%n", file, note);
+        }
+        String skipped = result.unknownEvents().isEmpty() ? ""
+                : ", skipped " + result.unknownEvents().entrySet().stream()
+                        .map(e -> e.getKey() + " x" + e.getValue()).collect(Collectors.joining(", "));
+        return printed(out, file, result.passed(), "%d KVM events, %d checks%s".formatted(result.eventsReplayed(), result.checksMade(), skipped),
+                () -> result.divergence().orElseThrow().report(), 0);
+    }
+
+    /** Prints "PASS file (detail)", or "FAIL file" and the divergence's report. */
+    private static Outcome printed(PrintWriter out, Path file, boolean passed, String detail,
+            Supplier<String> divergence, long commands) {
+        if (passed) {
+            out.printf("PASS %s (%s)%n", file, detail);
+        } else {
+            out.printf("FAIL %s%n", file);
+            out.print(divergence.get());
+        }
+        return new Outcome(passed, commands);
     }
 
     /** Says so when the trace's board has devices of QEMU's that the model does not. */
