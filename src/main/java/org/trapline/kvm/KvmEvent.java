@@ -7,10 +7,19 @@ package org.trapline.kvm;
 public sealed interface KvmEvent {
     int line();
 
-    /** arch/x86/kvm/trace.h kvm_exit: "vcpu %u reason %s... rip 0x%lx info1 0x%016llx info2 ...". */
-    record Exit(int line, int vcpu, String reason, long rip, long info1, long info2) implements KvmEvent { }
+    /**
+     * arch/x86/kvm/trace.h kvm_exit: "vcpu %u reason %s... rip 0x%lx info1 0x%016llx info2 ..." (and the
+     * older forms {@link KvmTraceParser} reads). {@code qualified} is false for the oldest form, which
+     * prints no exit information: then info1 and info2 are 0 and only the reason can be compared.
+     */
+    record Exit(int line, int vcpu, String reason, long rip, long info1, long info2, boolean qualified)
+            implements KvmEvent {
+        public Exit(int line, int vcpu, String reason, long rip, long info1, long info2) {
+            this(line, vcpu, reason, rip, info1, info2, true);
+        }
+    }
 
-    /** arch/x86/kvm/trace.h kvm_entry: "vcpu %u, rip 0x%lx ...". */
+    /** arch/x86/kvm/trace.h kvm_entry: "vcpu %u, rip 0x%lx ..." (older kernels: "vcpu %u", rip given as -1). */
     record Entry(int line, int vcpu, long rip) implements KvmEvent { }
 
     /** arch/x86/kvm/trace.h kvm_pio: "pio_%s at 0x%x size %d count %d val 0x%x %s". */
@@ -36,9 +45,12 @@ public sealed interface KvmEvent {
     record MsiSetIrq(int line, long dst, int vec, int deliveryMode, boolean logical, boolean level, boolean rh)
             implements KvmEvent { }
 
-    /** arch/x86/kvm/trace.h kvm_apic_accept_irq: "apicid %x vec %u (%s|%s)". */
+    /** arch/x86/kvm/trace.h kvm_apic_accept_irq: "apicid %x vec %u (%s|%s)" (older kernels add "%s", " (coalesced)"). */
     record ApicAcceptIrq(int line, int apicId, int vec, int deliveryMode, boolean level) implements KvmEvent { }
 
-    /** arch/x86/kvm/trace.h kvm_inj_virq: "%s 0x%x%s": IRQ or Soft/INTn, the vector, [reinjected]. */
+    /**
+     * arch/x86/kvm/trace.h kvm_inj_virq: "%s 0x%x%s": IRQ or Soft/INTn, the vector, [reinjected]; older
+     * kernels print "irq %u" (the vector in decimal, not said whether soft).
+     */
     record InjVirq(int line, boolean soft, int vector, boolean reinjected) implements KvmEvent { }
 }

@@ -17,9 +17,11 @@ import org.trapline.trace.TraceFormatException;
 /**
  * Reads KVM ftrace text line by line: {@code trace-cmd report} output (an optional {@code cpus=N}
  * and {@code version = N} header) or the raw tracefs {@code trace} file ('#' comment lines, an
- * irq-flags column). Each line of a known event becomes a {@link KvmEvent}; the body is matched
- * against the event's TP_printk as this machine's kernel (6.18) prints it. Other events are counted
- * by name and skipped. No line longer than {@link #MAX_LINE} characters is held.
+ * irq-flags column), or {@code perf script} output, whose event names carry the {@code kvm:} system.
+ * Each line of a known event becomes a {@link KvmEvent}; the body is matched against the event's
+ * TP_printk as this machine's kernel (6.18) prints it, and against the older forms of the same
+ * events that kernels still in use print (each pattern says which). Other events are counted by
+ * name and skipped. No line longer than {@link #MAX_LINE} characters is held.
  */
 public final class KvmTraceParser {
     /** The longest line read; trace-cmd's kvm_exit line is about 200 characters. */
@@ -33,7 +35,7 @@ public final class KvmTraceParser {
 
     // "  TASK-PID  [CPU] [flags]  SECONDS.MICROS: EVENT: BODY"
     private static final Pattern LINE = Pattern.compile(
-            "^\\s*(.+?)\\s+\\[(\\d+)\\]\\s+(?:[.a-zA-Z0-9]{4,6}\\s+)?(\\d+\\.\\d+):\\s+([A-Za-z0-9_]+):\\s*(.*)$");
+            "^\\s*(.+?)\\s+\\[(\\d+)\\]\\s+(?:[.a-zA-Z0-9]{4,6}\\s+)?(\\d+\\.\\d+):\\s+(?:[a-z0-9_]+:)?([A-Za-z0-9_]+):\\s*(.*)$");
     private static final String HEX = "0x([0-9a-fA-F]+)";
     private static final String DM = "(Fixed|LowPrio|SMI|Res3|NMI|INIT|SIPI|ExtINT)";
     private static final String[] DM_NAMES = {"Fixed", "LowPrio", "SMI", "Res3", "NMI", "INIT", "SIPI", "ExtINT"};
@@ -41,7 +43,17 @@ public final class KvmTraceParser {
     private static final Pattern EXIT = Pattern.compile("vcpu (\\d+) reason (\\S+)(?: FAILED_VMENTRY)? rip " + HEX
             + " info1 " + HEX + " info2 " + HEX + " intr_info " + HEX + " error_code " + HEX
             + "(?: requests " + HEX + ")?\\s*");
+    /** kvm_exit before intr_info and error_code were added: "vcpu %u reason %s%s%s rip 0x%lx info1 0x%016llx info2 0x%016llx". */
+    private static final Pattern EXIT_INFO12 = Pattern.compile("vcpu (\\d+) reason (\\S+)(?: FAILED_VMENTRY)? rip " + HEX
+            + " info1 " + HEX + " info2 " + HEX + "\\s*");
+    /** kvm_exit as Linux 3.x-5.x print it: "reason %s rip 0x%lx info %llx %llx" (no vcpu; the infos without 0x). */
+    private static final Pattern EXIT_INFO = Pattern.compile("reason (\\S+) rip " + HEX
+            + " info ([0-9a-fA-F]+) ([0-9a-fA-F]+)\\s*");
+    /** kvm_exit as Linux 2.6 printed it: "reason %s rip 0x%lx" (no exit information at all). */
+    private static final Pattern EXIT_BARE = Pattern.compile("reason (\\S+) rip " + HEX + "\\s*");
     private static final Pattern ENTRY = Pattern.compile("vcpu (\\d+), rip " + HEX + "(?: intr_info .*)?\\s*");
+    /** kvm_entry before it printed rip: "vcpu %u". */
+    private static final Pattern ENTRY_BARE = Pattern.compile("vcpu (\\d+)\\s*");
     private static final Pattern PIO = Pattern.compile("pio_(read|write) at " + HEX + " size (\\d+) count (\\d+) val "
             + HEX + "\\s*(?:\\(\\.\\.\\.\\))?\\s*");
     private static final Pattern MMIO = Pattern.compile("mmio (unsatisfied-read|read|write) len (\\d+) gpa " + HEX
@@ -54,8 +66,10 @@ public final class KvmTraceParser {
     private static final Pattern MSI = Pattern.compile("dst ([0-9a-fA-F]+) vec (\\d+) \\(" + DM
             + "\\|(logical|physical)\\|(edge|level)(\\|rh)?\\)\\s*");
     private static final Pattern APIC = Pattern.compile("apicid ([0-9a-fA-F]+) vec (\\d+) \\(" + DM
-            + "\\|(edge|level)\\)\\s*");
+            + "\\|(edge|level)\\)(?: \\(coalesced\\))?\\s*");
     private static final Pattern INJ = Pattern.compile("(IRQ|Soft/INTn) " + HEX + "( \\[reinjected\\])?\\s*");
+    /** kvm_inj_virq before the soft/reinjected form: "irq %u". */
+    private static final Pattern INJ_IRQ = Pattern.compile("irq (\\d+)\\s*");
 
     private final Map<String, Long> unknown = new TreeMap<>();
     private int lines;
@@ -117,30 +131,55 @@ public final class KvmTraceParser {
         }
         String event = m.group(4);
         String body = m.group(5);
-        Pattern p = switch (event) {
-            case "kvm_exit" -> EXIT;
-            case "kvm_entry" -> ENTRY;
-            case "kvm_pio" -> PIO;
-            case "kvm_mmio" -> MMIO;
-            case "kvm_set_irq" -> SET_IRQ;
-            case "kvm_pic_set_irq" -> PIC;
-            case "kvm_ioapic_set_irq" -> IOAPIC;
-            case "kvm_msi_set_irq" -> MSI;
-            case "kvm_apic_accept_irq" -> APIC;
-            case "kvm_inj_virq" -> INJ;
+        Pattern[] forms = switch (event) {
+            case "kvm_exit" -> new Pattern[] {EXIT, EXIT_INFO12, EXIT_INFO, EXIT_BARE};
+            case "kvm_entry" -> new Pattern[] {ENTRY, ENTRY_BARE};
+            case "kvm_pio" -> new Pattern[] {PIO};
+            case "kvm_mmio" -> new Pattern[] {MMIO};
+            case "kvm_set_irq" -> new Pattern[] {SET_IRQ};
+            case "kvm_pic_set_irq" -> new Pattern[] {PIC};
+            case "kvm_ioapic_set_irq" -> new Pattern[] {IOAPIC};
+            case "kvm_msi_set_irq" -> new Pattern[] {MSI};
+            case "kvm_apic_accept_irq" -> new Pattern[] {APIC};
+            case "kvm_inj_virq" -> new Pattern[] {INJ, INJ_IRQ};
             default -> null;
         };
-        if (p == null) {
+        if (forms == null) {
             unknown.merge(event, 1L, Long::sum);
             return null;
         }
-        Matcher b = p.matcher(body);
-        if (!b.matches()) {
+        Matcher b = null;
+        Pattern form = null;
+        for (Pattern f : forms) {
+            Matcher candidate = f.matcher(body);
+            if (candidate.matches()) {
+                b = candidate;
+                form = f;
+                break;
+            }
+        }
+        if (b == null) {
+            if (event.equals("kvm_pio") && body.matches("\\s*pio_(read|write) at 0x[0-9a-fA-F]+ size \\d+ count \\d+\\s*")) {
+                // Kernels whose kvm_pio prints no val: a write's value is not in the trace, so it cannot be replayed.
+                throw new TraceFormatException(file, n, "kvm_pio: '" + body.strip() + "' has no val (an older kernel's "
+                        + "format): the values written and read are not in the trace, so it cannot be replayed");
+            }
             throw new TraceFormatException(file, n, event + ": '" + body.strip() + "' does not match its print format");
         }
         try {
+            if (form == EXIT_INFO12) {
+                return new KvmEvent.Exit(n, dec(b, 1), reason(b.group(2)), hex(b, 3), hex(b, 4), hex(b, 5));
+            } else if (form == EXIT_INFO) {
+                return new KvmEvent.Exit(n, 0, reason(b.group(1)), hex(b, 2), hex(b, 3), hex(b, 4));
+            } else if (form == EXIT_BARE) {
+                return new KvmEvent.Exit(n, 0, reason(b.group(1)), hex(b, 2), 0, 0, false);
+            } else if (form == ENTRY_BARE) {
+                return new KvmEvent.Entry(n, dec(b, 1), -1);
+            } else if (form == INJ_IRQ) {
+                return new KvmEvent.InjVirq(n, false, dec(b, 1), false);
+            }
             return switch (event) {
-                case "kvm_exit" -> new KvmEvent.Exit(n, dec(b, 1), b.group(2), hex(b, 3), hex(b, 4), hex(b, 5));
+                case "kvm_exit" -> new KvmEvent.Exit(n, dec(b, 1), reason(b.group(2)), hex(b, 3), hex(b, 4), hex(b, 5));
                 case "kvm_entry" -> new KvmEvent.Entry(n, dec(b, 1), hex(b, 2));
                 case "kvm_pio" -> new KvmEvent.Pio(n, b.group(1).equals("write"), (int) hex32(b, 2), dec(b, 3),
                         dec(b, 4), hex32(b, 5));
@@ -161,6 +200,11 @@ public final class KvmTraceParser {
         } catch (NumberFormatException e) {
             throw new TraceFormatException(file, n, event + ": a number out of range in '" + body.strip() + "'");
         }
+    }
+
+    /** VMX exit reasons as __print_symbolic names them; Linux 2.6 printed them in lower case ("io_instruction"). */
+    private static String reason(String name) {
+        return name.toUpperCase(java.util.Locale.ROOT);
     }
 
     private static int dec(Matcher m, int g) {

@@ -98,6 +98,37 @@ class KvmTraceParserTest {
         assertEquals(new KvmEvent.InjVirq(7, true, 0x80, true), one(P + "kvm_inj_virq: Soft/INTn 0x80 [reinjected]"));
     }
 
+    /** The print formats of older kernels, which a trace from another host may well have. */
+    @Test
+    void olderKernelsKvmExitForms() throws TraceFormatException {
+        // "vcpu %u reason %s%s%s rip 0x%lx info1 0x%016llx info2 0x%016llx", before intr_info/error_code.
+        assertEquals(new KvmEvent.Exit(7, 0, "IO_INSTRUCTION", 0xfff5, 0x210048, 0),
+                one(P + "kvm_exit: vcpu 0 reason IO_INSTRUCTION rip 0xfff5 info1 0x0000000000210048 info2 0x0000000000000000"));
+        // "reason %s rip 0x%lx info %llx %llx": no vcpu, the infos in hex without 0x.
+        assertEquals(new KvmEvent.Exit(7, 0, "IO_INSTRUCTION", 0x7c05, 0x610008, 0),
+                one(P + "kvm_exit: reason IO_INSTRUCTION rip 0x7c05 info 610008 0"));
+        // "reason %s rip 0x%lx": no exit information; the reason's case as 2.6 printed it.
+        assertEquals(new KvmEvent.Exit(7, 0, "IO_INSTRUCTION", 0x7c10, 0, 0, false),
+                one(P + "kvm_exit: reason io_instruction rip 0x7c10"));
+    }
+
+    @Test
+    void olderKernelsOtherForms() throws TraceFormatException {
+        assertEquals(new KvmEvent.Entry(7, 1, -1), one(P + "kvm_entry: vcpu 1"));
+        assertEquals(new KvmEvent.InjVirq(7, false, 0x30, false), one(P + "kvm_inj_virq: irq 48"));
+        assertEquals(new KvmEvent.ApicAcceptIrq(7, 0, 0xef, 0, false),
+                one(P + "kvm_apic_accept_irq: apicid 0 vec 239 (Fixed|edge) (coalesced)"));
+        TraceFormatException e = assertThrows(TraceFormatException.class,
+                () -> one(P + "kvm_pio: pio_read at 0x1f0 size 2 count 1"));
+        assertTrue(e.reason().contains("has no val"), e.reason());
+    }
+
+    @Test
+    void perfScriptLinesCarryTheEventSystem() throws TraceFormatException {
+        assertEquals(new KvmEvent.Pio(7, false, 0x64, 1, 1, 0x1c),
+                one("qemu-system-x86 4321 [001] 1000.000001: kvm:kvm_pio: pio_read at 0x64 size 1 count 1 val 0x1c"));
+    }
+
     @Test
     void rawTracefsLineWithIrqFlags() throws TraceFormatException {
         assertEquals(new KvmEvent.PicSetIrq(7, 0, 0, false, false, false),
