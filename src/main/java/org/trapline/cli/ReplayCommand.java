@@ -110,7 +110,7 @@ public final class ReplayCommand implements Callable<Integer> {
     /** One file, by its kind: a KVM ftrace, a trap-pipeline trace, or a qtest trace; prints its PASS or FAIL. */
     private Outcome replayOne(PrintWriter out, PrintWriter err, Path file) throws TraceFormatException {
         if (file.getFileName().toString().endsWith(".ftrace")) {
-            return replayKvm(out, err, file);
+            return replayKvm(out, err, file, profile == null ? null : profile.id(), machine);
         }
         String profileId = profile == null ? null : profile.id();
         if (PipelineTraceParser.isPipelineTrace(file)) {
@@ -125,8 +125,9 @@ public final class ReplayCommand implements Callable<Integer> {
     }
 
     /** A KVM ftrace (trace-cmd report text) through the trap pipeline, with its notes on stderr. */
-    private static Outcome replayKvm(PrintWriter out, PrintWriter err, Path file) throws TraceFormatException {
-        KvmReplayResult result = KvmReplayer.replay(file);
+    private static Outcome replayKvm(PrintWriter out, PrintWriter err, Path file, String profileId, String machineArgs)
+            throws TraceFormatException {
+        KvmReplayResult result = KvmReplayer.replay(file, profileId, machineArgs);
         for (String note : result.notes()) {
             err.printf("note: %s: %s%n", file, note);
         }
@@ -134,7 +135,7 @@ public final class ReplayCommand implements Callable<Integer> {
                 : ", skipped " + result.unknownEvents().entrySet().stream()
                         .map(e -> e.getKey() + " x" + e.getValue()).collect(Collectors.joining(", "));
         return printed(out, file, result.passed(), "%d KVM events, %d checks%s".formatted(result.eventsReplayed(), result.checksMade(), skipped),
-                () -> result.divergence().orElseThrow().report(), 0);
+                () -> result.divergence().orElseThrow().report(), result.eventsReplayed());
     }
 
     /** Prints "PASS file (detail)", or "FAIL file" and the divergence's report. */

@@ -20,6 +20,7 @@ import org.trapline.models.vmx.Ept;
 import org.trapline.models.vmx.ExitReason;
 import org.trapline.models.vmx.IoQualification;
 import org.trapline.models.vmx.Vmcs;
+import org.trapline.target.MachineArgs;
 import org.trapline.trace.TraceFormatException;
 
 /**
@@ -54,9 +55,9 @@ public final class KvmReplayer {
     private long apicAccessExits;
     private KvmDivergence divergence;
 
-    private KvmReplayer(Path file) {
+    private KvmReplayer(Path file, Machine machine) {
         this.file = file;
-        this.machine = Profile.byId("qemu-pc").orElseThrow().build(MachineConfig.defaults());
+        this.machine = machine;
         this.pipeline = new TrapPipeline(machine.io(),
                 new CpuMemoryView(machine.mmio(), machine.lapic()), machine.interruptController(), ExitCosts.NONE);
         pipeline.vmcs().ept.mapRam(0, machine.ram().sizeBytes());
@@ -65,7 +66,25 @@ public final class KvmReplayer {
 
     /** Replays {@code file}; a malformed line of a known event is a {@link TraceFormatException}. */
     public static KvmReplayResult replay(Path file) throws TraceFormatException {
-        KvmReplayer r = new KvmReplayer(file);
+        return replay(file, null, null);
+    }
+
+    /**
+     * Replays {@code file} on the board {@code profileId} and {@code machineArgs} choose (null: qemu-pc,
+     * {@link MachineArgs#DEFAULT}), as {@code replay --profile --machine} pass them: a trace of a guest
+     * with more memory, or of KVM's in-kernel IO-APIC (version 11h, as the datasheet's), needs its own.
+     */
+    public static KvmReplayResult replay(Path file, String profileId, String machineArgs) throws TraceFormatException {
+        String id = profileId != null ? profileId : Profile.QEMU_PC.id();
+        Profile profile = Profile.byId(id).orElseThrow(() -> new TraceFormatException(file, 0,
+                "profile '" + id + "' is not a profile (known: " + String.join(", ", Profile.ids()) + ")"));
+        MachineConfig config;
+        try {
+            config = MachineArgs.parse(machineArgs != null ? machineArgs : MachineArgs.DEFAULT).config();
+        } catch (IllegalArgumentException e) {
+            throw new TraceFormatException(file, 0, "machine arguments: " + e.getMessage());
+        }
+        KvmReplayer r = new KvmReplayer(file, profile.build(config));
         KvmTraceParser parser = new KvmTraceParser();
         parser.parse(file, e -> {
             if (r.divergence == null) {

@@ -112,6 +112,21 @@ class KvmReplayerTest {
     }
 
     @Test
+    void theProfileAndMachineArgumentsChooseTheBoard() throws Exception {
+        // KVM's in-kernel IO-APIC answers version 11h, as the 82093AA datasheet's: the hardware profile's.
+        Path f = dir.resolve("kvm-ioapic.ftrace");
+        Files.write(f, java.util.List.of(exit("EPT_MISCONFIG", 0), P + "kvm_mmio: mmio write len 4 gpa 0xfec00000 val 0x1",
+                exit("EPT_MISCONFIG", 0), P + "kvm_mmio: mmio read len 4 gpa 0xfec00010 val 0x170011"));
+        assertTrue(KvmReplayer.replay(f, "hardware", null).passed());
+        assertFalse(KvmReplayer.replay(f, null, null).passed());
+        TraceFormatException badProfile = assertThrows(TraceFormatException.class, () -> KvmReplayer.replay(f, "kvm", null));
+        assertTrue(badProfile.reason().contains("not a profile"), badProfile.reason());
+        TraceFormatException badArgs = assertThrows(TraceFormatException.class,
+                () -> KvmReplayer.replay(f, null, "-machine pc -m lots"));
+        assertTrue(badArgs.reason().startsWith("machine arguments"), badArgs.reason());
+    }
+
+    @Test
     void mmioThroughEptViolationComparesTheAccessBits() throws Exception {
         // SDM Table "Exit Qualification for EPT Violations": bit 0 a read, bit 1 a write
         assertTrue(run(exit("EPT_VIOLATION", 0x1), P + "kvm_mmio: mmio read len 4 gpa 0xfed00000 val 0x8086a201").passed()
