@@ -6,10 +6,10 @@ package org.trapline.pipeline;
  * expects the VMM to have written before resuming.
  */
 record ExitExpectation(int line, int reason, Long qualification, long qualificationMask, Integer length,
-        Long guestPhysicalAddress, Integer instructionInfo, Integer inject, int injectLine) {
+        Long guestPhysicalAddress, Long guestLinearAddress, Integer instructionInfo, Integer inject, int injectLine) {
 
     ExitExpectation withInject(int value, int at) {
         return new ExitExpectation(line, reason, qualification, qualificationMask, length, guestPhysicalAddress,
-                instructionInfo, value, at);
+                guestLinearAddress, instructionInfo, value, at);
     }
 }

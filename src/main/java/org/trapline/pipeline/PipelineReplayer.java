@@ -48,6 +48,9 @@ public final class PipelineReplayer {
             taken.add(exit.injecting(InterruptionInfo.valid(info) ? info : 0));
         };
         Vcpu cpu = new Vcpu(vmcs, m.io(), m.mmio(), counters, observer).mode(trace.mode());
+        if (trace.rflags() != null) {
+            cpu.registers().rflags(trace.rflags());
+        }
         int steps = 0;
         int checks = 0;
         for (PipelineStep step : trace.steps()) {
@@ -62,6 +65,14 @@ public final class PipelineReplayer {
             checks += 1 + step.exits().size();
             if (d.isPresent()) {
                 return new PipelineResult(file, steps, checks, d);
+            }
+            if (step.check() != null) {
+                checks++;
+                String mismatch = step.check().mismatch(cpu, m);
+                if (mismatch != null) {
+                    return new PipelineResult(file, steps, checks, Optional.of(String.format(
+                            "  %s:%d: %s%n    %s%n", file, step.line(), step.text(), mismatch)));
+                }
             }
             if (step.accumulator() != null) {
                 checks++;
@@ -142,6 +153,7 @@ public final class PipelineReplayer {
                 && (e.qualification() == null || (a.qualification() & e.qualificationMask()) == e.qualification())
                 && (e.length() == null || e.length() == a.length())
                 && (e.guestPhysicalAddress() == null || e.guestPhysicalAddress() == a.guestPhysicalAddress())
+                && (e.guestLinearAddress() == null || e.guestLinearAddress() == a.guestLinearAddress())
                 && (e.instructionInfo() == null || e.instructionInfo() == a.instructionInfo())
                 && (e.inject() == null || e.inject() == a.inject());
     }
@@ -159,6 +171,9 @@ public final class PipelineReplayer {
         }
         if (e.guestPhysicalAddress() != null) {
             s.append(String.format(" gpa=0x%x", e.guestPhysicalAddress()));
+        }
+        if (e.guestLinearAddress() != null) {
+            s.append(String.format(" gla=0x%x", e.guestLinearAddress()));
         }
         if (e.instructionInfo() != null) {
             s.append(String.format(" info=0x%x", e.instructionInfo()));

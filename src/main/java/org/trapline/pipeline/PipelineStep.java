@@ -11,7 +11,17 @@ import org.trapline.models.vcpu.Vcpu;
  * order; none when the list is empty).
  */
 record PipelineStep(int line, String text, Action action, int accumulatorSize, Long accumulator,
-        List<ExitExpectation> exits) {
+        List<ExitExpectation> exits, Check check) {
+
+    PipelineStep(int line, String text, Action action, int accumulatorSize, Long accumulator, List<ExitExpectation> exits) {
+        this(line, text, action, accumulatorSize, accumulator, exits, null);
+    }
+
+    /** A check of the board's state after the step: null when it holds, else what differs. */
+    @FunctionalInterface
+    interface Check {
+        String mismatch(Vcpu cpu, Machine machine);
+    }
 
     /** What the step does: a guest instruction on the vCPU, or a host input on the board. */
     @FunctionalInterface
@@ -24,10 +34,10 @@ record PipelineStep(int line, String text, Action action, int accumulatorSize, L
     }
 
     PipelineStep withExits(List<ExitExpectation> value) {
-        return new PipelineStep(line, text, action, accumulatorSize, accumulator, value);
+        return new PipelineStep(line, text, action, accumulatorSize, accumulator, value, check);
     }
 
     PipelineStep withAccumulator(int size, long value) {
-        return new PipelineStep(line, text, action, size, value, exits);
+        return new PipelineStep(line, text, action, size, value, exits, check);
     }
 }

@@ -44,6 +44,7 @@ public final class PipelineTraceParser {
     private Optional<String> machine = Optional.empty();
     private Optional<String> profile = Optional.empty();
     private CpuMode mode = CpuMode.BITS64;
+    private Long rflags;
     private Integer pin;
     private Integer primary;
     private Integer secondary;
@@ -95,7 +96,7 @@ public final class PipelineTraceParser {
         if (p.steps.isEmpty()) {
             throw new TraceFormatException(file, 0, "no guest instruction (g ...) or host action");
         }
-        return new PipelineTrace(file, p.machine, p.profile, p.mode, p.pin, p.primary, p.secondary,
+        return new PipelineTrace(file, p.machine, p.profile, p.mode, p.rflags, p.pin, p.primary, p.secondary,
                 List.copyOf(p.ioTraps), List.copyOf(p.ioPass), List.copyOf(p.ept), p.interrupts,
                 List.copyOf(p.steps), Map.copyOf(p.expectedExits), Map.copyOf(p.expectedAccesses), p.expectLine);
     }
@@ -125,7 +126,9 @@ public final class PipelineTraceParser {
                 interrupts = rest;
             }
             case "@expect" -> expect(rest);
-            case "g" -> steps.add(GuestInstructions.parse(line, rest, this::error));
+            case "g" -> steps.add(rest.startsWith("mem ") || rest.equals("mem") ? memoryCheck(rest.substring(3).strip())
+                    : GuestInstructions.parse(line, rest, this::error));
+            case "clock_step" -> steps.add(clockStep(rest));
             case "kick" -> steps.add(new PipelineStep(line, "kick", (cpu, m) -> cpu.kick(), 0, null, List.of()));
             case "irq" -> steps.add(irq(rest));
             case "vmm" -> steps.add(vmm(rest));
@@ -156,8 +159,10 @@ public final class PipelineTraceParser {
                 mode = CpuMode.BITS32;
             } else if (kv.equals("mode=64")) {
                 mode = CpuMode.BITS64;
+            } else if (kv.startsWith("rflags=")) {
+                rflags = number(kv.substring("rflags=".length()), 0xffffffffL);
             } else {
-                throw error("@vcpu takes mode=16, mode=32 or mode=64, not '" + kv + "'");
+                throw error("@vcpu takes mode=16, mode=32, mode=64 and rflags=V, not '" + kv + "'");
             }
         }
     }
@@ -288,6 +293,48 @@ public final class PipelineTraceParser {
         throw error("vmm io-bitmap trap|pass RANGES or vmm ept KIND RANGE");
     }
 
+    /** The longest {@code g mem} check, so that no line asks for memory in proportion to a length it claims. */
+    static final int MAX_MEMORY_CHECK = 4096;
+
+    /**
+     * {@code g mem ADDR LEN -> HEX}: the guest-physical bytes at ADDR, as the guest's own loads would
+     * see them through the memory bus, must be the HEX bytes (two digits each, in address order).
+     */
+    private PipelineStep memoryCheck(String rest) throws TraceFormatException {
+        int arrow = rest.indexOf("->");
+        String[] w = words(arrow < 0 ? rest : rest.substring(0, arrow).strip());
+        if (arrow < 0 || w.length != 2) {
+            throw error("g mem ADDR LEN -> HEX");
+        }
+        long address = number(w[0], 0xffffffffffffL);
+        int length = (int) number(w[1], MAX_MEMORY_CHECK);
+        String hex = rest.substring(arrow + 2).replace(" ", "").toLowerCase(Locale.ROOT);
+        if (length == 0 || hex.length() != 2 * length || !hex.matches("[0-9a-f]*")) {
+            throw error("g mem: " + length + " bytes need " + 2 * length + " hex digits, not '" + hex + "'");
+        }
+        byte[] want = java.util.HexFormat.of().parseHex(hex);
+        return new PipelineStep(line, "g mem " + rest, (cpu, m) -> { }, 0, null, List.of(), (cpu, m) -> {
+            byte[] got = new byte[length];
+            for (int i = 0; i < length; i++) {
+                got[i] = (byte) m.mmio().read(address + i, 1);
+            }
+            return java.util.Arrays.equals(got, want) ? null
+                    : "-> " + java.util.HexFormat.of().formatHex(want) + " expected, memory holds " + java.util.HexFormat.of().formatHex(got);
+        });
+    }
+
+    /** The longest step one line may take (10 s): a periodic timer's events are run one by one. */
+    static final long MAX_CLOCK_STEP_NS = 10_000_000_000L;
+
+    /** {@code clock_step N}: the board's virtual clock moves N ns (qtest's clock_step), its timers with it. */
+    private PipelineStep clockStep(String rest) throws TraceFormatException {
+        long ns = number(required(rest, "clock_step needs a number of nanoseconds"), MAX_CLOCK_STEP_NS);
+        return new PipelineStep(line, "clock_step " + rest, (cpu, m) -> {
+            var s = m.scheduler();
+            s.advanceTo(s.nowNs() + ns);
+        }, 0, null, List.of());
+    }
+
     private void lastStep(String what) throws TraceFormatException {
         if (steps.isEmpty()) {
             throw error(what + " before any g, kick or irq line");
@@ -324,6 +371,7 @@ public final class PipelineTraceParser {
         long mask = -1L;
         Integer len = null;
         Long gpa = null;
+        Long gla = null;
         Integer info = null;
         for (int i = 1; i < w.length; i++) {
             String kv = w[i];
@@ -341,11 +389,12 @@ public final class PipelineTraceParser {
                 case "qual" -> qual = number(value, -1L);
                 case "len" -> len = (int) number(value, 15);
                 case "gpa" -> gpa = number(value, -1L);
+                case "gla" -> gla = number(value, -1L);
                 case "info" -> info = (int) number(value, 0xffffffffL);
-                default -> throw error("an exit line takes qual=, len=, gpa= and info=, not '" + kv + "'");
+                default -> throw error("an exit line takes qual=, len=, gpa=, gla= and info=, not '" + kv + "'");
             }
         }
-        return new ExitExpectation(line, reason, qual, mask, len, gpa, info, null, 0);
+        return new ExitExpectation(line, reason, qual, mask, len, gpa, gla, info, null, 0);
     }
 
     private PipelineTrace.Range range(String text, long max) throws TraceFormatException {

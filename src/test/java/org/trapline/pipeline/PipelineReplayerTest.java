@@ -81,6 +81,42 @@ class PipelineReplayerTest {
     }
 
     @Test
+    void rflagsMemoryChecksAndTheClockStep() throws Exception {
+        // IF set from the start: the 8259A's pending IRQ0 is injected at the first entry after a kick
+        // (exit 1, then interruption information valid, external interrupt, vector 08h + 0 after ICW2 = 08h).
+        PipelineResult r = replay("flags.vmx", """
+                @vcpu mode=32 rflags=0x202
+                @vmcs primary=0 secondary=0
+                @interrupts pic
+                g mov al, 0x11
+                g out 0x20, al
+                g mov al, 0x08
+                g out 0x21, al
+                g mov al, 0x04
+                g out 0x21, al
+                g mov al, 0x01
+                g out 0x21, al
+                irq 0 high
+                kick
+                exit 1
+                inject 0x80000008
+                g mov eax, 0xa1b2c3d4
+                g mov [0x2000], eax
+                g mem 0x2000 4 -> d4 c3 b2 a1
+                clock_step 1000
+                """);
+        assertThat(r.divergence()).isEmpty();
+        PipelineResult wrong = replay("mem.vmx", """
+                @ept ram 0x0-0x7ffffff
+                g mov eax, 0x1
+                g mov [0x2000], eax
+                g mem 0x2000 2 -> 00 01
+                """);
+        assertThat(wrong.divergence()).hasValueSatisfying(d -> assertThat(d).contains(":4:")
+                .contains("-> 0001 expected, memory holds 0100"));
+    }
+
+    @Test
     void anInstructionTheModeCannotEncodeIsUnusableAtItsLine() throws Exception {
         Path t = Files.writeString(dir.resolve("a16.vmx"), """
                 @vcpu mode=64

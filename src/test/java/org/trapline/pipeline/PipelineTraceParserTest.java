@@ -54,7 +54,7 @@ class PipelineTraceParserTest {
         assertThat(t.interrupts()).isEqualTo("lapic");
         assertThat(t.steps()).hasSize(4);
         assertThat(t.steps().get(1).exits()).containsExactly(
-                new ExitExpectation(9, 30, 0x00200040L, 0xffff00ffL, 2, 0L, 0, null, 0));
+                new ExitExpectation(9, 30, 0x00200040L, 0xffff00ffL, 2, 0L, null, 0, null, 0));
         assertThat(t.steps().get(2).exits()).singleElement().satisfies(e -> {
             assertThat(e.reason()).isEqualTo(1);
             assertThat(e.inject()).isEqualTo(0x80000030);
@@ -80,8 +80,16 @@ class PipelineTraceParserTest {
             Arguments.of("exit 30", 2, "exit before any g, kick or irq line"),
             Arguments.of("g nop\ninject 0x80000009", 3, "put it after an exit line"),
             Arguments.of("g nop\nexit 30 qual=zz", 3, "'zz' is not a number"),
-            Arguments.of("g nop\nexit 30 size=1", 3, "takes qual=, len=, gpa= and info="),
+            Arguments.of("g nop\nexit 30 size=1", 3, "takes qual=, len=, gpa=, gla= and info="),
+            Arguments.of("g nop\nexit 30 gla=0xq", 3, "'0xq' is not a number"),
             Arguments.of("@vcpu mode=8", 2, "@vcpu takes mode=16"),
+            Arguments.of("@vcpu rflags=0x100000000", 2, "0x100000000 is more than 0xffffffff"),
+            Arguments.of("g mem 0x1000 2", 2, "g mem ADDR LEN -> HEX"),
+            Arguments.of("g mem 0x1000 2 -> 0011aa", 2, "2 bytes need 4 hex digits"),
+            Arguments.of("g mem 0x1000 1 -> zz", 2, "1 bytes need 2 hex digits"),
+            Arguments.of("g mem 0x1000 4097 -> 00", 2, "4097 is more than 4096"),
+            Arguments.of("clock_step", 2, "clock_step needs a number of nanoseconds"),
+            Arguments.of("clock_step 10000000001", 2, "is more than 0x2540be400"),
             Arguments.of("@vmcs primary=use-io-bitmap", 2, "'use-io-bitmap' is not a control"),
             Arguments.of("@ept ram 0x0-0x7ff", 2, "whole 4 KiB pages"),
             Arguments.of("@io-bitmap trap 0x10000", 2, "0x10000 is more than 0xffff"),
