@@ -25,10 +25,11 @@ import org.trapline.trace.TraceFormatException;
  * The reference model as a qtest server: it answers every command as QEMU 7.2's qtest server
  * would answer it for the same board, from the {@link Machine} the profile builds.
  */
-public final class ModelTarget implements Target, NumericPortAnswers {
+public final class ModelTarget implements Target, NumericPortAnswers, PollRegisters {
     private static final Reply OK = Reply.of(QtestReplies.OK);
 
     private final Machine machine;
+    private final PollRegisters polls;
     private final boolean clockCommands;
     private final List<String> window = new ArrayList<>();
     /** The replies to port reads of values below 0x10000, made once each: replay's hot path. */
@@ -48,6 +49,7 @@ public final class ModelTarget implements Target, NumericPortAnswers {
      */
     public ModelTarget(Profile profile, MachineConfig config, boolean clockCommands) {
         this.machine = profile.build(config);
+        this.polls = new PcPollRules(machine);
         this.clockCommands = clockCommands;
     }
 
@@ -80,6 +82,17 @@ public final class ModelTarget implements Target, NumericPortAnswers {
 
     public Machine machine() {
         return machine;
+    }
+
+    /** {@inheritDoc} The board's IDE status registers ({@link PcPollRules}). */
+    @Override
+    public PollRule pollRule(int port, int size) {
+        return polls.pollRule(port, size);
+    }
+
+    @Override
+    public String worksOn(int port) {
+        return polls.worksOn(port);
     }
 
     @Override
