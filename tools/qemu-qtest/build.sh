@@ -7,14 +7,28 @@
 # DIR and prints the path of a wrapper that adds the firmware search paths. Start it with
 # `-accel qtest` in place of `-S`.
 #
+# The same tree and configure also build QEMU's own qtest programs for the devices Trapline
+# models (tests/qtest/rtc-test, i440fx-test, fdc-test, ide-test), installed as DIR/tests/NAME:
+# tools/qemu-tests/run-live.sh runs them against `trapline serve`.
+#
 # Usage: tools/qemu-qtest/build.sh [DIR]      DIR defaults to $TRAPLINE_QEMU_CACHE, else
 #                                             ~/.cache/trapline/qemu-7.2-qtest
-# Idempotent: when DIR already holds a build that answers `clock_step 1` with `OK 1`, it only
-# prints the path. A fresh build takes about 6 minutes on 2 cores (apt included) and needs root
-# for apt-get.
+# Idempotent: when DIR already holds a build that answers `clock_step 1` with `OK 1` and the test
+# programs, each of which runs (--help), it only prints the path. A fresh build takes about 8
+# minutes on 2 cores (apt included) and needs root for apt-get.
 set -euo pipefail
 dir=${1:-${TRAPLINE_QEMU_CACHE:-$HOME/.cache/trapline/qemu-7.2-qtest}}
 wrapper=$dir/bin/qemu-system-x86_64
+# QEMU's qtest programs of the devices the models cover, built from the same tree.
+test_programs=(rtc-test i440fx-test fdc-test ide-test)
+
+has_test_programs() {
+  local t
+  for t in "${test_programs[@]}"; do
+    # --help ends in g_test_init, before a program's main starts QEMU
+    [[ -x $dir/tests/$t ]] && "$dir/tests/$t" --help >/dev/null 2>&1 || return 1
+  done
+}
 
 answers_clock_step() {
   [[ -x $wrapper ]] || return 1
@@ -29,7 +43,7 @@ answers_clock_step() {
   [[ $out == *emulator* ]]
 }
 
-if answers_clock_step; then
+if answers_clock_step && has_test_programs; then
   echo "$wrapper"
   exit 0
 fi
@@ -62,7 +76,7 @@ mkdir -p "$src/build"
 (cd "$src/build" \
   && ../configure --meson=/usr/bin/meson --target-list=x86_64-softmmu --without-default-features \
        --enable-tcg --enable-fdt=system --enable-tpm --disable-docs --disable-werror >&2 \
-  && ninja -j"$(nproc)" qemu-system-x86_64 >&2)
+  && ninja -j"$(nproc)" qemu-system-x86_64 "${test_programs[@]/#/tests/qtest/}" >&2)
 
 mkdir -p "$dir/bin"
 install -m 755 "$src/build/qemu-system-x86_64" "$dir/qemu-system-x86_64.real"
@@ -72,5 +86,10 @@ cat > "$wrapper" <<WRAPPER
 exec "$dir/qemu-system-x86_64.real" -L /usr/share/seabios -L /usr/share/qemu "\$@"
 WRAPPER
 chmod 755 "$wrapper"
+mkdir -p "$dir/tests"
+for t in "${test_programs[@]}"; do
+  install -m 755 "$src/build/tests/qtest/$t" "$dir/tests/$t"
+done
+has_test_programs || { echo "qemu-qtest: a test program does not run" >&2; exit 1; }
 answers_clock_step || { echo "qemu-qtest: the build does not answer clock_step 1 with OK 1" >&2; exit 1; }
 echo "$wrapper"

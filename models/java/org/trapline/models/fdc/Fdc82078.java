@@ -275,6 +275,42 @@ public final class Fdc82078 implements IoDevice, Inspectable {
         controllerReset(false);
     }
 
+    /**
+     * A diskette goes into the drive at {@code unit}, which must be on the cable: the drive raises DSKCHG
+     * (82078 DIR bit 7: set while the door opened, cleared by a step pulse with a diskette in) and the
+     * controller bounds seeks by the new diskette's geometry (QEMU: fd_change_cb, fd_revalidate).
+     *
+     * @return false, changing nothing, when no drive is at {@code unit}
+     */
+    public boolean insertDiskette(int unit, FloppyMedium medium, boolean writeProtected) {
+        if (unit < 0 || unit >= DRIVES || !hasDrive(unit)) {
+            return false;
+        }
+        FloppyDrive d = new FloppyDrive(medium, writeProtected);
+        drives[unit] = d;
+        emptyDrive[unit] = true;
+        lastSect[unit] = d.geometry().sectorsPerTrack();
+        maxTrack[unit] = d.geometry().cylinders();
+        return true;
+    }
+
+    /**
+     * The diskette leaves the drive at {@code unit}: DSKCHG then stays set (no diskette to clear it), and
+     * the head may go anywhere again, as for a drive that started empty (QEMU's fd_empty_seek_hack).
+     *
+     * @return false, changing nothing, when no drive is at {@code unit}
+     */
+    public boolean ejectDiskette(int unit) {
+        if (unit < 0 || unit >= DRIVES || !hasDrive(unit)) {
+            return false;
+        }
+        drives[unit] = null;
+        emptyDrive[unit] = true;
+        lastSect[unit] = EMPTY_SEEK_BOUND;
+        maxTrack[unit] = EMPTY_SEEK_BOUND;
+        return true;
+    }
+
     /** The quirks of the floppy controller that the qemu-pc profile switches on. */
     public static List<Quirk> qemuQuirks() {
         return FdcQuirks.all();

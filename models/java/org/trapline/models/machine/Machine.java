@@ -52,6 +52,7 @@ public final class Machine {
     private final Rom bios;
     private final DmaPort dma;
     private FwCfg fwCfg;
+    private FloppyBay floppyBay;
     private LocalApic lapic;
     private Ioapic82093 ioapic;
 
@@ -87,6 +88,15 @@ public final class Machine {
 
     void attachFwCfg(FwCfg device) {
         this.fwCfg = device;
+    }
+
+    /** The floppy drives' diskette slots, for media changes; null on a board without a floppy controller. */
+    public FloppyBay floppyBay() {
+        return floppyBay;
+    }
+
+    void attachFloppyBay(FloppyBay bay) {
+        this.floppyBay = bay;
     }
 
     /**

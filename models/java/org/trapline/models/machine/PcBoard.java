@@ -439,6 +439,7 @@ final class PcBoard {
         kbc.onBoardReset(boardReset);
         port92.onBoardReset(boardReset);
         machine.attachFwCfg(fwCfg);
+        machine.attachFloppyBay(new FloppyBay(fdc));
         machine.attachLapic(lapic);
         machine.attachIoapic(ioapic);
         return machine;

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "trapline", mixinStandardHelpOptions = true, version = "trapline 0.1.0",
         description = "Checks device models against hardware, access by access.",
         subcommands = {ReplayCommand.class, RecordCommand.class, DiffCommand.class, QuirksCommand.class,
-                LspciCommand.class, ProbeCommand.class, CostsCommand.class})
+                LspciCommand.class, ProbeCommand.class, CostsCommand.class, ServeCommand.class})
 public final class Main implements Runnable {
     /** Exit status: every trace matched. */
     public static final int OK = 0;
@@ -23,7 +23,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: replay, record, diff, quirks, lspci, probe or costs");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: replay, record, diff, quirks, lspci, probe, costs or serve");
     }
 
     public static void main(String[] args) {

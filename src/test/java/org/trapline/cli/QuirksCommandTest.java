@@ -32,7 +32,7 @@ class QuirksCommandTest {
     void withoutACommandTheCliSaysWhichExistAndExitsTwo() {
         CliRun run = CliRun.of();
         assertThat(run.status()).isEqualTo(Main.UNUSABLE);
-        assertThat(run.err()).contains("name a command: replay, record, diff, quirks, lspci, probe or costs");
+        assertThat(run.err()).contains("name a command: replay, record, diff, quirks, lspci, probe, costs or serve");
         assertThat(CliRun.of("bogus").status()).isEqualTo(Main.UNUSABLE);
     }
 }
