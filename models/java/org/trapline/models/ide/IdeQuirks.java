@@ -79,32 +79,32 @@ public enum IdeQuirks implements Quirk {
     BMDMA_PRD_PAGE_LIMIT("ide.bmdma-prd-page-limit", "ide",
             "the bus master reads at most 4 KiB of PRD table (512 descriptors) from BMIDTP and then acts as if"
                     + " the last one had EOT set",
-            "SFF-8038i rev 1.0, Physical Region Descriptor table (the table ends at the descriptor with EOT);"
+            "ATA/ATAPI-6 clause 9.8 (DMA data transfer: the host adapter moves the data) and SFF-8038i rev 1.0, Physical Region Descriptor table (the table ends at the descriptor with EOT);"
                     + " QEMU hw/ide/pci.c bmdma_prepare_buf, bmdma_rw_buf (\"fail safe of one page\")"),
     /** A PRD's address bit 0 is used. */
     BMDMA_PRD_ADDRESS_BIT0("ide.bmdma-prd-address-bit0", "ide",
             "a descriptor's memory region address is used as written, bit 0 included, so a region can start at an odd"
                     + " address",
-            "SFF-8038i rev 1.0, Physical Region Descriptor (memory region base address bits 31:1, bit 0 is 0:"
+            "ATA/ATAPI-6 clause 9.8 (DMA data transfer: the host adapter moves the data) and SFF-8038i rev 1.0, Physical Region Descriptor (memory region base address bits 31:1, bit 0 is 0:"
                     + " regions are word aligned); QEMU hw/ide/pci.c bmdma_prepare_buf (prd.addr taken whole)"),
     /** A table too short for the command ends the command. */
     BMDMA_SHORT_TABLE_ENDS_COMMAND("ide.bmdma-short-table-ends-command", "ide",
             "when the PRD table describes fewer bytes than the DMA command moves, no data moves, Active clears,"
                     + " Interrupt stays clear and the drive's command ends: Status DRDY|DSC, BSY and DRQ clear",
-            "SFF-8038i rev 1.0, BMISx and the bus master operation (a table smaller than the transfer: Active"
+            "ATA/ATAPI-6 clause 9.8 (DMA data transfer: the host adapter moves the data) and SFF-8038i rev 1.0, BMISx and the bus master operation (a table smaller than the transfer: Active"
                     + " clears, Interrupt is not set, and the drive is left waiting for its DMA with DRQ); QEMU"
                     + " hw/ide/core.c ide_dma_cb (\"The PRDs are too short\"), tests/qtest/ide-test.c"
                     + " test_bmdma_various_prdts, send_dma_request (asserts DRDY and BSY|DRQ clear)"),
     /** BMIS Interrupt is set on every raise. */
     BMDMA_INTERRUPT_ON_EVERY_RAISE("ide.bmdma-interrupt-on-every-raise", "ide",
             "BMISx Interrupt is set each time the channel raises its interrupt, even while the line is already high",
-            "SFF-8038i rev 1.0, BMISx bit 2 (set by the rising edge of the IDE interrupt line); QEMU hw/ide/pci.c"
+            "ATA/ATAPI-6 clause 9.8 (DMA data transfer: the host adapter moves the data) and SFF-8038i rev 1.0, BMISx bit 2 (set by the rising edge of the IDE interrupt line); QEMU hw/ide/pci.c"
                     + " bmdma_irq"),
     /** BMICx and BMISx answer only byte accesses. */
     BMDMA_BYTE_REGISTERS("ide.bmdma-byte-registers", "ide",
             "a word or dword access at offsets 0-3 of a channel's bus-master block (BMICx, BMISx) reads all ones"
                     + " and writes nothing, and the reserved bytes 1 and 3 read FFh",
-            "SFF-8038i rev 1.0, Bus Master IDE register layout (BMICx at 00h and BMISx at 02h are byte registers,"
+            "ATA/ATAPI-6 clause 9.8 (DMA data transfer: the host adapter moves the data) and SFF-8038i rev 1.0, Bus Master IDE register layout (BMICx at 00h and BMISx at 02h are byte registers,"
                     + " bytes 01h and 03h reserved; a wider cycle reaches each byte it covers); QEMU hw/ide/piix.c"
                     + " bmdma_read, bmdma_write (size != 1)");
 
