@@ -17,15 +17,15 @@ import org.trapline.models.irq.IrqLine;
  * descriptions): the command block (Data, Error/Features, Sector Count, LBA Low, LBA Mid, LBA High, Device,
  * Status/Command) at offsets 0-7 of {@link #commandBlock()}, the control block (Alternate
  * Status/Device Control) at offset 0 of {@link #controlBlock()}, two device slots (device 0 and 1,
- * chosen by the Device register's DEV bit) and the channel's interrupt line. Both slots are empty on
- * this board.
+ * chosen by the Device register's DEV bit) and the channel's interrupt line. A slot holds an ATA hard disk
+ * ({@link AtaDevice}) when the board attaches one; a channel with no disk answers as below.
  *
  * <p>With no device, nothing drives the bus: the host's pull-down holds DD7 (BSY) at 0 and the other
  * data lines float, read as ones as any undriven line here; writes reach no register and no interrupt
  * is asserted. QEMU instead keeps a device's register state for each empty slot and runs device 0's
  * commands on it ({@link IdeQuirks}).
  */
-public final class AtaChannel implements IoDevice, Inspectable {
+public final class AtaChannel implements IoDevice, Inspectable, AtaDevice.Host {
     /** Command block offsets (ATA/ATAPI-6 clause 7, CS0- asserted, DA2-DA0). */
     static final int DATA = 0, ERROR = 1, FEATURES = 1, SECTOR_COUNT = 2, LBA_LOW = 3, LBA_MID = 4, LBA_HIGH = 5,
             DEVICE = 6, STATUS = 7, COMMAND = 7;
@@ -73,10 +73,29 @@ public final class AtaChannel implements IoDevice, Inspectable {
     private int unit;
     /** An interrupt of the empty device 0 not yet cleared by a Status read or a Command write. */
     private boolean intPending;
+    /** The two slots when a disk is attached to either (null: the channel has none), and the channel's bus master. */
+    private final AtaDevice[] devices;
+    private final BusMaster busMaster;
+    private final Set<Quirk> quirks;
 
     public AtaChannel(String name, Set<Quirk> quirks, IrqLine irq) {
+        this(name, quirks, irq, new AtaDisk[2], null);
+    }
+
+    /**
+     * A channel with the disks {@code disks[0]} (device 0) and {@code disks[1]} (device 1), either null for an
+     * empty slot, and its bus master (null for none).
+     */
+    public AtaChannel(String name, Set<Quirk> quirks, IrqLine irq, AtaDisk[] disks, BusMaster busMaster) {
         this.name = name;
         this.irq = irq;
+        this.quirks = Set.copyOf(quirks);
+        this.busMaster = busMaster;
+        if (disks.length != 2) {
+            throw new IllegalArgumentException("an ATA channel has two slots, not " + disks.length);
+        }
+        devices = disks[0] == null && disks[1] == null ? null
+                : new AtaDevice[] {new AtaDevice(0, disks[0], this), new AtaDevice(1, disks[1], this)};
         readsZero = quirks.contains(IdeQuirks.NO_DEVICE_READS_ZERO);
         portio = quirks.contains(IdeQuirks.PORTIO_ACCESS);
         emptySlotsKeepState = quirks.contains(IdeQuirks.EMPTY_SLOTS_KEEP_STATE);
@@ -108,9 +127,22 @@ public final class AtaChannel implements IoDevice, Inspectable {
         for (EmptySlot s : slots) {
             s.reset();
         }
+        if (devices != null) {
+            for (AtaDevice d : devices) {
+                d.reset();
+            }
+        }
+        if (busMaster != null) {
+            busMaster.channelReset();
+        }
         deviceControl = 0;
         unit = 0;
         intPending = false;
+    }
+
+    /** Whether a disk is attached to either slot. */
+    public boolean hasDisk() {
+        return devices != null;
     }
 
     @Override
@@ -145,7 +177,14 @@ public final class AtaChannel implements IoDevice, Inspectable {
         if (portio) {
             if (size == 1) {
                 writeRegister(reg, (int) (value & 0xff));
-            } else if (size == 2 && reg != DATA) {
+            } else if (reg == DATA) {
+                if (size == 2) {
+                    writeData(value & 0xffff);
+                } else {
+                    writeData(value & 0xffff);
+                    writeData(value >>> 16 & 0xffff);
+                }
+            } else if (size == 2) {
                 writeRegister(reg, (int) (value & 0xff));
                 if (reg < STATUS) {
                     writeRegister(reg + 1, (int) (value >>> 8 & 0xff));
@@ -154,7 +193,12 @@ public final class AtaChannel implements IoDevice, Inspectable {
             return;
         }
         if (reg == DATA && size > 1) {
-            return; // the Data register of no device: nothing takes the word
+            // 16-bit host cycles: one for a word, two for a dword (the Data register of no device takes nothing).
+            writeData(value & 0xffff);
+            if (size == 4) {
+                writeData(value >>> 16 & 0xffff);
+            }
+            return;
         }
         for (int i = 0; i < size && reg + i < COMMAND_BLOCK_LENGTH; i++) {
             writeRegister(reg + i, (int) (value >>> (8 * i) & 0xff));
@@ -163,10 +207,154 @@ public final class AtaChannel implements IoDevice, Inspectable {
 
     /** A Data word: no device drives it; QEMU's has no DRQ, so it reads 0. */
     private int readData() {
+        if (devices != null) {
+            return devices[unit].readData(2); // an empty slot never has DRQ: 0
+        }
         return readsZero ? 0 : NO_DEVICE_WORD;
     }
 
+    private void writeData(long word) {
+        if (devices != null && devices[unit].present()) {
+            devices[unit].writeData(2, word);
+        }
+    }
+
+    /**
+     * The device that answers a register read: the selected one; for an absent device 1, device 0 answers for it
+     * (ATA/ATAPI-6 clause 9, single device configurations), save its Status, which reads 00h. QEMU instead reads the
+     * empty slot's own copy ({@link IdeQuirks#EMPTY_SLOTS_KEEP_STATE}). Null: nothing drives the bus.
+     */
+    private AtaDevice responder() {
+        AtaDevice d = devices[unit];
+        if (d.present() || emptySlotsKeepState) {
+            return d;
+        }
+        return unit == 1 && devices[0].present() ? devices[0] : null;
+    }
+
+    /** A command block register of a channel with a disk (QEMU hw/ide/core.c ide_ioport_read). */
+    private int readDriveRegister(int reg) {
+        AtaDevice d = responder();
+        boolean hob = (deviceControl & HOB) != 0;
+        int v;
+        if (d == null) {
+            v = NO_DEVICE_BYTE;
+        } else if (reg == DATA) {
+            v = devices[unit].readData(2) & 0xff; // a byte read takes a whole word (QEMU ide_ioport_read)
+        } else if ((reg == STATUS || reg == ERROR && emptySlotsKeepState) && !devices[unit].present()) {
+            v = 0; // an absent device 1: Status 00h; QEMU also reads Error 00h
+        } else {
+            v = d.register(reg, hob);
+        }
+        if (reg == STATUS) {
+            clearInterrupt();
+        }
+        return v;
+    }
+
+    private int readAlternateStatus() {
+        AtaDevice d = responder();
+        if (d == null) {
+            return NO_DEVICE_BYTE;
+        }
+        return devices[unit].present() ? d.status : 0;
+    }
+
+    private void writeDriveRegister(int reg, int v) {
+        AtaDevice selected = devices[unit];
+        if (reg != COMMAND && selected.busy()) {
+            return; // clause 7: the command block is not written while BSY or DRQ (QEMU ignores such writes)
+        }
+        if (reg != DATA) {
+            deviceControl &= ~HOB; // any write clears HOB (clause 7.8)
+        }
+        switch (reg) {
+            case FEATURES, SECTOR_COUNT, LBA_LOW, LBA_MID, LBA_HIGH -> {
+                for (AtaDevice d : devices) {
+                    d.latch(reg, v); // both devices take every write: they share the cable (clause 7)
+                }
+            }
+            case DEVICE -> {
+                for (AtaDevice d : devices) {
+                    d.select = v | DEVICE_ALWAYS_ON;
+                }
+                unit = (v & DEV) != 0 ? 1 : 0;
+            }
+            case COMMAND -> {
+                clearInterrupt();
+                if (selected.present() || unit == 0 && emptySlotsKeepState) {
+                    selected.execute(v); // a command to an absent device 1 is not taken
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void writeDriveControl(int v) {
+        boolean srstWas = (deviceControl & SRST) != 0;
+        boolean srst = (v & SRST) != 0;
+        deviceControl = v;
+        if (srstInterrupts) {
+            if (!srstWas && srst) {
+                for (AtaDevice d : devices) {
+                    resetDevice(d);
+                    d.diagnose();
+                    interrupt();
+                }
+                deviceControl &= ~SRST;
+            }
+        } else if (srst) {
+            // Clause 9.2: held in reset while SRST is 1, BSY set; no interrupt is pending.
+            for (AtaDevice d : devices) {
+                resetDevice(d);
+                d.status = AtaDevice.BSY;
+            }
+            intPending = false;
+        } else if (srstWas) {
+            // SRST cleared: each device runs its diagnostics and posts its signature, with no interrupt.
+            for (AtaDevice d : devices) {
+                d.diagnose();
+            }
+        }
+        if (!nienKeepsIntrq) {
+            boolean was = irq.level();
+            boolean now = intPending && (deviceControl & NIEN) == 0;
+            irq.setLevel(now);
+            if (now && !was && busMaster != null) {
+                busMaster.interruptRaised(false);
+            }
+        }
+    }
+
+    private void resetDevice(AtaDevice d) {
+        if (busMaster != null) {
+            busMaster.cancel(d);
+        }
+        d.reset();
+    }
+
+    @Override
+    public void interrupt() {
+        raiseInterrupt();
+    }
+
+    @Override
+    public void dmaRequested(AtaDevice device) {
+        if (busMaster != null) {
+            busMaster.dmaRequested(device);
+        }
+    }
+
+    @Override
+    public boolean quirk(IdeQuirks q) {
+        return quirks.contains(q);
+    }
+
     private int readRegister(int reg) {
+        if (devices != null) {
+            return readDriveRegister(reg);
+        }
         if (reg == STATUS && emptySlotsKeepState) {
             clearInterrupt(); // QEMU's Status read acknowledges even with no drive
         }
@@ -175,6 +363,10 @@ public final class AtaChannel implements IoDevice, Inspectable {
     }
 
     private void writeRegister(int reg, int v) {
+        if (devices != null) {
+            writeDriveRegister(reg, v);
+            return;
+        }
         if (!emptySlotsKeepState) {
             return; // no device latches anything
         }
@@ -220,7 +412,7 @@ public final class AtaChannel implements IoDevice, Inspectable {
     }
 
     private long readControl(int size) {
-        int alt = readsZero ? 0 : NO_DEVICE_BYTE;
+        int alt = devices != null ? readAlternateStatus() : readsZero ? 0 : NO_DEVICE_BYTE;
         if (size == 1) {
             return alt;
         }
@@ -228,8 +420,15 @@ public final class AtaChannel implements IoDevice, Inspectable {
     }
 
     private void writeControl(int size, long value) {
+        if (size == 4 && portio) {
+            return; // QEMU's portio list has no dword entry
+        }
+        if (devices != null) {
+            writeDriveControl((int) (value & 0xff));
+            return;
+        }
         if (size == 4 || !emptySlotsKeepState) {
-            return; // no device takes it; QEMU's portio list has no dword entry
+            return; // no device takes it
         }
         int v = (int) (value & 0xff);
         boolean srstRising = (deviceControl & SRST) == 0 && (v & SRST) != 0;
@@ -258,7 +457,11 @@ public final class AtaChannel implements IoDevice, Inspectable {
     private void raiseInterrupt() {
         intPending = true;
         if ((deviceControl & NIEN) == 0) {
+            boolean was = irq.level();
             irq.raise();
+            if (busMaster != null) {
+                busMaster.interruptRaised(was); // QEMU's bmdma_irq sits on the channel's line
+            }
         }
     }
 
@@ -275,9 +478,15 @@ public final class AtaChannel implements IoDevice, Inspectable {
     @Override
     public Map<String, String> registers() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("device 0", "none");
-        m.put("device 1", "none");
-        if (emptySlotsKeepState) {
+        m.put("device 0", devices != null && devices[0].present() ? "disk" : "none");
+        m.put("device 1", devices != null && devices[1].present() ? "disk" : "none");
+        if (devices != null) {
+            m.put("Device Control", hex(deviceControl));
+            m.put("DEV", Integer.toString(unit));
+            for (AtaDevice d : devices) {
+                d.show("d" + d.unit + ".", m);
+            }
+        } else if (emptySlotsKeepState) {
             m.put("Device Control", hex(deviceControl));
             m.put("DEV", Integer.toString(unit));
             for (int n = 0; n < slots.length; n++) {

@@ -6,10 +6,10 @@ import java.util.Set;
 import org.trapline.models.device.Quirk;
 
 /**
- * Where QEMU 7.2's PIIX3 IDE channels (hw/ide/core.c, hw/ide/ioport.c, hw/ide/piix.c), as
- * {@code -machine pc -nodefaults} has them with no drive attached, depart from ATA/ATAPI-6 (T13
- * 1410D) and the PC's wiring of an ATA channel. Each was read in QEMU's source and seen in its answers
- * over qtest (golden/ide-*.trace).
+ * Where QEMU 7.2's PIIX3 IDE channels (hw/ide/core.c, hw/ide/ioport.c, hw/ide/piix.c, hw/ide/pci.c), with
+ * no drive attached or with ATA disks, and their bus masters depart from ATA/ATAPI-6 (T13 1410D), SFF-8038i
+ * rev 1.0 and the PC's wiring of an ATA channel. Each was read in QEMU's source; those of the empty channels
+ * were seen in its answers over qtest (golden/ide-*.trace), those of disks in golden/ide-disk-*.trace.
  */
 public enum IdeQuirks implements Quirk {
     /** Every register of a channel with no drive reads 0. */
@@ -65,7 +65,48 @@ public enum IdeQuirks implements Quirk {
         public Set<Quirk> requires() {
             return Set.of(EMPTY_SLOTS_KEEP_STATE);
         }
-    };
+    },
+
+    /** IDENTIFY DEVICE's words are built once. */
+    IDENTIFY_BUILT_ONCE("ide.identify-built-once", "ide",
+            "a disk's IDENTIFY words are filled at its first IDENTIFY DEVICE and kept: word 59 keeps the multiple"
+                    + " count of that moment whatever SET MULTIPLE MODE sets later, and SET FEATURES changes to words"
+                    + " 62, 63, 85 and 88 made before the first IDENTIFY DEVICE are lost",
+            "ATA/ATAPI-6 clause 8.15, IDENTIFY DEVICE, words 59 (current multiple setting), 62-63 and 88 (mode"
+                    + " selected), 85 (features enabled); QEMU hw/ide/core.c ide_identify (identify_set),"
+                    + " cmd_set_features"),
+    /** The PRD walk ends after a page of descriptors. */
+    BMDMA_PRD_PAGE_LIMIT("ide.bmdma-prd-page-limit", "ide",
+            "the bus master reads at most 4 KiB of PRD table (512 descriptors) from BMIDTP and then acts as if"
+                    + " the last one had EOT set",
+            "ATA/ATAPI-6 clause 9.8 (DMA data transfer: the host adapter moves the data) and SFF-8038i rev 1.0, Physical Region Descriptor table (the table ends at the descriptor with EOT);"
+                    + " QEMU hw/ide/pci.c bmdma_prepare_buf, bmdma_rw_buf (\"fail safe of one page\")"),
+    /** A PRD's address bit 0 is used. */
+    BMDMA_PRD_ADDRESS_BIT0("ide.bmdma-prd-address-bit0", "ide",
+            "a descriptor's memory region address is used as written, bit 0 included, so a region can start at an odd"
+                    + " address",
+            "ATA/ATAPI-6 clause 9.8 (DMA data transfer: the host adapter moves the data) and SFF-8038i rev 1.0, Physical Region Descriptor (memory region base address bits 31:1, bit 0 is 0:"
+                    + " regions are word aligned); QEMU hw/ide/pci.c bmdma_prepare_buf (prd.addr taken whole)"),
+    /** A table too short for the command ends the command. */
+    BMDMA_SHORT_TABLE_ENDS_COMMAND("ide.bmdma-short-table-ends-command", "ide",
+            "when the PRD table describes fewer bytes than the DMA command moves, no data moves, Active clears,"
+                    + " Interrupt stays clear and the drive's command ends: Status DRDY|DSC, BSY and DRQ clear",
+            "ATA/ATAPI-6 clause 9.8 (DMA data transfer: the host adapter moves the data) and SFF-8038i rev 1.0, BMISx and the bus master operation (a table smaller than the transfer: Active"
+                    + " clears, Interrupt is not set, and the drive is left waiting for its DMA with DRQ); QEMU"
+                    + " hw/ide/core.c ide_dma_cb (\"The PRDs are too short\"), tests/qtest/ide-test.c"
+                    + " test_bmdma_various_prdts, send_dma_request (asserts DRDY and BSY|DRQ clear)"),
+    /** BMIS Interrupt is set on every raise. */
+    BMDMA_INTERRUPT_ON_EVERY_RAISE("ide.bmdma-interrupt-on-every-raise", "ide",
+            "BMISx Interrupt is set each time the channel raises its interrupt, even while the line is already high",
+            "ATA/ATAPI-6 clause 9.8 (DMA data transfer: the host adapter moves the data) and SFF-8038i rev 1.0, BMISx bit 2 (set by the rising edge of the IDE interrupt line); QEMU hw/ide/pci.c"
+                    + " bmdma_irq"),
+    /** BMICx and BMISx answer only byte accesses. */
+    BMDMA_BYTE_REGISTERS("ide.bmdma-byte-registers", "ide",
+            "a word or dword access at offsets 0-3 of a channel's bus-master block (BMICx, BMISx) reads all ones"
+                    + " and writes nothing, and the reserved bytes 1 and 3 read FFh",
+            "ATA/ATAPI-6 clause 9.8 (DMA data transfer: the host adapter moves the data) and SFF-8038i rev 1.0, Bus Master IDE register layout (BMICx at 00h and BMISx at 02h are byte registers,"
+                    + " bytes 01h and 03h reserved; a wider cycle reaches each byte it covers); QEMU hw/ide/piix.c"
+                    + " bmdma_read, bmdma_write (size != 1)");
 
     private final Entry entry;
 

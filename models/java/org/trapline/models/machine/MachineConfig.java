@@ -23,9 +23,12 @@ import org.trapline.models.pci.PciCard;
  * @param floppies        the diskettes in the floppy drives ({@code -drive if=floppy}, {@code -fda}, {@code -fdb})
  * @param pciCards        the PCI functions QEMU adds to bus 0 beside the board's own (its default VGA and
  *                        NIC, {@code -usb}, {@code -device}), in the order QEMU places them
+ * @param ideDrives       the drives on the PIIX IDE channels ({@code -drive if=ide}, {@code -hda}..{@code -hdd},
+ *                        {@code -device ide-hd}, {@code -cdrom})
  */
-public record MachineConfig(long ramBytes, long rtcBaseEpochSec, long maxRamBelow4g, byte[] bios, List<String> serial, BootOptions boot, List<String> parallel, List<FloppyDisk> floppies, List<PciCard> pciCards) {
+public record MachineConfig(long ramBytes, long rtcBaseEpochSec, long maxRamBelow4g, byte[] bios, List<String> serial, BootOptions boot, List<String> parallel, List<FloppyDisk> floppies, List<PciCard> pciCards, List<IdeDrive> ideDrives) {
     public MachineConfig {
+        ideDrives = List.copyOf(ideDrives);
         serial = List.copyOf(serial);
         parallel = List.copyOf(parallel);
         floppies = List.copyOf(floppies);
@@ -37,42 +40,46 @@ public record MachineConfig(long ramBytes, long rtcBaseEpochSec, long maxRamBelo
     public static final int DEFAULT_BIOS_SIZE = 256 << 10;
 
     public static MachineConfig defaults() {
-        return new MachineConfig(DEFAULT_RAM, 0, PcMemoryMap.DEFAULT_MAX_RAM_BELOW_4G, null, List.of(), BootOptions.defaults(), List.of(), List.of(), List.of());
+        return new MachineConfig(DEFAULT_RAM, 0, PcMemoryMap.DEFAULT_MAX_RAM_BELOW_4G, null, List.of(), BootOptions.defaults(), List.of(), List.of(), List.of(), List.of());
     }
 
     public MachineConfig withRam(long bytes) {
-        return new MachineConfig(bytes, rtcBaseEpochSec, maxRamBelow4g, bios, serial, boot, parallel, floppies, pciCards);
+        return new MachineConfig(bytes, rtcBaseEpochSec, maxRamBelow4g, bios, serial, boot, parallel, floppies, pciCards, ideDrives);
     }
 
     public MachineConfig withRtcBase(long epochSec) {
-        return new MachineConfig(ramBytes, epochSec, maxRamBelow4g, bios, serial, boot, parallel, floppies, pciCards);
+        return new MachineConfig(ramBytes, epochSec, maxRamBelow4g, bios, serial, boot, parallel, floppies, pciCards, ideDrives);
     }
 
     public MachineConfig withMaxRamBelow4g(long bytes) {
-        return new MachineConfig(ramBytes, rtcBaseEpochSec, bytes, bios, serial, boot, parallel, floppies, pciCards);
+        return new MachineConfig(ramBytes, rtcBaseEpochSec, bytes, bios, serial, boot, parallel, floppies, pciCards, ideDrives);
     }
 
     public MachineConfig withBios(byte[] image) {
-        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, image == null ? null : image.clone(), serial, boot, parallel, floppies, pciCards);
+        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, image == null ? null : image.clone(), serial, boot, parallel, floppies, pciCards, ideDrives);
     }
 
     public MachineConfig withSerial(List<String> backends) {
-        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, bios, backends, boot, parallel, floppies, pciCards);
+        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, bios, backends, boot, parallel, floppies, pciCards, ideDrives);
     }
 
     public MachineConfig withBoot(BootOptions options) {
-        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, bios, serial, options, parallel, floppies, pciCards);
+        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, bios, serial, options, parallel, floppies, pciCards, ideDrives);
     }
 
     public MachineConfig withParallel(List<String> backends) {
-        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, bios, serial, boot, backends, floppies, pciCards);
+        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, bios, serial, boot, backends, floppies, pciCards, ideDrives);
     }
 
     public MachineConfig withFloppies(List<FloppyDisk> disks) {
-        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, bios, serial, boot, parallel, disks, pciCards);
+        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, bios, serial, boot, parallel, disks, pciCards, ideDrives);
+    }
+
+    public MachineConfig withIdeDrives(List<IdeDrive> drives) {
+        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, bios, serial, boot, parallel, floppies, pciCards, drives);
     }
 
     public MachineConfig withPciCards(List<PciCard> cards) {
-        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, bios, serial, boot, parallel, floppies, cards);
+        return new MachineConfig(ramBytes, rtcBaseEpochSec, maxRamBelow4g, bios, serial, boot, parallel, floppies, cards, ideDrives);
     }
 }

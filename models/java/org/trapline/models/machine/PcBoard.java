@@ -27,6 +27,9 @@ import org.trapline.models.dma.IsaDmaClient;
 import org.trapline.models.fdc.FloppyMedium;
 import org.trapline.models.fdc.Fdc82078;
 import org.trapline.models.ide.AtaChannel;
+import org.trapline.models.ide.AtaDisk;
+import org.trapline.models.ide.BusMaster;
+import org.trapline.models.ide.BusMasterBlock;
 import org.trapline.models.ioapic.Ioapic82093;
 import org.trapline.models.irq.ApicMessageSink;
 import org.trapline.models.irq.IrqLine;
@@ -109,6 +112,8 @@ final class PcBoard {
     static final int[] IDE_COMMAND_PORTS = {0x1f0, 0x170};
     static final int[] IDE_CONTROL_PORTS = {0x3f6, 0x376};
     static final int[] IDE_ISA_IRQS = {14, 15};
+    /** The PIIX IDE function's BAR4, BMIBA (models/pci/PiixIde.java). */
+    static final int BMIBA = 0x20;
     /** The ISA parallel ports by index, all on IRQ 7 (hw/char/parallel.c isa_parallel_io, the isairq property). */
     static final int[] PARALLEL_PORTS = {0x378, 0x278, 0x3bc};
     static final int PARALLEL_ISA_IRQ = 7;
@@ -402,11 +407,21 @@ final class PcBoard {
         devices.add(fdc);
         deviceResets.add(fdc::reset);
 
-        // The PIIX3 IDE channels, no drive attached. The function's programming interface (80h) keeps both in
-        // compatibility mode and it has no BARs 0-3, so the legacy ports always decode (models/pci/PiixIde.java;
+        // The PIIX3 IDE channels with the disks attached to them. The function's programming interface (80h) keeps
+        // both in compatibility mode and it has no BARs 0-3, so the legacy ports always decode (models/pci/PiixIde.java;
         // QEMU: hw/ide/piix.c pci_piix_init_ports registers them on the ISA space whatever the PCI Command register).
+        // Their bus masters sit behind BMIBA (BAR4) while the function's I/O Space Enable is set.
+        AtaDisk[][] ideDisks = ideDisks(config);
+        BusMaster[] busMasters = new BusMaster[IDE_COMMAND_PORTS.length];
         for (int n = 0; n < IDE_COMMAND_PORTS.length; n++) {
-            AtaChannel ide = new AtaChannel(n == 0 ? "ide-primary" : "ide-secondary", quirks, isaIrq[IDE_ISA_IRQS[n]]);
+            busMasters[n] = new BusMaster(n == 0 ? "bm-primary" : "bm-secondary", quirks, new DmaPort(mmio));
+        }
+        BusMasterBlock bmdma = new BusMasterBlock(quirks, busMasters[0], busMasters[1]);
+        pci.function(1, 1).decodeBar(BMIBA, io, bmdma.region());
+        devices.add(bmdma);
+        for (int n = 0; n < IDE_COMMAND_PORTS.length; n++) {
+            AtaChannel ide = new AtaChannel(n == 0 ? "ide-primary" : "ide-secondary", quirks, isaIrq[IDE_ISA_IRQS[n]],
+                    ideDisks[n], busMasters[n]);
             io.map(ide.commandBlock().at(IDE_COMMAND_PORTS[n]));
             io.map(ide.controlBlock().at(IDE_CONTROL_PORTS[n]));
             devices.add(ide);
@@ -507,5 +522,24 @@ final class PcBoard {
                     .at(OPTION_ROM_BASE).withPriority(1));
         }
         return bios;
+    }
+
+    /**
+     * The hard disks of each channel, their images opened here. QEMU numbers its IDE drives' default serials
+     * QM00001-QM00004 in the order of the slots (hw/ide/core.c ide_init1: primary master first). A CD-ROM's slot is
+     * left empty until the ATAPI device is modelled (TODO: attach it there).
+     */
+    private static AtaDisk[][] ideDisks(MachineConfig config) {
+        AtaDisk[][] disks = new AtaDisk[2][2];
+        for (IdeDrive d : config.ideDrives()) {
+            if (d.cdrom()) {
+                continue; // TODO(atapi): an ATAPI CD-ROM in this slot
+            }
+            String serial = d.serial() != null ? d.serial() : String.format("QM%05d", d.index() + 1);
+            disks[d.bus()][d.unit()] = AtaDisk.of(new RawImage(d.path()), serial,
+                    d.version() != null ? d.version() : AtaDisk.DEFAULT_FIRMWARE,
+                    d.model() != null ? d.model() : AtaDisk.DEFAULT_MODEL, d.writeCache());
+        }
+        return disks;
     }
 }

@@ -9,10 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Arrays;
 
 import org.trapline.models.fwcfg.BootOptions;
 import org.trapline.models.fdc.FloppyGeometry;
 import org.trapline.models.machine.FloppyDisk;
+import org.trapline.models.machine.IdeDrive;
 import org.trapline.models.machine.MachineConfig;
 import org.trapline.models.machine.PcMemoryMap;
 import org.trapline.models.pci.PciCard;
@@ -126,6 +128,8 @@ public final class MachineArgs {
         List<String> parallel = new ArrayList<>();
         boolean parallelGiven = false;
         List<FloppyDisk> floppies = new ArrayList<>();
+        List<IdeDrive> ideDrives = new ArrayList<>();
+        String[] ideGlobals = new String[3];
         String vga = null;
         boolean nicNone = false;
         boolean usb = false;
@@ -144,7 +148,19 @@ public final class MachineArgs {
                     parallelGiven = true;
                     parallel(value(words, i++, option), parallel);
                 }
-                case "-drive" -> floppies.add(floppy(option, value(words, i++, option), -1, floppies));
+                case "-drive" -> {
+                    String v = value(words, i++, option);
+                    if (Arrays.asList(v.split(",")).contains("if=ide")) {
+                        ideDrives.add(ide(option, v, -1, ideDrives));
+                    } else {
+                        floppies.add(floppy(option, v, -1, floppies));
+                    }
+                }
+                case "-hda", "-hdb", "-hdc", "-hdd" -> ideDrives.add(ide(option, "if=ide,format=raw,file="
+                        + value(words, i++, option), key.charAt(3) - 'a', ideDrives));
+                case "-cdrom" -> ideDrives.add(ide(option, "if=ide,media=cdrom,format=raw,file=" + value(words, i++, option),
+                        2, ideDrives));
+                case "-global" -> ideGlobal(value(words, i++, option), ideGlobals);
                 case "-fda" -> floppies.add(floppy(option, "if=floppy,format=raw,file=" + value(words, i++, option), 0, floppies));
                 case "-fdb" -> floppies.add(floppy(option, "if=floppy,format=raw,file=" + value(words, i++, option), 1, floppies));
                 case "-machine", "-M" -> {
@@ -216,6 +232,12 @@ public final class MachineArgs {
             floppies.add(floppyDevice(v, floppies));
         }
         config = config.withFloppies(floppies);
+        // QEMU's pc machine without -nodefaults also adds an empty IDE CD-ROM at ide1-cd0; not modelled yet.
+        List<IdeDrive> withGlobals = new ArrayList<>();
+        for (IdeDrive d : ideDrives) {
+            withGlobals.add(d.cdrom() ? d : d.withStrings(ideGlobals[0], ideGlobals[1], ideGlobals[2]));
+        }
+        config = config.withIdeDrives(withGlobals);
         config = config.withBios(firmware(biosName, biosGiven, dataDirs));
         config = config.withPciCards(PciDevices.place(nodefaults, vga, nicNone, usb, devices, dataDirs));
         return new MachineArgs(words, config, clockDriven);
@@ -658,5 +680,117 @@ public final class MachineArgs {
     @Override
     public String toString() {
         return String.join(" ", words);
+    }
+
+    /**
+     * {@code -drive if=ide,format=raw,file=PATH[,index=N|bus=B,unit=U][,media=disk|cdrom][,readonly=on][,snapshot=on]
+     * [,cache=...]}: a drive on the PIIX IDE channels at index 2*bus+unit (else the next free index, as QEMU numbers
+     * the drives of one interface). A CD-ROM is carried with its flag; a hard disk must be writable (QEMU: "Can't use
+     * a read-only drive").
+     */
+    private static IdeDrive ide(String option, String value, int index, List<IdeDrive> taken) {
+        String file = null;
+        String format = "raw";
+        boolean cdrom = false;
+        boolean readOnly = false;
+        boolean writeCache = true;
+        int bus = -1;
+        int unit = -1;
+        for (String part : value.split(",")) {
+            int eq = part.indexOf('=');
+            String k = eq < 0 ? part : part.substring(0, eq);
+            String v = eq < 0 ? "" : part.substring(eq + 1);
+            switch (k) {
+                case "if", "id" -> { }
+                case "file" -> file = v;
+                case "format" -> format = v;
+                case "index" -> index = ideNumber(option, value, "index", v, 3);
+                case "bus" -> bus = ideNumber(option, value, "bus", v, 1);
+                case "unit" -> unit = ideNumber(option, value, "unit", v, 1);
+                case "media" -> {
+                    if (!v.equals("disk") && !v.equals("cdrom")) {
+                        throw new IllegalArgumentException(option + " " + value + ": media=" + v + ": QEMU takes disk or cdrom");
+                    }
+                    cdrom = v.equals("cdrom");
+                }
+                case "readonly" -> readOnly = OptionBool.parse(option + " " + value + ": readonly", v);
+                case "snapshot" -> OptionBool.parse(option + " " + value + ": snapshot", v);
+                case "cache" -> {
+                    switch (v) {
+                        case "writeback", "none", "unsafe" -> writeCache = true;
+                        case "writethrough", "directsync" -> writeCache = false;
+                        default -> throw new IllegalArgumentException(option + " " + value + ": cache=" + v
+                                + ": QEMU takes writeback, none, unsafe, writethrough or directsync");
+                    }
+                }
+                default -> throw new IllegalArgumentException(option + " " + value + ": option '" + part
+                        + "' is not modelled (modelled: if=ide, format=raw, file=, index=, bus=, unit=, media=,"
+                        + " readonly=, snapshot=, cache=)");
+            }
+        }
+        if (bus >= 0 || unit >= 0) {
+            index = 2 * Math.max(bus, 0) + Math.max(unit, 0);
+        }
+        if (index < 0) {
+            index = 0;
+            while (indexTaken(index, taken)) {
+                index++;
+            }
+            if (index > 3) {
+                throw new IllegalArgumentException(option + " " + value + ": the PIIX IDE channels have 4 drives already");
+            }
+        }
+        if (indexTaken(index, taken)) {
+            throw new IllegalArgumentException(option + " " + value + ": IDE index " + index + " already has a drive");
+        }
+        if (!"raw".equals(format)) {
+            throw new IllegalArgumentException(option + " " + value + ": format=" + format
+                    + " is not modelled (only raw images)");
+        }
+        if (file == null || file.isEmpty()) {
+            throw new IllegalArgumentException(option + " " + value + ": an IDE drive needs file=");
+        }
+        Path p = Path.of(file);
+        if (!Files.exists(p)) {
+            throw new IllegalArgumentException("disk image " + file + ": no such file");
+        }
+        if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
+            throw new IllegalArgumentException("disk image " + file + ": not a readable file");
+        }
+        if (readOnly && !cdrom) {
+            throw new IllegalArgumentException(option + " " + value + ": Can't use a read-only drive (QEMU's ide-hd"
+                    + " refuses readonly=on)");
+        }
+        return new IdeDrive(index / 2, index % 2, file, cdrom, readOnly, null, null, null, writeCache);
+    }
+
+    private static boolean indexTaken(int index, List<IdeDrive> taken) {
+        return taken.stream().anyMatch(d -> d.index() == index);
+    }
+
+    private static int ideNumber(String option, String value, String name, String v, int max) {
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 0 && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + " " + value + ": " + name + "=" + v + ": the PIIX IDE takes 0 to " + max);
+    }
+
+    /** {@code -global ide-hd.serial=S}, {@code .model=M}, {@code .ver=V}: the strings of every IDE disk. */
+    private static void ideGlobal(String value, String[] globals) {
+        int eq = value.indexOf('=');
+        String k = eq < 0 ? value : value.substring(0, eq);
+        String v = eq < 0 ? "" : value.substring(eq + 1);
+        switch (k) {
+            case "ide-hd.serial" -> globals[0] = v;
+            case "ide-hd.model" -> globals[1] = v;
+            case "ide-hd.ver" -> globals[2] = v;
+            default -> throw new IllegalArgumentException("-global " + value + ": not modelled (modelled: ide-hd.serial=,"
+                    + " ide-hd.model=, ide-hd.ver=)");
+        }
     }
 }

@@ -234,7 +234,10 @@ class MachineArgsTest {
                 .hasMessageContaining("floppy image " + img + ": format=qcow2 is not modelled; give format=raw");
         assertThatThrownBy(() -> MachineArgs.parse("-machine pc -drive if=floppy,file=" + img))
                 .hasMessageContaining("format=(none) is not modelled");
-        assertThatThrownBy(() -> MachineArgs.parse("-machine pc -drive if=ide,format=raw,file=" + img))
+        // An if=ide drive is a hard disk on the IDE channels now, not a floppy (see IdeArgsTest).
+        org.assertj.core.api.Assertions.assertThat(MachineArgs.parse("-machine pc -drive if=ide,format=raw,file=" + img)
+                .config().ideDrives()).extracting(org.trapline.models.machine.IdeDrive::path).containsExactly(img.toString());
+        assertThatThrownBy(() -> MachineArgs.parse("-machine pc -drive if=scsi,format=raw,file=" + img))
                 .hasMessageContaining("only if=floppy drives are modelled");
         assertThatThrownBy(() -> MachineArgs.parse("-machine pc -drive if=floppy,format=raw"))
                 .hasMessageContaining("need file=");
