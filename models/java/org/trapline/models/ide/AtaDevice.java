@@ -35,7 +35,9 @@ final class AtaDevice {
 
     enum DmaCommand {
         READ,
-        WRITE
+        WRITE,
+        /** DATA SET MANAGEMENT with TRIM: the data are LBA range entries for the device ({@link IdeQuirks#DSM_TRIM}). */
+        TRIM
     }
 
     /** What the device asks of its channel. */
@@ -174,6 +176,9 @@ final class AtaDevice {
             return; // clause 7.4: only DEVICE RESET is taken while BSY or DRQ, and by a packet device only
         }
         Command c = Command.of(cmd);
+        if (c == Command.DATA_SET_MANAGEMENT && !host.quirk(IdeQuirks.DSM_TRIM)) {
+            c = null; // ATA/ATAPI-6 defines no 06h: aborted as any unknown opcode (clause 8)
+        }
         if (c == null) {
             abort();
             host.interrupt();
@@ -247,6 +252,17 @@ final class AtaDevice {
             case VERIFY, VERIFY_EXT -> {
                 transform(c == Command.VERIFY_EXT);
                 return true;
+            }
+            case DATA_SET_MANAGEMENT -> {
+                // QEMU cmd_data_set_management: Features must be exactly TRIM (bit 0), and the sector count is
+                // taken as written, with no LBA48 transform (ACS-2 7.10 would read a 16-bit count).
+                if (disk == null || feature != DSM_TRIM_FEATURE) {
+                    return abortDone();
+                }
+                status = DRDY | DSC | DRQ;
+                dma = DmaCommand.TRIM;
+                host.dmaRequested(this);
+                return false;
             }
             case SET_MULTIPLE -> {
                 int n = nsector & 0xff;
@@ -609,9 +625,30 @@ final class AtaDevice {
         host.interrupt();
     }
 
-    /** Whether the DMA command's sectors lie on the medium. */
+    /** Whether the DMA command's sectors lie on the medium; a TRIM's own LBA is not a range (QEMU ide_dma_cb). */
     boolean dmaRangeOk() {
-        return rangeOk(currentSector(), nsector);
+        return dma == DmaCommand.TRIM || rangeOk(currentSector(), nsector);
+    }
+
+    /** DATA SET MANAGEMENT's Features value for TRIM (ACS-2 7.10.3.2). */
+    static final int DSM_TRIM_FEATURE = 0x01;
+
+    /**
+     * Whether every entry of a TRIM's 512-byte block is on the medium: an entry is LBA bits 47:0 and a range length
+     * bits 63:48, little-endian; a length of 0 is no range (ACS-2 7.10.3.2; QEMU ide_issue_trim).
+     */
+    boolean trimRangesOk(byte[] block) {
+        for (int at = 0; at + 8 <= block.length; at += 8) {
+            long entry = 0;
+            for (int i = 7; i >= 0; i--) {
+                entry = entry << 8 | (block[at + i] & 0xff);
+            }
+            long count = entry >>> 48;
+            if (count != 0 && !rangeOk(entry & 0xffff_ffff_ffffL, count)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The DMA command's first sector. */

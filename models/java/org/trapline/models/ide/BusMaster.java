@@ -46,6 +46,8 @@ public final class BusMaster {
     /** The device whose DMA command waits for the bus master (QEMU's dma_cb). */
     private AtaDevice waiting;
     private final byte[] sector = new byte[BlockImage.SECTOR_BYTES];
+    /** A TRIM block named a range off the medium: the command ends in error once its data are in. */
+    private boolean trimFailed;
     /** QEMU's scatter list of one transfer: at most a page of descriptors. */
     private final long[] sgAddress = new long[QEMU_TABLE_LIMIT / 8];
     private final int[] sgLength = new int[QEMU_TABLE_LIMIT / 8];
@@ -225,6 +227,12 @@ public final class BusMaster {
             }
         });
         waiting = null;
+        if (trimFailed) {
+            trimFailed = false;
+            status &= ~ACTIVE;
+            d.dmaError();
+            return;
+        }
         if (described <= want) {
             status &= ~ACTIVE;
         }
@@ -280,6 +288,12 @@ public final class BusMaster {
             return;
         }
         waiting = null;
+        if (trimFailed) {
+            trimFailed = false;
+            status &= ~ACTIVE;
+            d.dmaError();
+            return;
+        }
         if (regionLast && regionLeft == 0) {
             status &= ~ACTIVE;
         }
@@ -336,7 +350,14 @@ public final class BusMaster {
                 regions.take(piece);
                 done += piece;
             }
-            if (!read) {
+            if (d.dmaCommand() == AtaDevice.DmaCommand.TRIM) {
+                // QEMU: discard requests of a -drive with its default discard=ignore change nothing; a range off the
+                // medium ends the command as ide_dma_error does (ABRT, the interrupt, Active cleared).
+                if (!d.trimRangesOk(sector)) {
+                    trimFailed = true;
+                    return true;
+                }
+            } else if (!read) {
                 image.write(first + s, sector, 0);
             }
         }

@@ -35,7 +35,9 @@ enum Command {
     SET_FEATURES(true),
     FLUSH(false),
     IDENTIFY(false),
-    DIAGNOSTIC(false);
+    DIAGNOSTIC(false),
+    /** DATA SET MANAGEMENT (06h): not an ATA/ATAPI-6 command; QEMU's disk takes it ({@link IdeQuirks#DSM_TRIM}). */
+    DATA_SET_MANAGEMENT(false);
 
     final boolean setsDsc;
 
@@ -46,6 +48,7 @@ enum Command {
     /** The command of an opcode, or null for one a disk aborts. */
     static Command of(int opcode) {
         return switch (opcode) {
+            case 0x06 -> DATA_SET_MANAGEMENT;
             case 0x10 -> NOP_DSC;
             case 0x20, 0x21 -> READ_PIO;
             case 0x24 -> READ_PIO_EXT;

@@ -100,6 +100,15 @@ public enum IdeQuirks implements Quirk {
             "BMISx Interrupt is set each time the channel raises its interrupt, even while the line is already high",
             "ATA/ATAPI-6 clause 9.8 (DMA data transfer: the host adapter moves the data) and SFF-8038i rev 1.0, BMISx bit 2 (set by the rising edge of the IDE interrupt line); QEMU hw/ide/pci.c"
                     + " bmdma_irq"),
+    /** The disk takes DATA SET MANAGEMENT with TRIM. */
+    DSM_TRIM("ide.dsm-trim", "ide",
+            "a disk takes DATA SET MANAGEMENT (06h) with Features 01h (TRIM) as a DMA command: it reads Sector Count"
+                    + " 512-byte blocks of LBA range entries through the bus master, ends with DRDY|DSC and the interrupt,"
+                    + " and leaves the data as they were (a -drive's discard=ignore); an entry off the medium aborts it"
+                    + " (ABRT) with the interrupt; any other Features value is aborted",
+            "ATA/ATAPI-6 clause 8 (no command 06h: an ATA-6 device aborts it) and Annex B; DATA SET MANAGEMENT is"
+                    + " ACS-2 clause 7.10; QEMU hw/ide/core.c cmd_data_set_management, ide_issue_trim, ide_dma_cb,"
+                    + " tests/qtest/ide-test.c test_bmdma_trim"),
     /** BMICx and BMISx answer only byte accesses. */
     BMDMA_BYTE_REGISTERS("ide.bmdma-byte-registers", "ide",
             "a word or dword access at offsets 0-3 of a channel's bus-master block (BMICx, BMISx) reads all ones"

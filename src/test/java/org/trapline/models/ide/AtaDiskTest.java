@@ -110,4 +110,60 @@ class AtaDiskTest {
             assertThat(m.io().read(0x1f7, 1)).isEqualTo(0x50);
         }
     }
+
+    /** DATA SET MANAGEMENT TRIM: QEMU's disk takes it (quirk ide.dsm-trim); an ATA/ATAPI-6 disk aborts 06h. */
+    @Test
+    void dataSetManagementTrimAsQemuTakesItAndTheDatasheetAborts() throws Exception {
+        for (Profile p : Profile.values()) {
+            Machine m = machine(p);
+            int bmiba = 0xc000;
+            m.io().write(0xcf8, 4, 0x80000920L);
+            m.io().write(0xcfc, 4, bmiba | 1);
+            m.io().write(0xcf8, 4, 0x80000904L);
+            m.io().write(0xcfc, 2, 0x5);
+            m.mmio().write(0x1000, 4, 0x2000);
+            m.mmio().write(0x1004, 4, 0x80000000L | 512);
+            // one entry: LBA 6, 8 sectors (on the 16-sector medium)
+            m.mmio().write(0x2000, 4, 6);
+            m.mmio().write(0x2004, 4, 8L << 16);
+            m.io().write(bmiba + 4, 4, 0x1000);
+            m.io().write(0x1f6, 1, 0xe0);
+            m.io().write(0x1f1, 1, 0x01);
+            m.io().write(0x1f2, 1, 1);
+            m.io().write(0x1f7, 1, 0x06);
+            if (p == Profile.HARDWARE) {
+                assertThat(m.io().read(0x1f7, 1)).as("ERR, DRDY").isEqualTo(0x41);
+                assertThat(m.io().read(0x1f1, 1)).as("ABRT").isEqualTo(0x04);
+                continue;
+            }
+            m.io().write(bmiba, 1, 0x01);
+            assertThat(m.io().read(bmiba + 2, 1)).as("BMIS Interrupt, Active clear").isEqualTo(0x04);
+            assertThat(m.io().read(0x1f7, 1)).isEqualTo(0x50);
+            // the data are as they were: discard=ignore
+            m.io().write(0x1f2, 1, 1);
+            m.io().write(0x1f3, 1, 6);
+            m.io().write(0x1f7, 1, 0x20);
+            assertThat(m.io().read(0x1f0, 2)).isEqualTo((6 * 7 & 0xff) | (6 * 7 + 1 & 0xff) << 8);
+            for (int i = 1; i < 256; i++) {
+                m.io().read(0x1f0, 2); // the rest of the sector, so that DRQ clears
+            }
+            // an entry off the medium: LBA 15, 2 sectors
+            m.io().write(bmiba + 2, 1, 0x04);
+            m.mmio().write(0x2000, 4, 15);
+            m.mmio().write(0x2004, 4, 2L << 16);
+            m.io().write(bmiba, 1, 0x00);
+            m.io().write(0x1f6, 1, 0xe0);
+            m.io().write(0x1f1, 1, 0x01);
+            m.io().write(0x1f2, 1, 1);
+            m.io().write(0x1f7, 1, 0x06);
+            m.io().write(bmiba, 1, 0x01);
+            assertThat(m.io().read(bmiba + 2, 1)).isEqualTo(0x04);
+            assertThat(m.io().read(0x1f7, 1) & 0x01).as("ERR").isEqualTo(1);
+            assertThat(m.io().read(0x1f1, 1)).as("ABRT").isEqualTo(0x04);
+            // Features other than TRIM: aborted at once
+            m.io().write(0x1f1, 1, 0x02);
+            m.io().write(0x1f7, 1, 0x06);
+            assertThat(m.io().read(0x1f7, 1)).isEqualTo(0x41);
+        }
+    }
 }
