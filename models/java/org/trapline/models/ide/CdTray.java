@@ -43,9 +43,7 @@ public final class CdTray {
         this.medium = medium;
         this.changeInterrupt = changeInterrupt;
         this.blocks = medium == null ? 0 : medium.blocks();
-        // A medium present at power-on is reported as new by the first media event poll (MMC-5 6.6.2;
-        // QEMU runs its change callback when the drive is attached, before the machine's reset).
-        this.newMediaEvent = medium != null;
+        // A medium present at power-on is no event: the first poll reports NoChg (seen in QEMU 7.2).
     }
 
     /** The medium in the drive, whether or not the tray is open; null if none. */
