@@ -27,6 +27,7 @@ programs=("$@")
 not_applicable() {
   case $1 in
     */i440fx/firmware/pflash) echo "-drive if=pflash: the CFI flash device is not modelled";;
+    */ide/flush) echo "holds the flush in QEMU's blkdebug block driver (file=blkdebug::IMG, qemu-io 'break flush_to_os') to see BSY while it runs";;
     */ide/flush/retry_pci) echo "needs QEMU's blkdebug block driver to fail a flush and the VM to stop (rerror=stop)";;
     *) return 1;;
   esac
