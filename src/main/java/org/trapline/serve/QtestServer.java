@@ -50,8 +50,8 @@ public final class QtestServer {
             }
             try {
                 new QtestSession(qtest, model, boardLock, log, err).run();
-            } catch (java.nio.channels.AsynchronousCloseException e) {
-                // quit closed the socket under the reader: the session is over
+            } catch (java.nio.channels.ClosedChannelException e) {
+                // quit closed the socket under the reader, or before its next read or reply: the session is over
                 log.closed();
             } finally {
                 finished.set(true);

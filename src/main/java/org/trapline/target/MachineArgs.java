@@ -103,6 +103,11 @@ public final class MachineArgs {
             "-device floppy[,id=NAME][,unit=N] (an empty drive)",
             "-drive if=floppy[,format=raw,file=PATH][,index=N][,readonly=on][,snapshot=on]",
             "-drive if=floppy,format=raw,file=null-co://,file.read-zeroes=on,size=BYTES",
+            "-drive file=IMG,if=ide,format=raw[,index=N|bus=B,unit=U][,media=disk|cdrom][,snapshot=on][,cache=...]",
+            "-hda..-hdd IMG, -cdrom IMG",
+            "-drive if=none,id=ID,file=IMG,format=raw or -blockdev driver=file,node-name=ID,filename=IMG,"
+                    + " with -device ide-hd,drive=ID[,bus=ide.B][,unit=U]",
+            "-global ide-hd.serial=, ide-hd.model=, ide-hd.ver=",
             "-fda PATH",
             "-fdb PATH",
             "-snapshot",
@@ -135,6 +140,9 @@ public final class MachineArgs {
         boolean usb = false;
         List<String> devices = new ArrayList<>();
         List<String> floppyDevices = new ArrayList<>();
+        // Backends a -device ide-hd names by drive=: -drive if=none,id=ID and -blockdev node-name=ID, as their file.
+        java.util.Map<String, String> backends = new java.util.LinkedHashMap<>();
+        List<String> ideDevices = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             String option = words.get(i);
             String key = option.startsWith("--") ? option.substring(1) : option;
@@ -152,6 +160,8 @@ public final class MachineArgs {
                     String v = value(words, i++, option);
                     if (Arrays.asList(v.split(",")).contains("if=ide")) {
                         ideDrives.add(ide(option, v, -1, ideDrives));
+                    } else if (Arrays.asList(v.split(",")).contains("if=none")) {
+                        noneDrive(option, v, backends);
                     } else {
                         floppies.add(floppy(option, v, -1, floppies));
                     }
@@ -185,10 +195,13 @@ public final class MachineArgs {
                 case "-vga" -> vga = PciDevices.vga(value(words, i++, option));
                 case "-nic" -> nicNone |= PciDevices.nic(value(words, i++, option));
                 case "-usb" -> usb = true;
+                case "-blockdev" -> blockdev(option, value(words, i++, option), backends);
                 case "-device" -> {
                     String v = value(words, i++, option);
                     if (v.equals("floppy") || v.startsWith("floppy,")) {
                         floppyDevices.add(v);
+                    } else if (v.startsWith("ide-hd,")) {
+                        ideDevices.add(v);
                     } else {
                         devices.add(v);
                     }
@@ -232,6 +245,10 @@ public final class MachineArgs {
             floppies.add(floppyDevice(v, floppies));
         }
         config = config.withFloppies(floppies);
+        // -device ide-hd comes after the -drive if=ide drives (qemu_create_cli_devices, after the machine is built).
+        for (String v : ideDevices) {
+            ideDrives.add(ideDevice(v, backends, ideDrives));
+        }
         // QEMU's pc machine without -nodefaults also adds an empty IDE CD-ROM at ide1-cd0; not modelled yet.
         List<IdeDrive> withGlobals = new ArrayList<>();
         for (IdeDrive d : ideDrives) {
@@ -762,6 +779,103 @@ public final class MachineArgs {
                     + " refuses readonly=on)");
         }
         return new IdeDrive(index / 2, index % 2, file, cdrom, readOnly, null, null, null, writeCache);
+    }
+
+    /** {@code -drive if=none,id=ID,file=IMG[,format=raw][,media=disk][,cache=..][,snapshot=..][,index=N]}: a backend only. */
+    private static void noneDrive(String option, String value, java.util.Map<String, String> backends) {
+        String id = null;
+        String rest = "if=ide";
+        for (String part : value.split(",")) {
+            if (part.startsWith("id=")) {
+                id = part.substring(3);
+            } else if (part.equals("media=cdrom")) {
+                throw new IllegalArgumentException(option + " " + value + ": media=cdrom is not modelled yet (the"
+                        + " ATAPI device is not on the channel)");
+            } else if (!part.equals("if=none") && !part.startsWith("index=")) {
+                rest += "," + part; // index= of an if=none drive places nothing (QEMU numbers it and ignores it)
+            }
+        }
+        if (id == null || id.isEmpty()) {
+            throw new IllegalArgumentException(option + " " + value + ": an if=none drive needs id=");
+        }
+        IdeDrive checked = ide(option, rest, 0, List.of()); // the same checks of file and format as an IDE drive
+        if (backends.putIfAbsent(id, checked.path()) != null) {
+            throw new IllegalArgumentException(option + " " + value + ": id " + id + " is already a drive");
+        }
+    }
+
+    /** {@code -blockdev driver=file,node-name=ID,filename=IMG[,read-only=..]}: a raw file backend (QEMU's file driver). */
+    private static void blockdev(String option, String value, java.util.Map<String, String> backends) {
+        String driver = null;
+        String node = null;
+        String file = null;
+        for (String part : value.split(",")) {
+            int eq = part.indexOf('=');
+            String k = eq < 0 ? part : part.substring(0, eq);
+            String v = eq < 0 ? "" : part.substring(eq + 1);
+            switch (k) {
+                case "driver" -> driver = v;
+                case "node-name" -> node = v;
+                case "filename" -> file = v;
+                default -> throw new IllegalArgumentException(option + " " + value + ": option '" + part
+                        + "' is not modelled (modelled: driver=file, node-name=, filename=)");
+            }
+        }
+        if (!"file".equals(driver)) {
+            throw new IllegalArgumentException(option + " " + value + ": driver=" + driver
+                    + " is not modelled (only driver=file, a raw image)");
+        }
+        if (node == null || node.isEmpty()) {
+            throw new IllegalArgumentException(option + " " + value + ": needs node-name=");
+        }
+        IdeDrive checked = ide(option, "if=ide,format=raw,file=" + (file == null ? "" : file), 0, List.of());
+        if (backends.putIfAbsent(node, checked.path()) != null) {
+            throw new IllegalArgumentException(option + " " + value + ": node-name " + node + " is already a drive");
+        }
+    }
+
+    /**
+     * {@code -device ide-hd,drive=ID[,bus=ide.B][,unit=U]}: a hard disk on the backend ID, at bus B's unit U, else
+     * its first free unit, else the first free unit of the channels (QEMU's ide_dev_initfn / idebus_get_free).
+     */
+    private static IdeDrive ideDevice(String value, java.util.Map<String, String> backends, List<IdeDrive> taken) {
+        String drive = null;
+        int bus = -1;
+        int unit = -1;
+        for (String part : value.split(",")) {
+            int eq = part.indexOf('=');
+            String k = eq < 0 ? part : part.substring(0, eq);
+            String v = eq < 0 ? "" : part.substring(eq + 1);
+            switch (k) {
+                case "ide-hd" -> { }
+                case "drive" -> drive = v;
+                case "bus" -> {
+                    if (!v.equals("ide.0") && !v.equals("ide.1")) {
+                        throw new IllegalArgumentException("-device " + value + ": bus=" + v + ": the PIIX IDE buses are ide.0 and ide.1");
+                    }
+                    bus = v.charAt(4) - '0';
+                }
+                case "unit" -> unit = ideNumber("-device", value, "unit", v, 1);
+                default -> throw new IllegalArgumentException("-device " + value + ": option '" + part
+                        + "' is not modelled (modelled: drive=, bus=ide.0|ide.1, unit=0|1)");
+            }
+        }
+        if (drive == null || !backends.containsKey(drive)) {
+            throw new IllegalArgumentException("-device " + value + ": drive=" + drive
+                    + " names no -drive if=none,id= or -blockdev node-name=");
+        }
+        int index = -1;
+        for (int i = 0; i < 4 && index < 0; i++) {
+            boolean fits = (bus < 0 || i / 2 == bus) && (unit < 0 || i % 2 == unit);
+            if (fits && !indexTaken(i, taken)) {
+                index = i;
+            }
+        }
+        if (index < 0) {
+            throw new IllegalArgumentException("-device " + value + ": no free unit on the IDE bus it names");
+        }
+        String file = backends.remove(drive);
+        return ide("-device", "if=ide,format=raw,file=" + file + ",index=" + index, -1, taken);
     }
 
     private static boolean indexTaken(int index, List<IdeDrive> taken) {

@@ -42,4 +42,33 @@ class IdeArgsTest {
         assertThatThrownBy(() -> MachineArgs.parse("-machine pc -global ide-hd.wwn=1"))
                 .hasMessageContaining("not modelled");
     }
+
+    @Test
+    void blockdevAndIfNoneBackendsWithDeviceIdeHd() throws Exception {
+        Path a = Files.write(dir.resolve("a.img"), new byte[4096]);
+        Path b = Files.write(dir.resolve("b.img"), new byte[8192]);
+        // as ide-test's test_diagnostic: two -blockdev nodes, a master and a slave on ide.0
+        var c = MachineArgs.parse("-machine pc -blockdev driver=file,node-name=hda,filename=" + a
+                + " -blockdev driver=file,node-name=hdb,filename=" + b
+                + " -device ide-hd,drive=hda,bus=ide.0,unit=0 -device ide-hd,drive=hdb,bus=ide.0,unit=1").config();
+        assertThat(c.ideDrives()).extracting(IdeDrive::index).containsExactly(0, 1);
+        assertThat(c.ideDrives()).extracting(IdeDrive::path).containsExactly(a.toString(), b.toString());
+        // -drive if=none, then ide-hd with no unit: the first free unit of ide.1; with no bus: the first free one
+        var d = MachineArgs.parse("-machine pc -drive if=none,id=x,file=" + a + ",format=raw -device ide-hd,drive=x,bus=ide.1"
+                + " -drive if=none,id=y,file=" + b + ",format=raw -device ide-hd,drive=y").config();
+        assertThat(d.ideDrives()).extracting(IdeDrive::index).containsExactly(2, 0);
+        assertThatThrownBy(() -> MachineArgs.parse("-machine pc -device ide-hd,drive=nope"))
+                .hasMessageContaining("drive=nope names no -drive if=none,id= or -blockdev node-name=");
+        assertThatThrownBy(() -> MachineArgs.parse("-machine pc -blockdev driver=qcow2,node-name=n,filename=" + a))
+                .hasMessageContaining("driver=qcow2 is not modelled");
+        assertThatThrownBy(() -> MachineArgs.parse("-machine pc -blockdev driver=file,node-name=n,filename=" + dir.resolve("m")))
+                .hasMessageContaining("no such file");
+        assertThatThrownBy(() -> MachineArgs.parse("-machine pc -drive if=none,file=" + a + ",format=raw"))
+                .hasMessageContaining("needs id=");
+        assertThatThrownBy(() -> MachineArgs.parse("-machine pc -blockdev driver=file,node-name=n,filename=" + a
+                + " -device ide-hd,drive=n,bus=ide.2")).hasMessageContaining("ide.0 and ide.1");
+        assertThatThrownBy(() -> MachineArgs.parse("-machine pc -hda " + a + " -hdb " + a
+                + " -blockdev driver=file,node-name=n,filename=" + a + " -device ide-hd,drive=n,bus=ide.0"))
+                .hasMessageContaining("no free unit");
+    }
 }
