@@ -155,7 +155,10 @@ public final class Replayer {
             return pollRead(steps, i, recorded);
         }
         String unit = port >= 0 ? polls.worksOn(port) : null;
-        if (unit != null) {
+        // A window runs from the first access that may start the unit's work to the poll that closes it: a further
+        // access to the same unit (the bus master's stop after its start, the next register write) keeps it open,
+        // since QEMU's thread pool may end the work, and raise its interrupt, during any of them.
+        if (unit != null && !(window.isOpen() && window.channel().equals(unit))) {
             if (!settleWindow()) {
                 return false;
             }

@@ -140,7 +140,7 @@ class PollReplayTest {
     @Test
     void aMissingInterruptFails() throws Exception {
         Divergence d = replay(recordedPoll(4), PollDisk.of(0).withoutInterrupt()).divergence().orElseThrow();
-        assertThat(d.what()).isEqualTo("interrupt edges from line 8 (outb 0x1f7 0x20) to the poll's last read");
+        assertThat(d.what()).isEqualTo("interrupt edges from line 4 (outb 0x1f6 0xe0) to the poll's last read");
         assertThat(d.expected()).isEqualTo("IRQ raise 14, IRQ lower 14");
         assertThat(d.actual()).isEqualTo("(none)");
     }
@@ -148,7 +148,7 @@ class PollReplayTest {
     @Test
     void anExtraInterruptFails() throws Exception {
         Divergence d = replay(recordedPoll(4), PollDisk.of(2).withExtraEdge()).divergence().orElseThrow();
-        assertThat(d.what()).startsWith("interrupt edges from line 8");
+        assertThat(d.what()).startsWith("interrupt edges from line 4 (outb 0x1f6 0xe0)");
         assertThat(d.expected()).isEqualTo("IRQ raise 14, IRQ lower 14");
         assertThat(d.actual()).isEqualTo("IRQ raise 14, IRQ lower 14, IRQ raise 14, IRQ lower 14");
     }
