@@ -28,6 +28,16 @@ class AtaDiskTest {
         return p.build(MachineConfig.defaults().withIdeDrives(List.of(IdeDrive.disk(0, 0, f.toString()))));
     }
 
+    /** 00:01.1's BAR4 = BMIBA C000h, Command: I/O Space and Bus Master; returns BMIBA. */
+    private static int enableBusMaster(Machine m) {
+        int bmiba = 0xc000;
+        m.io().write(0xcf8, 4, 0x80000920L);
+        m.io().write(0xcfc, 4, bmiba | 1);
+        m.io().write(0xcf8, 4, 0x80000904L);
+        m.io().write(0xcfc, 2, 0x5);
+        return bmiba;
+    }
+
     @Test
     void identifyGivesQemusWords() throws Exception {
         Machine m = machine(Profile.QEMU_PC);
@@ -89,11 +99,7 @@ class AtaDiskTest {
     void busMasterReadDmaIntoRam() throws Exception {
         for (Profile p : Profile.values()) {
             Machine m = machine(p);
-            int bmiba = 0xc000;
-            m.io().write(0xcf8, 4, 0x80000920L);
-            m.io().write(0xcfc, 4, bmiba | 1);
-            m.io().write(0xcf8, 4, 0x80000904L);
-            m.io().write(0xcfc, 2, 0x5);
+            int bmiba = enableBusMaster(m);
             m.mmio().write(0x1000, 4, 0x2000);
             m.mmio().write(0x1004, 4, 0x80000000L | 1024);
             m.io().write(bmiba + 4, 4, 0x1000);
@@ -116,11 +122,7 @@ class AtaDiskTest {
     void dataSetManagementTrimAsQemuTakesItAndTheDatasheetAborts() throws Exception {
         for (Profile p : Profile.values()) {
             Machine m = machine(p);
-            int bmiba = 0xc000;
-            m.io().write(0xcf8, 4, 0x80000920L);
-            m.io().write(0xcfc, 4, bmiba | 1);
-            m.io().write(0xcf8, 4, 0x80000904L);
-            m.io().write(0xcfc, 2, 0x5);
+            int bmiba = enableBusMaster(m);
             m.mmio().write(0x1000, 4, 0x2000);
             m.mmio().write(0x1004, 4, 0x80000000L | 512);
             // one entry: LBA 6, 8 sectors (on the 16-sector medium)
